@@ -1,0 +1,115 @@
+// `conflictmap gazetteer build|import|info`: compile a gazetteer from sources, any country's.
+#include "cli/gazetteer_command.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cli/gazetteer_loader.hpp"
+#include "gazetteer/gazetteer_build.hpp"
+#include "gazetteer/gazetteer_files.hpp"
+#include "io/atomic_file.hpp"
+#include "resolve/resolver.hpp"
+
+namespace conflictmap::cli {
+
+namespace {
+
+void write_gazetteer(const GazetteerBuild& build, const std::filesystem::path& out) {
+  std::filesystem::create_directories(out);
+  save_gazetteer(build.gazetteer, out);
+  if (!build.admin_layers.empty()) write_admin_package(build.admin_layers, out / "admin.gpkg");
+  AtomicFile report(out / "BUILD.md");
+  report.stream() << "# How this gazetteer was built\n\nWritten by `conflictmap gazetteer`; sources in priority order.\n\n"
+                  << describe_build(build);
+  report.commit();
+  std::cerr << describe_build(build);
+}
+
+class GazetteerCommand : public Command {
+ public:
+  explicit GazetteerCommand(const CommonOptions& common) : common_(common) {}
+
+  CLI::App* attach(CLI::App& parent) override {
+    app_ = parent.add_subcommand("gazetteer", "Build, import or describe a gazetteer");
+    app_->require_subcommand(1);
+
+    build_ = app_->add_subcommand("build", "Compile a gazetteer from the sources a JSON manifest lists (see scripts/syria_sources.json)");
+    build_->add_option("manifest", manifest_, "The JSON manifest")->required()->check(CLI::ExistingFile);
+    build_->add_option("-o,--output", output_, "The folder to write places.tsv, names.tsv, admin.gpkg and BUILD.md to")->required();
+    build_->add_option("--data-root", data_root_, "Where the manifest's source paths start (default: its data_root)");
+
+    import_ = app_->add_subcommand("import", "Build a gazetteer for any country from OCHA P-code tables, COD-AB polygons or a GeoNames dump");
+    import_->add_option("--format", format_, "ocha-pcodes (P-code table with coordinates), ocha-admin (COD-AB polygons), geonames (country dump)")
+        ->required()->check(CLI::IsMember({"ocha-pcodes", "ocha-admin", "geonames"}));
+    import_->add_option("files", files_, "Source files, merged in the order given")->required()->check(CLI::ExistingFile);
+    import_->add_option("--admin-layer", admin_layers_, "COD-AB admin polygons to assign admin codes and to copy into admin.gpkg (repeatable, coarsest first)")
+        ->check(CLI::ExistingFile);
+    import_->add_option("--tag", tag_, "The source tag recorded with every name (default: the format)");
+    import_->add_option("-o,--output", output_, "The folder to write the gazetteer to")->required();
+
+    info_ = app_->add_subcommand("info", "Count a gazetteer's places by kind and source and time its loading");
+    return app_;
+  }
+
+  int run() override {
+    if (build_->parsed()) {
+      write_gazetteer(build_gazetteer_from_manifest(manifest_, data_root_), output_);
+      return 0;
+    }
+    if (import_->parsed()) {
+      nlohmann::json manifest;
+      manifest["sources"] = nlohmann::json::array();
+      const std::string tag = tag_.empty() ? format_ : tag_;
+      for (const auto& layer : admin_layers_) {
+        manifest["admin_layers"].push_back(std::filesystem::absolute(layer).string());
+        manifest["sources"].push_back({{"tag", tag + "-admin"}, {"format", "ocha-admin"}, {"path", std::filesystem::absolute(layer).string()}});
+      }
+      for (const auto& file : files_) {
+        manifest["sources"].push_back({{"tag", tag}, {"format", format_}, {"path", std::filesystem::absolute(file).string()}});
+      }
+      write_gazetteer(build_gazetteer(manifest, "/", "import"), output_);
+      return 0;
+    }
+    return run_info();
+  }
+
+ private:
+  int run_info() {
+    const auto start = std::chrono::steady_clock::now();
+    const Gazetteer gazetteer = load_selected_gazetteer(common_.gazetteer);
+    const auto loaded = std::chrono::steady_clock::now();
+    const Resolver resolver(gazetteer);
+    const auto indexed = std::chrono::steady_clock::now();
+    std::map<std::string, std::size_t> kinds, sources;
+    for (const auto& place : gazetteer.places()) {
+      ++kinds[std::string(to_string(place.kind))];
+      for (const auto& source : place.sources) ++sources[source];
+    }
+    std::cout << fmt::format("{} places, {} names\n", gazetteer.size(), gazetteer.name_count());
+    for (const auto& [kind, count] : kinds) std::cout << fmt::format("  kind   {:<14} {}\n", kind, count);
+    for (const auto& [source, count] : sources) std::cout << fmt::format("  source {:<14} {}\n", source, count);
+    using ms = std::chrono::duration<double, std::milli>;
+    std::cout << fmt::format("load {:.1f} ms, index {:.1f} ms\n", ms(loaded - start).count(), ms(indexed - loaded).count());
+    return 0;
+  }
+
+  const CommonOptions& common_;
+  CLI::App* app_ = nullptr;
+  CLI::App* build_ = nullptr;
+  CLI::App* import_ = nullptr;
+  CLI::App* info_ = nullptr;
+  std::string manifest_, output_, data_root_, format_, tag_;
+  std::vector<std::string> files_, admin_layers_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_gazetteer_command(const CommonOptions& common) {
+  return std::make_unique<GazetteerCommand>(common);
+}
+
+}  // namespace conflictmap::cli

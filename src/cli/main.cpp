@@ -1,0 +1,40 @@
+// conflictmap: turns conflict reporting into maps. This file only wires the subcommands together.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+#include <vector>
+
+#include "cli/gazetteer_command.hpp"
+#include "cli/resolve_command.hpp"
+#include "io/input_error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace conflictmap::cli;
+  CLI::App app{"conflictmap: place names, events, layers and tiles from conflict reporting"};
+  app.set_version_flag("--version", CONFLICTMAP_VERSION);
+  app.require_subcommand(1);
+  CommonOptions common;
+  app.add_option("--gazetteer", common.gazetteer,
+                 "Gazetteer folder (places.tsv, names.tsv); default: $CONFLICTMAP_GAZETTEER or the embedded Syria one")
+      ->envname("CONFLICTMAP_GAZETTEER");
+
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(make_resolve_command(common));
+  commands.push_back(make_gazetteer_command(common));
+  std::vector<std::pair<CLI::App*, Command*>> attached;
+  for (auto& command : commands) attached.emplace_back(command->attach(app), command.get());
+
+  try {
+    app.parse(argc, argv);
+    for (auto& [sub, command] : attached) {
+      if (sub->parsed()) return command->run();
+    }
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  } catch (const std::exception& error) {
+    std::cerr << "conflictmap: error: " << error.what() << '\n';
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,36 @@
+#include "gazetteer/gazetteer.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace conflictmap {
+
+std::size_t Gazetteer::add(Place place) {
+  if (place.id.empty()) throw std::invalid_argument("a place needs an id");
+  const std::size_t index = places_.size();
+  if (!by_id_.emplace(place.id, index).second) {
+    throw std::invalid_argument("duplicate place id '" + place.id + "'");
+  }
+  places_.push_back(std::move(place));
+  return index;
+}
+
+std::optional<std::size_t> Gazetteer::find(std::string_view id) const {
+  const auto it = by_id_.find(std::string(id));
+  if (it == by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::size_t Gazetteer::name_count() const {
+  std::size_t count = 0;
+  for (const auto& place : places_) count += place.names.size();
+  return count;
+}
+
+void Gazetteer::sort_by_id() {
+  std::sort(places_.begin(), places_.end(), [](const Place& a, const Place& b) { return a.id < b.id; });
+  by_id_.clear();
+  for (std::size_t i = 0; i < places_.size(); ++i) by_id_.emplace(places_[i].id, i);
+}
+
+}  // namespace conflictmap

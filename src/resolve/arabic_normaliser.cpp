@@ -1,0 +1,82 @@
+#include "resolve/arabic_normaliser.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace conflictmap {
+
+namespace {
+
+void append_utf8(std::string& out, char32_t c) {
+  char buffer[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(buffer, length, 4, static_cast<UChar32>(c), error);
+  if (!error) out.append(buffer, static_cast<std::size_t>(length));
+}
+
+std::size_t code_points(std::string_view utf8) {
+  std::size_t count = 0;
+  for (char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+char32_t fold_arabic_char(char32_t c) {
+  if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || (c >= 0x06D6 && c <= 0x06ED)) return 0;
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673: return 0x0627;  // alef forms
+    case 0x0629: return 0x0647;  // ta marbuta → ha
+    case 0x0649: case 0x06CC: case 0x0626: return 0x064A;  // alef maqsura, Farsi yeh, yeh with hamza → yeh
+    case 0x0624: return 0x0648;  // waw with hamza → waw
+    case 0x0621: return 0;       // lone hamza
+    case 0x06A9: return 0x0643;  // keheh → kaf
+    case 0x06C1: case 0x06D5: return 0x0647;
+    default: break;
+  }
+  if (c >= 0x0660 && c <= 0x0669) return U'0' + (c - 0x0660);  // Arabic-Indic digits
+  if ((c >= 0x0620 && c <= 0x064A) || (c >= 0x0671 && c <= 0x06D3)) return c;
+  if (c < 0x80 && ((c >= '0' && c <= '9'))) return c;
+  if (u_isalpha(static_cast<UChar32>(c))) return c;
+  return U' ';
+}
+
+std::string strip_arabic_article(std::string_view word) {
+  // "ال" is two bytes each: 0xD8 0xA7, 0xD9 0x84
+  static constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";
+  if (word.substr(0, kArticle.size()) == kArticle && code_points(word) >= 4) {
+    return std::string(word.substr(kArticle.size()));
+  }
+  return std::string(word);
+}
+
+std::vector<std::string> arabic_words(std::string_view utf8) {
+  std::vector<std::string> words;
+  std::string current;
+  int32_t i = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  auto flush = [&] {
+    if (!current.empty()) words.push_back(strip_arabic_article(current));
+    current.clear();
+  };
+  while (i < length) {
+    UChar32 raw;
+    U8_NEXT(s, i, length, raw);
+    if (raw < 0) continue;
+    const char32_t c = fold_arabic_char(static_cast<char32_t>(u_tolower(raw)));
+    if (c == 0) continue;
+    if (c == U' ') {
+      flush();
+    } else {
+      append_utf8(current, c);
+    }
+  }
+  flush();
+  return words;
+}
+
+}  // namespace conflictmap

@@ -1,0 +1,198 @@
+#include "resolve/latin_normaliser.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace conflictmap {
+
+namespace {
+
+bool is_apostrophe(UChar32 c) {
+  switch (c) {
+    case 0x0027: case 0x0060: case 0x00B4: case 0x02BB: case 0x02BC: case 0x02BE: case 0x02BF:
+    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02B9: case 0x02C8:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Letters NFKD does not decompose into an ASCII base.
+const char* special_latin(UChar32 c) {
+  switch (c) {
+    case 0x0131: return "i";   // dotless i
+    case 0x00F8: return "o";
+    case 0x00DF: return "ss";
+    case 0x00E6: return "ae";
+    case 0x0153: return "oe";
+    case 0x0111: return "d";
+    case 0x0142: return "l";
+    case 0x00F0: return "d";
+    case 0x0127: return "h";
+    default: return nullptr;
+  }
+}
+
+void split_ascii(std::string_view text, std::vector<std::string>& words) {
+  std::string current;
+  for (char raw : text) {
+    const char c = static_cast<char>(raw >= 'A' && raw <= 'Z' ? raw - 'A' + 'a' : raw);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      current.push_back(c);
+    } else if (c == '\'' || c == '`') {
+      // ayn and hamza marks live inside words: "Ma'arrat" is one word
+    } else if (!current.empty()) {
+      words.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) words.push_back(std::move(current));
+}
+
+// Generic words written many ways; each group folds to its first spelling.
+constexpr std::pair<std::string_view, std::string_view> kGenericWords[] = {
+    {"tell", "tal"},     {"tel", "tal"},      {"tall", "tal"},     {"til", "tal"},
+    {"kfar", "kafr"},    {"kafar", "kafr"},   {"kefr", "kafr"},    {"kfr", "kafr"},
+    {"kufr", "kafr"},    {"kafer", "kafr"},   {"kefer", "kafr"},   {"kofr", "kafr"},
+    {"deir", "dayr"},    {"dair", "dayr"},    {"der", "dayr"},     {"dier", "dayr"},
+    {"deyr", "dayr"},    {"dir", "dayr"},     {"ain", "ayn"},      {"ein", "ayn"},
+      {"aen", "ayn"},      {"ayin", "ayn"},     {"jebel", "jabal"},
+    {"jabel", "jabal"},  {"jbel", "jabal"},   {"jebal", "jabal"},  {"gebel", "jabal"},
+    {"jbal", "jabal"},   {"khirbet", "khirbat"}, {"kherbet", "khirbat"}, {"khirba", "khirbat"},
+    {"khirbeh", "khirbat"}, {"kherbeh", "khirbat"}, {"khurbet", "khirbat"}, {"kharbet", "khirbat"},
+    {"khrbet", "khirbat"}, {"khirbit", "khirbat"}, {"sheikh", "shaykh"}, {"shaikh", "shaykh"},
+    {"sheik", "shaykh"}, {"shekh", "shaykh"}, {"shiekh", "shaykh"}, {"cheikh", "shaykh"},
+    {"sheykh", "shaykh"}, {"shaik", "shaykh"}, {"abo", "abu"},      {"abou", "abu"},
+    {"aboo", "abu"},     {"um", "umm"},       {"om", "umm"},       {"oum", "umm"},
+    {"em", "umm"},       {"omm", "umm"},      {"beer", "bir"},     {"bi", "bir"},
+    {"wady", "wadi"},    {"beit", "bayt"},    {"bait", "bayt"},    {"beyt", "bayt"},
+    {"kasr", "qasr"},    {"maarrat", "maarat"}, {"maaret", "maarat"}, {"maarret", "maarat"},
+};
+
+constexpr std::string_view kArticles[] = {
+    "al", "el", "as", "ash", "ad", "ar", "az", "an", "at", "ath", "adh",
+    "es", "ed", "er", "ez", "en", "et", "esh", "il"};
+
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  std::size_t pos = 0;
+  while ((pos = text.find(from, pos)) != std::string::npos) {
+    text.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+  return text;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// "Alkafra", "Elbab", "Assafira": an article written joined to the word.
+std::string strip_joined_article(std::string word) {
+  if (word.size() >= 5 && (word.rfind("al", 0) == 0 || word.rfind("el", 0) == 0) && !is_vowel(word[2]) &&
+      word[2] != 'l' && word[2] != 'y' && word[2] != 'w') {
+    return word.substr(2);
+  }
+  static constexpr std::string_view kSunLetters = "tdrzsnl";
+  if (word.size() >= 6 && word[0] == 'a' && word[1] == word[2] && kSunLetters.find(word[1]) != std::string_view::npos) {
+    return word.substr(2);
+  }
+  return word;
+}
+
+}  // namespace
+
+std::vector<std::string> latin_words(std::string_view utf8) {
+  std::vector<std::string> words;
+  const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    split_ascii(utf8, words);
+    return words;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
+  icu::UnicodeString decomposed = nfkd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
+  std::string ascii_text;
+  ascii_text.reserve(utf8.size());
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (c < 0x80) {
+      ascii_text.push_back(static_cast<char>(c));
+    } else if (is_apostrophe(c)) {
+      ascii_text.push_back('\'');
+    } else if (u_charType(c) == U_NON_SPACING_MARK) {
+      // a diacritic of the previous letter
+    } else if (const char* replacement = special_latin(u_tolower(c))) {
+      ascii_text += replacement;
+    } else {
+      ascii_text.push_back(' ');
+    }
+  }
+  split_ascii(ascii_text, words);
+  return words;
+}
+
+bool is_latin_article(std::string_view word) {
+  return std::find(std::begin(kArticles), std::end(kArticles), word) != std::end(kArticles);
+}
+
+std::string fold_latin_word(std::string_view input) {
+  std::string word(input);
+  for (const auto& [from, to] : kGenericWords) {
+    if (word == from) return std::string(to);
+  }
+  word = strip_joined_article(std::move(word));
+  for (const auto& [from, to] : kGenericWords) {
+    if (word == from) return std::string(to);
+  }
+  // Doubled letters first, so that "ee"/"oo" below see single vowels only where the writer doubled them.
+  std::string single;
+  for (char c : word) {
+    if (single.empty() || single.back() != c || (c >= '0' && c <= '9')) single.push_back(c);
+  }
+  word = single;
+  word = replace_all(word, "ou", "u");
+  word = replace_all(word, "ei", "ay");
+  word = replace_all(word, "ey", "ay");
+  word = replace_all(word, "ai", "ay");
+  word = replace_all(word, "q", "k");
+  word = replace_all(word, "ck", "k");
+  if (word.size() > 3) {
+    if (ends_with(word, "eh") || ends_with(word, "ah")) {
+      word.replace(word.size() - 2, 2, "a");
+    } else if (word.back() == 'e') {
+      word.back() = 'a';
+    }
+    if (ends_with(word, "ia") && !ends_with(word, "iya")) word.replace(word.size() - 2, 2, "iya");
+  }
+  // o/u and e/i are one Arabic vowel each, written either way ("Soran"/"Suran", "Refaat"/"Rifaat").
+  for (char& c : word) {
+    if (c == 'o') c = 'u';
+    if (c == 'e') c = 'i';
+  }
+  std::string collapsed;  // "Sheer" → "shiir" → "shir"
+  for (char c : word) {
+    if (collapsed.empty() || collapsed.back() != c || (c >= '0' && c <= '9')) collapsed.push_back(c);
+  }
+  return collapsed;
+}
+
+std::vector<std::string> fold_latin_words(const std::vector<std::string>& words) {
+  std::vector<std::string> folded;
+  folded.reserve(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool last = i + 1 == words.size();
+    if (is_latin_article(words[i]) && !(last && folded.empty())) continue;
+    folded.push_back(fold_latin_word(words[i]));
+  }
+  return folded;
+}
+
+}  // namespace conflictmap

@@ -1,0 +1,359 @@
+#include "resolve/location_parser.hpp"
+
+#include <unicode/utf8.h>
+
+#include <array>
+#include <charconv>
+#include <utility>
+
+#include "resolve/name_keys.hpp"
+#include "resolve/place_words.hpp"
+
+namespace conflictmap {
+
+namespace {
+
+enum class WordClass { Name, Direction, Number, Distance, RegionWord, Outskirts, In, Near, Of, And, Stop, Skip };
+
+struct Vocabulary {
+  std::string_view word;
+  WordClass cls;
+  double bearing = 0;  // for Direction; for Stop, 1 marks a facility word
+};
+
+// Latin words are raw lower-case; Arabic words are normalised (ة→ه, article stripped from long words).
+constexpr Vocabulary kVocabulary[] = {
+    {"north", WordClass::Direction, 0},       {"northern", WordClass::Direction, 0},
+    {"south", WordClass::Direction, 180},     {"southern", WordClass::Direction, 180},
+    {"east", WordClass::Direction, 90},       {"eastern", WordClass::Direction, 90},
+    {"west", WordClass::Direction, 270},      {"western", WordClass::Direction, 270},
+    {"northeast", WordClass::Direction, 45},  {"northeastern", WordClass::Direction, 45},
+    {"northwest", WordClass::Direction, 315}, {"northwestern", WordClass::Direction, 315},
+    {"southeast", WordClass::Direction, 135}, {"southeastern", WordClass::Direction, 135},
+    {"southwest", WordClass::Direction, 225}, {"southwestern", WordClass::Direction, 225},
+    {"km", WordClass::Distance},              {"kms", WordClass::Distance},
+    {"kilometers", WordClass::Distance},      {"kilometres", WordClass::Distance},
+    {"kilometer", WordClass::Distance},       {"kilometre", WordClass::Distance},
+    {"countryside", WordClass::RegionWord},   {"district", WordClass::RegionWord},
+    {"province", WordClass::RegionWord},      {"governorate", WordClass::RegionWord},
+    {"subdistrict", WordClass::RegionWord},   {"region", WordClass::RegionWord},
+    {"countrysides", WordClass::RegionWord},  {"suburbs", WordClass::Outskirts},
+    {"rif", WordClass::RegionWord},           {"reef", WordClass::RegionWord},
+    {"outskirts", WordClass::Outskirts},      {"vicinity", WordClass::Outskirts},
+    {"edge", WordClass::Outskirts},           {"edges", WordClass::Outskirts},
+    {"outskirt", WordClass::Outskirts},       {"surroundings", WordClass::Outskirts},
+    {"in", WordClass::In},                    {"inside", WordClass::In},
+    {"within", WordClass::In},                {"at", WordClass::In},
+    {"on", WordClass::In},                    {"into", WordClass::In},
+    {"near", WordClass::Near},                {"nearby", WordClass::Near},
+    {"around", WordClass::Near},              {"close", WordClass::Near},
+    {"outside", WordClass::Near},             {"by", WordClass::Near},
+    {"between", WordClass::Near},             {"towards", WordClass::Near},
+    {"of", WordClass::Of},                    {"from", WordClass::Of},
+    {"and", WordClass::And},                  {"or", WordClass::And},
+    {"the", WordClass::Skip},                 {"a", WordClass::Skip},
+    {"syria", WordClass::Stop},               {"s", WordClass::Skip},
+    {"residential", WordClass::Stop},         {"building", WordClass::Stop},
+    {"buildings", WordClass::Stop},           {"house", WordClass::Stop},
+    {"houses", WordClass::Stop},              {"home", WordClass::Stop},
+    {"homes", WordClass::Stop},               {"civilian", WordClass::Stop},
+    {"civilians", WordClass::Stop},           {"market", WordClass::Stop, 1},
+    {"street", WordClass::Stop},              {"road", WordClass::Stop},
+    {"mosque", WordClass::Stop, 1},              {"hospital", WordClass::Stop, 1},
+    {"school", WordClass::Stop, 1},              {"bakery", WordClass::Stop, 1},
+    {"family", WordClass::Stop},              {"areas", WordClass::Stop},
+    {"parts", WordClass::Stop},               {"part", WordClass::Stop},
+    {"located", WordClass::Skip},             {"several", WordClass::Stop},
+    {"centre", WordClass::Stop},              {"center", WordClass::Stop},
+    {"شمال", WordClass::Direction, 0},        {"شمالي", WordClass::Direction, 0},
+    {"جنوب", WordClass::Direction, 180},      {"جنوبي", WordClass::Direction, 180},
+    {"شرق", WordClass::Direction, 90},        {"شرقي", WordClass::Direction, 90},
+    {"غرب", WordClass::Direction, 270},       {"غربي", WordClass::Direction, 270},
+    {"كم", WordClass::Distance},              {"كيلومتر", WordClass::Distance},
+    {"ريف", WordClass::RegionWord},           {"ناحيه", WordClass::RegionWord},
+    {"منطقه", WordClass::RegionWord},         {"محافظه", WordClass::RegionWord},
+    {"اطراف", WordClass::Outskirts},          {"محيط", WordClass::Outskirts},
+    {"في", WordClass::In},                    {"داخل", WordClass::In},
+    {"قرب", WordClass::Near},                 {"بالقرب", WordClass::Near},
+    {"جانب", WordClass::Near},                {"من", WordClass::Of},
+    {"و", WordClass::And},                    {"او", WordClass::And},
+    {"سوريا", WordClass::Stop},               {"شارع", WordClass::Stop},
+    {"مبني", WordClass::Stop},                {"منزل", WordClass::Stop},
+    {"مسجد", WordClass::Stop, 1},                {"مشفي", WordClass::Stop, 1},
+    {"سوق", WordClass::Stop, 1},                 {"مدرسه", WordClass::Stop, 1},
+    {"على", WordClass::In},                   {"علي", WordClass::In},
+};
+
+std::optional<Vocabulary> lookup_word(std::string_view word) {
+  for (const auto& entry : kVocabulary) {
+    if (entry.word == word) return entry;
+  }
+  return std::nullopt;
+}
+
+bool is_number(std::string_view word) {
+  double value = 0;
+  return !word.empty() && std::from_chars(word.data(), word.data() + word.size(), value).ec == std::errc();
+}
+
+// Arabic joins "in", "and", "to" to the next word: "بريف" is "ب" + "ريف", "وقرية" is "و" + "قرية".
+std::vector<std::string> split_arabic_prefixes(const std::vector<std::string>& words) {
+  static constexpr std::array<std::string_view, 4> kPrefixes = {"\xD8\xA8", "\xD9\x88", "\xD9\x84", "\xD9\x81"};  // ب و ل ف
+  std::vector<std::string> out;
+  for (const auto& word : words) {
+    bool split = false;
+    for (const auto prefix : kPrefixes) {
+      if (word.size() > prefix.size() + 2 && std::string_view(word).substr(0, prefix.size()) == prefix) {
+        std::string rest = word.substr(prefix.size());
+        if (rest.rfind("\xD8\xA7\xD9\x84", 0) == 0 && rest.size() > 8) rest = rest.substr(4);  // "بال…" → "…"
+        if (lookup_word(rest) || is_qualifier_word(rest)) {
+          if (prefix == "\xD9\x88") out.emplace_back(prefix);  // keep "and"
+          out.push_back(rest);
+          split = true;
+          break;
+        }
+      }
+    }
+    if (!split) out.push_back(word);
+  }
+  return out;
+}
+
+struct Chunk {
+  std::string text;
+  bool bracket = false;
+};
+
+// Punctuation that ends a clause. A hyphen inside a word ("Al-Bab") does not; one between spaces does.
+std::vector<Chunk> split_chunks(std::string_view text) {
+  std::vector<Chunk> chunks;
+  Chunk current;
+  auto flush = [&](bool next_bracket) {
+    chunks.push_back(current);
+    current = Chunk{};
+    current.bracket = next_bracket;
+  };
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  bool in_bracket = false;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    switch (c) {
+      case '(': case '[': case '{':
+        flush(true);
+        in_bracket = true;
+        continue;
+      case ')': case ']': case '}':
+        flush(false);
+        in_bracket = false;
+        continue;
+      case ',': case ';': case ':': case '/': case '|': case '"': case 0x060C: case 0x061B: case 0x201C:
+      case 0x201D: case 0x00AB: case 0x00BB: case 0x2013: case 0x2014: case '.':
+        flush(in_bracket);
+        continue;
+      case '-':
+        if (start > 0 && text[start - 1] == ' ' && start + 1 < length && text[start + 1] == ' ') {
+          flush(in_bracket);
+          continue;
+        }
+        break;
+      default:
+        break;
+    }
+    current.text.append(text.substr(start, i - start));
+  }
+  flush(false);
+  return chunks;
+}
+
+class SegmentBuilder {
+ public:
+  explicit SegmentBuilder(ParsedLocation& parsed) : parsed_(parsed) {}
+
+  void start_chunk(bool bracket) {
+    flush();
+    bracket_ = bracket;
+    next_ = std::nullopt;
+    bearing_ = std::nullopt;
+    distance_ = std::nullopt;
+    number_ = std::nullopt;
+    chunk_has_head_ = false;
+  }
+
+  void word(const std::string& w) {
+    if (auto kind = kind_of_qualifier(w)) {
+      parsed_.kind_hint = parsed_.kind_hint ? parsed_.kind_hint : kind;
+      flush();
+      return;
+    }
+    const auto entry = lookup_word(w);
+    if (!entry) {
+      if (is_number(w)) {
+        double value = 0;
+        std::from_chars(w.data(), w.data() + w.size(), value);
+        number_ = value;
+        flush();
+        return;
+      }
+      if (is_qualifier_word(w)) {  // "of", "the", "ناحية" handled as connectors below when listed
+        flush();
+        return;
+      }
+      current_.push_back(w);
+      return;
+    }
+    switch (entry->cls) {
+      case WordClass::Direction:
+        if (!current_.empty() && !bearing_) {
+          // "Aleppo northern countryside", "ريف حلب الشمالي": the direction qualifies the name before it
+          trailing_bearing_ = entry->bearing;
+        } else {
+          bearing_ = bearing_ ? combine(*bearing_, entry->bearing) : entry->bearing;
+          flush();
+          next_ = Next::Direction;
+        }
+        break;
+      case WordClass::Distance:
+        distance_ = number_;
+        number_ = std::nullopt;
+        flush();
+        break;
+      case WordClass::RegionWord:
+        // English says "Aleppo countryside" or "countryside of Aleppo"; Arabic only "ريف حلب".
+        if (!current_.empty() && parsed_.script != Script::Arabic) {
+          region_current_ = true;
+          flush();
+        } else {
+          flush();
+          next_ = Next::Region;
+        }
+        break;
+      case WordClass::Outskirts:
+        flush();
+        next_ = Next::Outskirts;
+        break;
+      case WordClass::In:
+        flush();
+        next_ = has_head() ? Next::Region : std::optional<Next>{};
+        break;
+      case WordClass::Near:
+        flush();
+        next_ = Next::Near;
+        break;
+      case WordClass::Of:
+        flush();
+        break;
+      case WordClass::Stop:
+        // "school", "hospital": the string names a facility, so a village of the same name is less likely
+        if (entry->bearing > 0 && !parsed_.kind_hint) parsed_.kind_hint = PlaceKind::Facility;
+        flush();
+        break;
+      case WordClass::And:
+        flush();
+        break;
+      case WordClass::Skip:
+      case WordClass::Name:
+      case WordClass::Number:
+        break;
+    }
+  }
+
+  void finish() { flush(); }
+
+ private:
+  enum class Next { Region, Near, Direction, Outskirts };
+
+  static double combine(double a, double b) {
+    // "north east": the mean bearing on the circle
+    if ((a == 0 && b == 270) || (a == 270 && b == 0)) return 315;
+    return (a + b) / 2;
+  }
+
+  bool has_head() const {
+    for (const auto& s : parsed_.segments) {
+      if (s.role == SegmentRole::Head) return true;
+    }
+    return false;
+  }
+
+  void flush() {
+    if (current_.empty()) {
+      region_current_ = false;
+      return;
+    }
+    LocationSegment segment;
+    segment.words = std::move(current_);
+    current_.clear();
+    const bool head_exists = has_head();
+    if (region_current_ || trailing_bearing_) {
+      segment.role = SegmentRole::Context;
+      segment.region = true;
+      segment.bearing_deg = trailing_bearing_ ? trailing_bearing_ : bearing_;
+    } else if (next_ == Next::Region) {
+      segment.role = SegmentRole::Context;
+      segment.region = true;
+      segment.bearing_deg = bearing_;
+    } else if (next_ == Next::Direction) {
+      segment.role = SegmentRole::Context;
+      segment.bearing_deg = bearing_;
+      segment.distance_km = distance_;
+    } else if (next_ == Next::Outskirts || next_ == Next::Near) {
+      segment.role = head_exists ? SegmentRole::Context : SegmentRole::Head;
+      segment.near = true;
+    } else if (bracket_) {
+      segment.role = head_exists ? SegmentRole::Alternative : SegmentRole::Head;
+    } else {
+      segment.role = !head_exists || chunk_is_first() ? SegmentRole::Head : SegmentRole::Context;
+    }
+    if (segment.role == SegmentRole::Head) chunk_has_head_ = true;
+    parsed_.segments.push_back(std::move(segment));
+    region_current_ = false;
+    trailing_bearing_ = std::nullopt;
+    next_ = std::nullopt;
+    bearing_ = std::nullopt;
+    distance_ = std::nullopt;
+  }
+
+  // Within the first clause, "X and Y" names two heads; later clauses locate the first.
+  bool chunk_is_first() const { return chunk_index_ == 0; }
+
+ public:
+  int chunk_index_ = 0;
+
+ private:
+  ParsedLocation& parsed_;
+  std::vector<std::string> current_;
+  bool bracket_ = false;
+  bool region_current_ = false;
+  bool chunk_has_head_ = false;
+  std::optional<Next> next_;
+  std::optional<double> bearing_;
+  std::optional<double> trailing_bearing_;
+  std::optional<double> distance_;
+  std::optional<double> number_;
+};
+
+}  // namespace
+
+ParsedLocation parse_location(std::string_view text) {
+  ParsedLocation parsed;
+  parsed.script = detect_script(text);
+  if (parsed.script == Script::Unknown) parsed.script = Script::Latin;
+  SegmentBuilder builder(parsed);
+  int index = 0;
+  for (const auto& chunk : split_chunks(text)) {
+    auto words = key_words(chunk.text, parsed.script);
+    if (words.empty()) continue;
+    if (parsed.script == Script::Arabic) words = split_arabic_prefixes(words);
+    builder.chunk_index_ = index++;
+    builder.start_chunk(chunk.bracket);
+    for (const auto& w : words) builder.word(w);
+    builder.finish();
+  }
+  return parsed;
+}
+
+}  // namespace conflictmap

@@ -1,0 +1,41 @@
+#pragma once
+// Splits a location string as reports write it into the name to place and the context around it.
+//
+//   "village of Khirab Ashk in the Kobani countryside"  → head "Khirab Ashk", context near "Kobani"
+//   "Sheikh Maqsod (Aleppo)"                           → head "Sheikh Maqsod", alternative/context "Aleppo"
+//   "12 km north of Aleppo"                            → context: 12 km at bearing 0° from "Aleppo"
+//   "قرية تل سوسين بريف حلب الشمالي"                    → head "تل سوسين", context north of "حلب"
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/place.hpp"
+#include "resolve/script.hpp"
+
+namespace conflictmap {
+
+enum class SegmentRole {
+  Head,         // a name the string is about
+  Alternative,  // a bracketed or slashed name: another spelling of the head, or its parent place
+  Context       // a place that locates the head: region, parent, or direction origin
+};
+
+struct LocationSegment {
+  std::vector<std::string> words;      // key words (see key_words in name_keys.hpp)
+  SegmentRole role = SegmentRole::Head;
+  std::optional<double> bearing_deg;   // "north of X": the head lies at this bearing from X
+  std::optional<double> distance_km;   // "12 km north of X"
+  bool region = false;                 // "X countryside", "X district": the head is inside X's area
+  bool near = false;                   // "outskirts of X", "near X" as the head: precision 2 at best
+};
+
+struct ParsedLocation {
+  Script script = Script::Latin;
+  std::vector<LocationSegment> segments;  // in text order
+  std::optional<PlaceKind> kind_hint;     // from a qualifier such as "village" or "حي"
+};
+
+ParsedLocation parse_location(std::string_view text);
+
+}  // namespace conflictmap

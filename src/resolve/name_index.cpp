@@ -1,0 +1,175 @@
+#include "resolve/name_index.hpp"
+
+#include <algorithm>
+
+#include "resolve/similarity.hpp"
+
+namespace conflictmap {
+
+namespace {
+
+std::uint32_t pack_trigram(char a, char b, char c) {
+  return (static_cast<std::uint32_t>(static_cast<unsigned char>(a)) << 16) |
+         (static_cast<std::uint32_t>(static_cast<unsigned char>(b)) << 8) | static_cast<unsigned char>(c);
+}
+
+template <typename F>
+void for_each_trigram(const std::string& skeleton, F&& f) {
+  const std::string padded = "^" + skeleton + "$";
+  for (std::size_t i = 0; i + 3 <= padded.size(); ++i) f(pack_trigram(padded[i], padded[i + 1], padded[i + 2]));
+}
+
+std::string without_spaces(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ' ') out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+double name_similarity(const NameKeys& query, const NameKeys& candidate) {
+  const double skeleton = edit_similarity(query.skeleton, candidate.skeleton);
+  if (query.script != candidate.script) return skeleton;
+  const double spelling = edit_similarity(without_spaces(query.folded), without_spaces(candidate.folded));
+  return 0.4 * skeleton + 0.6 * spelling;
+}
+
+NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
+  const auto& places = gazetteer.places();
+  // Folded names of admin units, to recognise "Tal Sheer Aazaz": a village name suffixed with its district's.
+  std::unordered_map<std::string, std::vector<std::string>> unit_names;
+  for (const auto& place : places) {
+    if (!is_admin_unit(place.kind)) continue;
+    for (const auto& name : place.names) {
+      if (detect_script(name.text) == Script::Arabic) continue;
+      unit_names[place.id].push_back(make_name_keys(name.text).folded);
+    }
+  }
+  for (std::uint32_t p = 0; p < places.size(); ++p) {
+    const Place& place = places[p];
+    for (std::uint32_t n = 0; n < place.names.size(); ++n) {
+      const std::string& text = place.names[n].text;
+      Script script = detect_script(text);
+      if (script == Script::Unknown) script = Script::Latin;
+      auto words = key_words(text, script);
+      auto keys = make_name_keys_from_words(script, words);
+      if (keys.empty()) continue;
+      auto stripped = make_name_keys_from_words(script, std::move(words), true);
+      const std::string folded = keys.folded;
+      add(p, n, std::move(keys), false, exact_form(text));
+      if (stripped.folded != folded && !stripped.empty()) add(p, n, std::move(stripped), true, {});
+      if (script != Script::Latin || is_admin_unit(place.kind)) continue;
+      for (const auto& code : {place.admin[1], place.admin[2]}) {
+        const auto it = unit_names.find(code);
+        if (it == unit_names.end()) continue;
+        for (const auto& unit : it->second) {
+          if (folded.size() > unit.size() + 2 && folded.compare(folded.size() - unit.size(), unit.size(), unit) == 0 &&
+              folded[folded.size() - unit.size() - 1] == ' ') {
+            add(p, n, make_name_keys(folded.substr(0, folded.size() - unit.size() - 1)), true, {});
+          }
+        }
+      }
+    }
+  }
+  std::unordered_map<std::string, std::uint32_t> skeleton_ids;
+  for (std::uint32_t e = 0; e < entries_.size(); ++e) {
+    const auto& skeleton = entries_[e].keys.skeleton;
+    if (skeleton.empty()) continue;
+    auto [it, inserted] = skeleton_ids.emplace(skeleton, static_cast<std::uint32_t>(skeletons_.size()));
+    if (inserted) {
+      skeletons_.push_back(skeleton);
+      skeleton_entries_.emplace_back();
+    }
+    skeleton_entries_[it->second].push_back(e);
+  }
+  for (std::uint32_t s = 0; s < skeletons_.size(); ++s) {
+    for_each_trigram(skeletons_[s], [&](std::uint32_t t) {
+      auto& list = trigrams_[t];
+      if (list.empty() || list.back() != s) list.push_back(s);
+    });
+  }
+}
+
+void NameIndex::add(std::uint32_t place, std::uint32_t name, NameKeys keys, bool derived, std::string exact) {
+  const auto id = static_cast<std::uint32_t>(entries_.size());
+  if (!exact.empty()) by_exact_[exact].push_back(id);
+  by_folded_[keys.folded].push_back(id);
+  if (!keys.skeleton.empty()) by_skeleton_[keys.skeleton].push_back(id);
+  entries_.push_back({place, name, std::move(keys), derived});
+}
+
+bool NameIndex::knows(const NameKeys& keys) const {
+  return by_folded_.count(keys.folded) > 0 || (keys.skeleton.size() >= 3 && by_skeleton_.count(keys.skeleton) > 0);
+}
+
+void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy,
+                              std::unordered_map<std::uint32_t, NameHit>& best) const {
+  // Two consonants say too little to guess from; equal skeletons are scored by lookup() itself.
+  if (query.skeleton.size() < 3) return;
+  std::unordered_map<std::uint32_t, int> shared;
+  int query_trigrams = 0;
+  for_each_trigram(query.skeleton, [&](std::uint32_t t) {
+    ++query_trigrams;
+    const auto it = trigrams_.find(t);
+    if (it == trigrams_.end()) return;
+    for (const auto s : it->second) ++shared[s];
+  });
+  const int needed = std::max(1, query_trigrams / 3);
+  for (const auto& [s, count] : shared) {
+    if (count < needed || skeletons_[s] == query.skeleton) continue;
+    const double skeleton_similarity = edit_similarity(query.skeleton, skeletons_[s]);
+    if (skeleton_similarity < min_fuzzy - 0.15) continue;
+    for (const auto e : skeleton_entries_[s]) {
+      const auto& candidate = entries_[e];
+      const double similarity = name_similarity(query, candidate.keys);
+      if (similarity < min_fuzzy) continue;
+      auto& slot = best[candidate.place];
+      if (similarity * 0.85 > slot.similarity) slot = {e, similarity * 0.85, MatchKind::Fuzzy};
+    }
+  }
+}
+
+std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view exact_text, double min_fuzzy) const {
+  std::unordered_map<std::uint32_t, NameHit> best;  // per place
+  auto offer = [&](std::uint32_t e, double similarity, MatchKind match) {
+    const auto& entry = entries_[e];
+    if (entry.derived) similarity -= 0.03;
+    auto& slot = best[entry.place];
+    if (similarity > slot.similarity) slot = {e, similarity, match};
+  };
+  if (!exact_text.empty()) {
+    if (auto it = by_exact_.find(std::string(exact_text)); it != by_exact_.end()) {
+      for (const auto e : it->second) offer(e, 1.0, MatchKind::Exact);
+    }
+  }
+  if (auto it = by_folded_.find(query.folded); it != by_folded_.end()) {
+    for (const auto e : it->second) offer(e, entries_[e].keys.script == query.script ? 0.95 : 0.9, MatchKind::Normalised);
+  }
+  if (query.skeleton.size() >= 2) {
+    if (auto it = by_skeleton_.find(query.skeleton); it != by_skeleton_.end()) {
+      for (const auto e : it->second) {
+        const auto& keys = entries_[e].keys;
+        // A shared skeleton is strong across scripts (that is all one can compare) and graded within one.
+        // Short skeletons are common to many names ("NC": Nashwa, Ayn Aysha), so they count for less.
+        const double length_steps = static_cast<double>(std::min<std::size_t>(3, query.skeleton.size() - 1));
+        const double similarity = keys.script == query.script
+                                      ? 0.6 + 0.3 * name_similarity(query, keys)
+                                      : 0.5 + 0.12 * length_steps;
+        offer(e, similarity, MatchKind::Normalised);
+      }
+    }
+  }
+  collect_fuzzy(query, min_fuzzy, best);
+  std::vector<NameHit> hits;
+  hits.reserve(best.size());
+  for (const auto& [place, hit] : best) hits.push_back(hit);
+  std::sort(hits.begin(), hits.end(), [&](const NameHit& a, const NameHit& b) {
+    if (a.similarity != b.similarity) return a.similarity > b.similarity;
+    return entries_[a.entry].place < entries_[b.entry].place;
+  });
+  return hits;
+}
+
+}  // namespace conflictmap

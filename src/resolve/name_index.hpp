@@ -1,0 +1,57 @@
+#pragma once
+// Every gazetteer name under its keys: exact form, folded spelling, consonant skeleton, and skeleton trigrams
+// for fuzzy lookups.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/resolution.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "resolve/name_keys.hpp"
+
+namespace conflictmap {
+
+struct IndexedName {
+  std::uint32_t place = 0;
+  std::uint32_t name = 0;  // index into the place's names
+  NameKeys keys;
+  bool derived = false;    // a feature word was dropped ("Kuweires Airbase" → "Kuweires")
+};
+
+struct NameHit {
+  std::uint32_t entry = 0;
+  double similarity = 0.0;  // in [0, 1], before any context
+  MatchKind match = MatchKind::Fuzzy;
+};
+
+class NameIndex {
+ public:
+  explicit NameIndex(const Gazetteer& gazetteer);
+
+  // Names matching the query keys, best per place, most similar first; fuzzy hits need `min_fuzzy`.
+  std::vector<NameHit> lookup(const NameKeys& query, std::string_view exact_text, double min_fuzzy = 0.6) const;
+  // True when some name has exactly this folded form or skeleton: cheap, for scanning spans of a text.
+  bool knows(const NameKeys& keys) const;
+  const IndexedName& entry(std::uint32_t id) const { return entries_[id]; }
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  void add(std::uint32_t place, std::uint32_t name, NameKeys keys, bool derived, std::string exact);
+  void collect_fuzzy(const NameKeys& query, double min_fuzzy, std::unordered_map<std::uint32_t, NameHit>& best) const;
+
+  std::vector<IndexedName> entries_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_exact_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_folded_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_skeleton_;
+  std::vector<std::string> skeletons_;                    // distinct skeletons
+  std::vector<std::vector<std::uint32_t>> skeleton_entries_;
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> trigrams_;  // trigram → skeleton ids
+  const Gazetteer* gazetteer_;
+};
+
+// How alike two names are once they are known to share a skeleton or to be fuzzy neighbours.
+double name_similarity(const NameKeys& query, const NameKeys& candidate);
+
+}  // namespace conflictmap

@@ -1,0 +1,55 @@
+#include "resolve/name_keys.hpp"
+
+#include <unicode/unistr.h>
+
+#include "resolve/arabic_normaliser.hpp"
+#include "resolve/latin_normaliser.hpp"
+#include "resolve/place_words.hpp"
+#include "resolve/skeleton.hpp"
+
+namespace conflictmap {
+
+std::string exact_form(std::string_view utf8) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  text.trim();
+  text.foldCase();
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+std::vector<std::string> key_words(std::string_view utf8, Script script) {
+  return script == Script::Arabic ? arabic_words(utf8) : latin_words(utf8);
+}
+
+NameKeys make_name_keys_from_words(Script script, std::vector<std::string> words, bool strip_feature_words) {
+  NameKeys keys;
+  keys.script = script;
+  // Qualifiers only go from the edges, and never take the last word: "Hay" alone is still a name.
+  auto strippable = [&](const std::string& word) {
+    if (is_qualifier_word(word)) return true;
+    if (!strip_feature_words) return false;
+    if (auto kind = kind_of_feature_word(word)) {
+      keys.kind_hint = kind;
+      return true;
+    }
+    return false;
+  };
+  while (words.size() > 1 && strippable(words.front())) words.erase(words.begin());
+  while (words.size() > 1 && strippable(words.back())) words.pop_back();
+  if (script != Script::Arabic) words = fold_latin_words(words);
+  for (const auto& word : words) {
+    if (!keys.folded.empty()) keys.folded.push_back(' ');
+    keys.folded += word;
+  }
+  keys.skeleton = script == Script::Arabic ? arabic_skeleton(words) : latin_skeleton(words);
+  return keys;
+}
+
+NameKeys make_name_keys(std::string_view utf8) {
+  Script script = detect_script(utf8);
+  if (script == Script::Unknown) script = Script::Latin;
+  return make_name_keys_from_words(script, key_words(utf8, script));
+}
+
+}  // namespace conflictmap

@@ -1,0 +1,32 @@
+#pragma once
+// The comparable forms of one name, computed once for a gazetteer name and once for a query.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/place.hpp"
+#include "resolve/script.hpp"
+
+namespace conflictmap {
+
+struct NameKeys {
+  Script script = Script::Unknown;
+  std::string folded;    // folded words joined by single spaces: equal folded forms are one spelling
+  std::string skeleton;  // script-independent consonant classes (see skeleton.hpp)
+  std::optional<PlaceKind> kind_hint;  // from a feature word that was removed ("Kuweires airbase")
+  bool empty() const { return folded.empty(); }
+};
+
+// Splits a text into the words keys are made of: raw lower-case Latin words, or normalised Arabic words.
+std::vector<std::string> key_words(std::string_view utf8, Script script);
+
+NameKeys make_name_keys(std::string_view utf8);
+// Keys of words from key_words(), for callers that cut spans out of a longer text. Qualifier words at the
+// edges are dropped; with `strip_feature_words`, so are feature words, whose kind becomes the hint.
+NameKeys make_name_keys_from_words(Script script, std::vector<std::string> words, bool strip_feature_words = false);
+
+// Case-folded text with surrounding space trimmed: equal forms count as an exact match.
+std::string exact_form(std::string_view utf8);
+
+}  // namespace conflictmap

@@ -1,0 +1,63 @@
+#include "resolve/place_words.hpp"
+
+#include <array>
+#include <utility>
+
+namespace conflictmap {
+
+namespace {
+
+using KindWord = std::pair<std::string_view, PlaceKind>;
+
+constexpr KindWord kQualifiers[] = {
+    {"village", PlaceKind::Village}, {"villages", PlaceKind::Village}, {"town", PlaceKind::Town},
+    {"towns", PlaceKind::Town}, {"city", PlaceKind::City}, {"neighbourhood", PlaceKind::Neighbourhood},
+    {"neighborhood", PlaceKind::Neighbourhood}, {"neighbourhoods", PlaceKind::Neighbourhood},
+    {"neighborhoods", PlaceKind::Neighbourhood}, {"district", PlaceKind::Other}, {"subdistrict", PlaceKind::Other},
+    {"area", PlaceKind::Other}, {"camp", PlaceKind::Camp}, {"farm", PlaceKind::Village},
+    {"farms", PlaceKind::Village}, {"hay", PlaceKind::Neighbourhood}, {"hayy", PlaceKind::Neighbourhood},
+    {"hai", PlaceKind::Neighbourhood}, {"quarter", PlaceKind::Neighbourhood}, {"municipality", PlaceKind::Town},
+    {"countryside", PlaceKind::Other}, {"outskirts", PlaceKind::Other}, {"of", PlaceKind::Other},
+    {"the", PlaceKind::Other}, {"vilage", PlaceKind::Village}, {"township", PlaceKind::Town},
+    {"قريه", PlaceKind::Village}, {"قري", PlaceKind::Village}, {"بلده", PlaceKind::Town},
+    {"بلدات", PlaceKind::Town}, {"مدينه", PlaceKind::City}, {"حي", PlaceKind::Neighbourhood},
+    {"احياء", PlaceKind::Neighbourhood}, {"ريف", PlaceKind::Other}, {"ناحيه", PlaceKind::Other},
+    {"منطقه", PlaceKind::Other}, {"مخيم", PlaceKind::Camp}, {"مزرعه", PlaceKind::Village},
+    {"مزارع", PlaceKind::Village}, {"محافظه", PlaceKind::Other},
+};
+
+constexpr KindWord kFeatureWords[] = {
+    {"airbase", PlaceKind::Airbase}, {"airport", PlaceKind::Airbase}, {"airfield", PlaceKind::Airbase},
+    {"air", PlaceKind::Airbase}, {"heliport", PlaceKind::Airbase}, {"airstrip", PlaceKind::Airbase},
+    {"base", PlaceKind::Base}, {"regiment", PlaceKind::Base}, {"brigade", PlaceKind::Base},
+    {"battalion", PlaceKind::Base}, {"barracks", PlaceKind::Base}, {"division", PlaceKind::Base},
+    {"academy", PlaceKind::Base}, {"hill", PlaceKind::Hill}, {"mount", PlaceKind::Hill},
+    {"dam", PlaceKind::Facility}, {"station", PlaceKind::Facility}, {"plant", PlaceKind::Facility},
+    {"field", PlaceKind::Facility}, {"military", PlaceKind::Base},
+    {"مطار", PlaceKind::Airbase}, {"فوج", PlaceKind::Base}, {"اللواء", PlaceKind::Base},
+    {"لواء", PlaceKind::Base}, {"كتيبه", PlaceKind::Base}, {"قاعده", PlaceKind::Base},
+    {"سد", PlaceKind::Facility}, {"محطه", PlaceKind::Facility}, {"العسكري", PlaceKind::Base},
+    {"عسكري", PlaceKind::Base},
+};
+
+template <std::size_t N>
+std::optional<PlaceKind> find_kind(const KindWord (&table)[N], std::string_view word) {
+  for (const auto& [text, kind] : table) {
+    if (text == word) return kind;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool is_qualifier_word(std::string_view word) { return find_kind(kQualifiers, word).has_value(); }
+
+std::optional<PlaceKind> kind_of_qualifier(std::string_view word) {
+  auto kind = find_kind(kQualifiers, word);
+  if (kind && *kind == PlaceKind::Other) return std::nullopt;
+  return kind;
+}
+
+std::optional<PlaceKind> kind_of_feature_word(std::string_view word) { return find_kind(kFeatureWords, word); }
+
+}  // namespace conflictmap

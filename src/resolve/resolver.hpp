@@ -1,0 +1,51 @@
+#pragma once
+// Resolves a place string, in any spelling or script, to a gazetteer place with a score, a precision and
+// ranked candidates, using the context the string carries and any context the caller adds.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/geo.hpp"
+#include "core/resolution.hpp"
+#include "gazetteer/gazetteer.hpp"
+
+namespace conflictmap {
+
+struct ResolveContext {
+  // Free-text context: a governorate column, "--context 'northern countryside of Aleppo'", a report's region.
+  std::vector<std::string> texts;
+  // Points of other places the same document names: nearby candidates are preferred.
+  std::vector<LatLon> nearby;
+};
+
+struct ResolverOptions {
+  double confident_score = 0.70;  // below this a candidate is never given as resolved
+  double guess_score = 0.55;      // below this there is no best guess at all
+  std::size_t max_candidates = 5;
+};
+
+class NameIndex;
+class PlaceProximity;
+
+class Resolver {
+ public:
+  explicit Resolver(const Gazetteer& gazetteer, ResolverOptions options = {});
+  ~Resolver();
+  Resolver(const Resolver&) = delete;
+  Resolver& operator=(const Resolver&) = delete;
+
+  Resolution resolve(std::string_view text, const ResolveContext& context = {}) const;
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+
+  // Places within `radius_km` of a point, nearest first (a Boost.Geometry rtree).
+  std::vector<std::size_t> places_near(LatLon point, double radius_km) const;
+
+ private:
+  const Gazetteer& gazetteer_;
+  ResolverOptions options_;
+  std::unique_ptr<NameIndex> index_;
+  std::unique_ptr<PlaceProximity> proximity_;
+};
+
+}  // namespace conflictmap

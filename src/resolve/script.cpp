@@ -1,0 +1,49 @@
+#include "resolve/script.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace conflictmap {
+
+Script detect_script(std::string_view utf8) {
+  int latin = 0;
+  int arabic = 0;
+  int32_t i = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) continue;
+    if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0xFB50 && c <= 0xFEFF)) {
+      ++arabic;
+    } else if (u_isalpha(c)) {
+      ++latin;
+    }
+  }
+  if (arabic == 0 && latin == 0) return Script::Unknown;
+  return arabic >= latin ? Script::Arabic : Script::Latin;
+}
+
+std::string_view to_string(Script script) {
+  switch (script) {
+    case Script::Latin: return "latin";
+    case Script::Arabic: return "arabic";
+    case Script::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+  int32_t i = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+}  // namespace conflictmap

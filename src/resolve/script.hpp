@@ -1,0 +1,15 @@
+#pragma once
+// Which writing system a string is in, decided by its letters.
+#include <string_view>
+
+namespace conflictmap {
+
+enum class Script { Latin, Arabic, Unknown };
+
+Script detect_script(std::string_view utf8);
+std::string_view to_string(Script script);
+
+// True when every byte sequence in `bytes` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view bytes);
+
+}  // namespace conflictmap
