@@ -42,7 +42,8 @@ double best_name_agreement(const std::vector<NameKeys>& a, const std::vector<Nam
   double best = 0;
   for (const auto& x : a) {
     for (const auto& y : b) {
-      if (x.folded == y.folded || (x.skeleton.size() >= 2 && x.skeleton == y.skeleton)) return 1.0;
+      // a skeleton of two or three consonants is shared by too many names to prove anything alone
+      if (x.folded == y.folded || (x.skeleton.size() >= 4 && x.skeleton == y.skeleton)) return 1.0;
       best = std::max(best, name_similarity(x, y));
     }
   }

@@ -5,7 +5,7 @@
 //  1. Sources are merged in priority order; the first source to give a place sets its id, point and kind.
 //  2. A record whose id is already present merges into that place (P-codes are shared across OCHA tables).
 //  3. Otherwise a record merges into the nearest existing place from another source that shares a name key
-//     (equal folded spelling, or equal cross-script skeleton) and lies within a radius: 4 km for settlements
+//     (equal folded spelling, or an equal cross-script skeleton of four or more consonants) and lies within a radius: 4 km for settlements
 //     (10 km when either is a city), 1.5 km for military and landmark features, which merge only with the
 //     same kind; or whose spelling is close (similarity ≥ 0.8) and lies within 2 km. Neighbourhoods merge
 //     only with neighbourhoods. Two records of one source are never merged: a source lists a place once.

@@ -200,11 +200,17 @@ std::vector<SourceRecord> read_geonames(const std::filesystem::path& file, const
       auto end = alternates.find(',', start);
       if (end == std::string::npos) end = alternates.size();
       const auto name = trim(alternates.substr(start, end - start));
-      // Romanised keys such as "alkramt" are machine transliterations of the Arabic, not spellings people use.
+      // Romanised keys such as "alkramt" are machine transliterations of the Arabic, not spellings people use;
+      // codes such as "DAM" and exonyms in other scripts are not names reports use either.
       const bool machine_key = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || c == ' ';
       });
-      if (!name.empty() && !machine_key) out.place.add_name({name, lang_of(name), tag});
+      const bool code = name.size() <= 4 && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      });
+      if (!name.empty() && !machine_key && !code && detect_script(name) != Script::Unknown) {
+        out.place.add_name({name, lang_of(name), tag});
+      }
       start = end + 1;
     }
     out.place.add_source(tag);

@@ -30,7 +30,7 @@ std::string without_spaces(const std::string& text) {
 }  // namespace
 
 double name_similarity(const NameKeys& query, const NameKeys& candidate) {
-  const double skeleton = edit_similarity(query.skeleton, candidate.skeleton);
+  const double skeleton = skeleton_similarity(query.skeleton, candidate.skeleton);
   if (query.script != candidate.script) return skeleton;
   const double spelling = edit_similarity(without_spaces(query.folded), without_spaces(candidate.folded));
   return 0.4 * skeleton + 0.6 * spelling;
@@ -119,8 +119,7 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy,
   const int needed = std::max(1, query_trigrams / 3);
   for (const auto& [s, count] : shared) {
     if (count < needed || skeletons_[s] == query.skeleton) continue;
-    const double skeleton_similarity = edit_similarity(query.skeleton, skeletons_[s]);
-    if (skeleton_similarity < min_fuzzy - 0.15) continue;
+    if (skeleton_similarity(query.skeleton, skeletons_[s]) < min_fuzzy - 0.15) continue;
     for (const auto e : skeleton_entries_[s]) {
       const auto& candidate = entries_[e];
       const double similarity = name_similarity(query, candidate.keys);

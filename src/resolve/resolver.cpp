@@ -35,7 +35,8 @@ struct ContextEffect {
   double penalty = 1.0;
   double bonus = 0.0;
   static constexpr double kMaxBonus = 0.08;
-  double apply(double base) const { return std::min(1.0, base * penalty + std::min(bonus, kMaxBonus)); }
+  // Not clamped: ties at the top must still be broken by context and prominence; output clamps to [0, 1].
+  double apply(double base) const { return base * penalty + std::min(bonus, kMaxBonus); }
 };
 
 int admin_level_of(PlaceKind kind) {
@@ -164,7 +165,10 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, Contex
       effect.bonus += 0.05;
       c.reason += fmt::format("in {}; ", anchor.label);
     } else if (!code.empty()) {
-      effect.penalty *= anchor.weak_admin ? 0.85 : 0.7;
+      // Writers name the governorate loosely ("Damascus" for Rural Damascus), so a place just across the
+      // line is only mildly doubted; one far from the unit is not what they meant.
+      const bool close = anchor.point && distance_km(*anchor.point, {place.lat, place.lon}) <= 40;
+      effect.penalty *= anchor.weak_admin || close || anchor.admin_level == 3 ? 0.88 : 0.7;
       c.reason += fmt::format("outside {}; ", anchor.label);
     }
   }
@@ -306,6 +310,7 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     if (place.kind == PlaceKind::City) effect.bonus += 0.01;
     c.score = effect.apply(c.score);
   }
+  for (auto& c : candidates) c.score = std::max(0.0, c.score);
   // best per place, then by score
   std::unordered_map<std::size_t, std::size_t> best_of;
   std::vector<Candidate> unique;

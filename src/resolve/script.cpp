@@ -1,6 +1,7 @@
 #include "resolve/script.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 namespace conflictmap {
@@ -8,6 +9,7 @@ namespace conflictmap {
 Script detect_script(std::string_view utf8) {
   int latin = 0;
   int arabic = 0;
+  int other = 0;
   int32_t i = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
@@ -18,10 +20,16 @@ Script detect_script(std::string_view utf8) {
     if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0xFB50 && c <= 0xFEFF)) {
       ++arabic;
     } else if (u_isalpha(c)) {
-      ++latin;
+      UErrorCode status = U_ZERO_ERROR;
+      if (uscript_getScript(c, &status) == USCRIPT_LATIN) {
+        ++latin;
+      } else {
+        ++other;
+      }
     }
   }
   if (arabic == 0 && latin == 0) return Script::Unknown;
+  if (other > latin + arabic) return Script::Unknown;
   return arabic >= latin ? Script::Arabic : Script::Latin;
 }
 

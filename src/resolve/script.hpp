@@ -4,6 +4,7 @@
 
 namespace conflictmap {
 
+// Unknown: no letters, or mostly letters of another script (Cyrillic, Hebrew, …).
 enum class Script { Latin, Arabic, Unknown };
 
 Script detect_script(std::string_view utf8);

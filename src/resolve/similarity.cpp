@@ -28,3 +28,53 @@ double edit_similarity(std::string_view a, std::string_view b) {
 }
 
 }  // namespace conflictmap
+
+namespace conflictmap {
+
+namespace {
+
+double substitution_cost(char a, char b) {
+  if (a == b) return 0.0;
+  if (a > b) std::swap(a, b);
+  switch (a) {
+    case 'D': if (b == 'Z' || b == 'T') return 0.4; break;
+    case 'C': if (b == 'S') return 0.4; break;
+    case 'S': if (b == 'T' || b == 'Z') return 0.5; break;
+    case 'G': if (b == 'K' || b == 'J') return 0.4; break;
+    case 'H': if (b == 'X') return 0.4; break;
+    case 'K': if (b == 'X') return 0.5; break;
+    case 'B': if (b == 'F') return 0.5; break;
+    case 'J': if (b == 'Z') return 0.6; break;
+    default: break;
+  }
+  return 1.0;
+}
+
+double indel_cost(char c) { return (c == 'H' || c == 'W' || c == 'Y') ? 0.5 : 1.0; }
+
+}  // namespace
+
+double skeleton_distance(std::string_view a, std::string_view b) {
+  std::vector<double> row(b.size() + 1);
+  row[0] = 0;
+  for (std::size_t j = 1; j <= b.size(); ++j) row[j] = row[j - 1] + indel_cost(b[j - 1]);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    double diagonal = row[0];
+    row[0] += indel_cost(a[i - 1]);
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const double above = row[j];
+      row[j] = std::min({row[j] + indel_cost(a[i - 1]), row[j - 1] + indel_cost(b[j - 1]),
+                         diagonal + substitution_cost(a[i - 1], b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+double skeleton_similarity(std::string_view a, std::string_view b) {
+  const std::size_t longer = std::max(a.size(), b.size());
+  if (longer == 0) return 1.0;
+  return std::max(0.0, 1.0 - skeleton_distance(a, b) / static_cast<double>(longer));
+}
+
+}  // namespace conflictmap
