@@ -150,7 +150,11 @@ std::vector<Chunk> split_chunks(std::string_view text) {
         flush(false);
         in_bracket = false;
         continue;
-      case ',': case ';': case ':': case '/': case '|': case '"': case 0x060C: case 0x061B: case 0x201C:
+      case '/': case '|':
+        // "Hajin / Bahra", "Ma`zulah/Maazoleh": another name for the same place
+        flush(true);
+        continue;
+      case ',': case ';': case ':': case '"': case 0x060C: case 0x061B: case 0x201C:
       case 0x201D: case 0x00AB: case 0x00BB: case 0x2013: case 0x2014: case '.':
         flush(in_bracket);
         continue;

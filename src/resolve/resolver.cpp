@@ -26,6 +26,7 @@ struct Anchor {
   bool weak_admin = false;      // "north of Aleppo" may cross into the next governorate
   bool region = false;          // "Aleppo countryside", a governorate column: the area, not the town
   std::optional<std::size_t> settlement;  // the town the point belongs to, when one was matched
+  std::optional<std::size_t> capital;     // for a governorate: its capital city
   std::string label;
 };
 
@@ -63,7 +64,15 @@ std::string bearing_name(double bearing) {
 
 Resolver::Resolver(const Gazetteer& gazetteer, ResolverOptions options)
     : gazetteer_(gazetteer), options_(options), index_(std::make_unique<NameIndex>(gazetteer)),
-      proximity_(std::make_unique<PlaceProximity>(gazetteer)) {}
+      proximity_(std::make_unique<PlaceProximity>(gazetteer)) {
+  // The capital of a governorate is its one city (OCHA marks admin1 capitals).
+  for (std::size_t i = 0; i < gazetteer.size(); ++i) {
+    const Place& place = gazetteer.at(i);
+    if (place.kind == PlaceKind::City && !place.admin[0].empty() && place.sources.front() != "geonames") {
+      capitals_.emplace(place.admin[0], i);
+    }
+  }
+}
 
 Resolver::~Resolver() = default;
 
@@ -99,7 +108,20 @@ struct Lookup {
   }
 };
 
-Anchor make_anchor(const LocationSegment& segment, const Lookup& lookup, Script script) {
+// A place agrees with the regions already known when it is inside them or just across their line.
+bool agrees_with(const Place& place, const std::vector<Anchor>& regions) {
+  for (const auto& region : regions) {
+    if (region.admin_level == 0 || is_admin_unit(place.kind)) continue;
+    const std::string& code = place.admin[region.admin_level - 1];
+    if (code.empty() || code == region.admin_code) continue;
+    if (region.point && distance_km(*region.point, {place.lat, place.lon}) <= 40) continue;
+    return false;
+  }
+  return true;
+}
+
+Anchor make_anchor(const LocationSegment& segment, const Lookup& lookup, Script script,
+                   const std::vector<Anchor>& regions, const std::unordered_map<std::string, std::size_t>& capitals) {
   Anchor anchor;
   anchor.bearing_deg = segment.bearing_deg;
   anchor.distance_km = segment.distance_km;
@@ -113,6 +135,7 @@ Anchor make_anchor(const LocationSegment& segment, const Lookup& lookup, Script 
   double admin_score = 0, settlement_score = 0;
   for (const auto& c : candidates) {
     const Place& place = lookup.gazetteer.at(c.place);
+    if (!agrees_with(place, regions)) continue;  // "Douma, eastern Ghouta" in Damascus: not a Ghouta elsewhere
     double score = c.score;
     if (admin_level_of(place.kind) > 0) {
       score += 0.02 * (4 - admin_level_of(place.kind));
@@ -140,6 +163,12 @@ Anchor make_anchor(const LocationSegment& segment, const Lookup& lookup, Script 
     anchor.admin_level = admin_level_of(unit.kind);
     anchor.admin_code = unit.id;
     anchor.point = LatLon{unit.lat, unit.lon};
+    // ACLED places a governorate-level event at the governorate's capital; so do we
+    if (const auto capital = capitals.find(unit.id); capital != capitals.end()) {
+      const Place& city = lookup.gazetteer.at(capital->second);
+      anchor.point = LatLon{city.lat, city.lon};
+      anchor.capital = capital->second;
+    }
     anchor.radius_km = anchor.admin_level == 1 ? 120 : anchor.admin_level == 2 ? 50 : 20;
   }
   if (best_settlement) {
@@ -233,17 +262,9 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
   const Lookup lookup{*index_, gazetteer_};
   const ParsedLocation parsed = parse_location(text);
 
+  // Context given beside the string (a governorate column, --context) is resolved first; places named
+  // inside the string must then agree with it.
   std::vector<Anchor> anchors;
-  std::vector<const LocationSegment*> heads;
-  std::vector<const LocationSegment*> alternatives;
-  for (const auto& segment : parsed.segments) {
-    if (segment.role == SegmentRole::Head) heads.push_back(&segment);
-    if (segment.role == SegmentRole::Alternative) alternatives.push_back(&segment);
-    if (segment.role == SegmentRole::Context) {
-      auto anchor = make_anchor(segment, lookup, parsed.script);
-      if (anchor_usable(anchor)) anchors.push_back(std::move(anchor));
-    }
-  }
   for (const auto& extra : context.texts) {
     if (extra.empty()) continue;
     const ParsedLocation parsed_context = parse_location(extra);
@@ -251,7 +272,18 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
       LocationSegment as_context = segment;
       as_context.role = SegmentRole::Context;
       as_context.region = true;  // a column or --context names an area the place is in
-      auto anchor = make_anchor(as_context, lookup, parsed_context.script);
+      auto anchor = make_anchor(as_context, lookup, parsed_context.script, {}, capitals_);
+      if (anchor_usable(anchor)) anchors.push_back(std::move(anchor));
+    }
+  }
+  const std::vector<Anchor> regions = anchors;
+  std::vector<const LocationSegment*> heads;
+  std::vector<const LocationSegment*> alternatives;
+  for (const auto& segment : parsed.segments) {
+    if (segment.role == SegmentRole::Head) heads.push_back(&segment);
+    if (segment.role == SegmentRole::Alternative) alternatives.push_back(&segment);
+    if (segment.role == SegmentRole::Context) {
+      auto anchor = make_anchor(segment, lookup, parsed.script, regions, capitals_);
       if (anchor_usable(anchor)) anchors.push_back(std::move(anchor));
     }
   }
@@ -278,7 +310,7 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     // a parent in brackets also locates the head
     LocationSegment as_context = *alternative;
     as_context.role = SegmentRole::Context;
-    auto anchor = make_anchor(as_context, lookup, parsed.script);
+    auto anchor = make_anchor(as_context, lookup, parsed.script, regions, capitals_);
     if (anchor_usable(anchor)) anchors.push_back(std::move(anchor));
   }
   if (feature_hint) kind_hint = feature_hint;
@@ -357,13 +389,14 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
   if (region) {
     // Name the town when the context named one ("southeast of Hasaka"); the unit when it named an area.
     const bool use_town = region->settlement && (!region->region || region->bearing_deg || region->admin_level == 0);
-    const Place& place = gazetteer_.at(use_town ? *region->settlement : region->place);
+    const std::size_t at = use_town ? *region->settlement : region->capital.value_or(region->place);
+    const Place& place = gazetteer_.at(use_town || !region->capital ? at : region->place);
     r.status = ResolutionStatus::RegionOnly;
     r.match = MatchKind::Context;
     r.place_id = place.id;
     r.place_name = place.display_name();
     r.score = 0.5;
-    r.point = {place.lat, place.lon};
+    r.point = {gazetteer_.at(at).lat, gazetteer_.at(at).lon};
     r.precision = use_town || region->admin_level == 3 ? Precision::Near : Precision::Region;
     if (region->bearing_deg && region->distance_km) {
       r.point = destination(*region->point, *region->bearing_deg, *region->distance_km);

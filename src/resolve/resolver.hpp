@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/geo.hpp"
@@ -46,6 +47,7 @@ class Resolver {
   ResolverOptions options_;
   std::unique_ptr<NameIndex> index_;
   std::unique_ptr<PlaceProximity> proximity_;
+  std::unordered_map<std::string, std::size_t> capitals_;  // admin1 P-code → its capital
 };
 
 }  // namespace conflictmap
