@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <memory>
 
 #include "io/delimited_table.hpp"
@@ -112,7 +113,48 @@ std::vector<SourceRecord> read_ocha_pcode_table(const std::filesystem::path& fil
     out.place.add_source(tag);
     records.push_back(std::move(out));
   }
-  return records;
+  // The admin units above the communities, placed at their communities' mean point; where polygons were
+  // imported first, these records only add names to the units of the same P-code.
+  std::vector<SourceRecord> units;
+  std::map<std::string, std::size_t> unit_index;
+  static constexpr PlaceKind kUnitKinds[] = {PlaceKind::Governorate, PlaceKind::District, PlaceKind::Subdistrict};
+  for (int n = 1; n <= std::min(3, level - 1); ++n) {
+    const auto code_col = table.find_column(fmt::format("admin{}Pcode", n));
+    const auto en_col = table.find_column(fmt::format("admin{}Name_en", n));
+    const auto ar_col = table.find_column(fmt::format("admin{}Name_ar", n));
+    if (!code_col) continue;
+    for (std::size_t r = 0; r < table.records.size(); ++r) {
+      const auto& f = table.records[r].fields;
+      const std::string& code = f[*code_col];
+      if (code.empty()) continue;
+      auto [it, inserted] = unit_index.emplace(code, units.size());
+      if (inserted) {
+        SourceRecord unit;
+        unit.line = table.records[r].line;
+        unit.place.id = code;
+        unit.place.kind = kUnitKinds[n - 1];
+        unit.place.lat = unit.place.lon = 0;
+        for (int m = 1; m <= n; ++m) unit.place.admin[m - 1] = records[r].place.admin[m - 1];
+        unit.place.admin[n - 1] = code;
+        if (en_col) unit.place.add_name({trim(f[*en_col]), "en", tag});
+        if (ar_col) unit.place.add_name({trim(f[*ar_col]), "ar", tag});
+        unit.place.add_source(tag);
+        unit.place.population = 0;  // used below as the member count
+        units.push_back(std::move(unit));
+      }
+      auto& unit = units[it->second].place;
+      unit.lat += records[r].place.lat;
+      unit.lon += records[r].place.lon;
+      ++unit.population;
+    }
+  }
+  for (auto& unit : units) {
+    unit.place.lat /= static_cast<double>(unit.place.population);
+    unit.place.lon /= static_cast<double>(unit.place.population);
+    unit.place.population = 0;
+  }
+  units.insert(units.end(), std::make_move_iterator(records.begin()), std::make_move_iterator(records.end()));
+  return units;
 }
 
 std::vector<SourceRecord> read_ocha_admin_layer(const std::filesystem::path& file, const std::string& tag) {

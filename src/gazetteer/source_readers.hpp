@@ -11,7 +11,8 @@
 namespace conflictmap {
 
 // OCHA P-code table of the lowest admin level (communities), any country: adminNPcode, adminNName_en,
-// adminNName_ar, optional adminNRefName_en, and latitude/longitude columns.
+// adminNName_ar, optional adminNRefName_en, and latitude/longitude columns. The admin units above them come
+// first, each at the mean point of its communities.
 std::vector<SourceRecord> read_ocha_pcode_table(const std::filesystem::path& file, const std::string& tag);
 
 // OCHA COD-AB admin polygons (shapefile or any OGR layer) with admN_pcode / admN_name / admN_name1 fields.

@@ -124,8 +124,10 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy,
       const auto& candidate = entries_[e];
       const double similarity = name_similarity(query, candidate.keys);
       if (similarity < min_fuzzy) continue;
+      // across scripts only the lossy skeleton is compared, so a near miss there proves less
+      const double score = similarity * (candidate.keys.script == query.script ? 0.85 : 0.78);
       auto& slot = best[candidate.place];
-      if (similarity * 0.85 > slot.similarity) slot = {e, similarity * 0.85, MatchKind::Fuzzy};
+      if (score > slot.similarity) slot = {e, score, MatchKind::Fuzzy};
     }
   }
 }

@@ -373,7 +373,9 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
   if (!unique.empty() && unique.front().score >= options_.confident_score) {
     const Candidate& best = unique.front();
     const Place& place = gazetteer_.at(best.place);
-    finish_with_place(r, place, best, precision_of(place, near || !used_head));
+    // "Milabiya regiment" answered by the village of Milabiya: the named thing is near it, not it
+    const bool feature_elsewhere = kind_hint && is_feature(*kind_hint) && !is_feature(place.kind);
+    finish_with_place(r, place, best, precision_of(place, near || !used_head || feature_elsewhere));
     r.status = ResolutionStatus::Resolved;
     for (std::size_t i = 1; i < unique.size(); ++i) {
       const Place& other = gazetteer_.at(unique[i].place);

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Another country's gazetteer from an OCHA P-code table and a GeoNames dump, then resolution against it.
+source "$(dirname "$0")/lib.sh"
+"$BIN" gazetteer import --format ocha-pcodes "$TESTS/data/import/ocha_pcodes_small.csv" -o "$WORK/lebanon" 2>/dev/null \
+  || fail "import failed"
+[ -s "$WORK/lebanon/places.tsv" ] && [ -s "$WORK/lebanon/names.tsv" ] || fail "no gazetteer files written"
+grep -q "^LB2201	village" "$WORK/lebanon/places.tsv" || fail "Qalamoun (Baalbek) missing"
+"$BIN" --gazetteer "$WORK/lebanon" resolve "زحلة" > "$WORK/out" || fail "resolve failed"
+grep -q "LB2101" "$WORK/out" || fail "زحلة is not Zahle: $(cat "$WORK/out")"
+CONFLICTMAP_GAZETTEER="$WORK/lebanon" "$BIN" resolve Qalamoun --context Baalbek > "$WORK/env" || fail "env gazetteer failed"
+grep -q "LB2201" "$WORK/env" || fail "Qalamoun in Baalbek is not LB2201: $(cat "$WORK/env")"
+"$BIN" gazetteer import --format geonames "$TESTS/data/import/geonames_small.txt" -o "$WORK/gn" 2>/dev/null || fail "geonames import failed"
+grep -q "geonames:276781" "$WORK/gn/places.tsv" || fail "Bhamdoun missing"
+printf 'name,lat,lon\nZahle,33.8,35.9\n' > "$WORK/plain.csv"
+expect_error "plain.csv:1: field 'admin1Pcode': not an OCHA P-code table" "$WORK/bad/places.tsv" \
+  "$BIN" gazetteer import --format ocha-pcodes "$WORK/plain.csv" -o "$WORK/bad"
+expect_error "geonames_small.txt:2: has 4 fields but the header has 3" "$WORK/bad/places.tsv" \
+  "$BIN" gazetteer import --format ocha-pcodes "$TESTS/data/import/geonames_small.txt" -o "$WORK/bad"
+echo "ok: import"

@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "gazetteer/gazetteer_build.hpp"
+#include "gazetteer/place_merger.hpp"
+#include "gazetteer/source_readers.hpp"
+#include "io/input_error.hpp"
+#include "resolve/resolver.hpp"
+
+using namespace conflictmap;
+
+namespace {
+const std::string kData = CONFLICTMAP_TEST_DATA;
+
+SourceRecord record(std::string id, PlaceKind kind, double lat, double lon, std::vector<PlaceName> names, std::string tag) {
+  SourceRecord r;
+  r.place.id = std::move(id);
+  r.place.kind = kind;
+  r.place.lat = lat;
+  r.place.lon = lon;
+  r.place.names = std::move(names);
+  r.place.sources = {std::move(tag)};
+  return r;
+}
+}  // namespace
+
+TEST_CASE("read_ocha_pcode_table reads any country's lowest level with coordinates", "[import]") {
+  const auto all = read_ocha_pcode_table(kData + "/import/ocha_pcodes_small.csv", "ocha");
+  REQUIRE(all.size() == 9);  // 2 governorates and 3 districts, then 4 communities
+  CHECK(all[0].place.id == "LB1");
+  CHECK(all[0].place.kind == PlaceKind::Governorate);
+  CHECK(all[0].place.lat == Approx((34.4367 + 34.3886) / 2));
+  CHECK(all[2].place.kind == PlaceKind::District);
+  const std::vector<SourceRecord> records(all.begin() + 5, all.end());
+  CHECK(records[0].place.id == "LB1101");
+  CHECK(records[0].place.kind == PlaceKind::City);
+  CHECK(records[1].place.kind == PlaceKind::Village);
+  CHECK(records[1].place.admin[0] == "LB1");
+  CHECK(records[1].place.admin[1] == "LB11");
+  CHECK(records[1].place.has_name("القلمون", "ar"));
+  CHECK(records[0].place.lat == Approx(34.4367));
+}
+
+TEST_CASE("read_geonames keeps populated places and their Latin and Arabic names", "[import]") {
+  const auto records = read_geonames(kData + "/import/geonames_small.txt", "geonames");
+  REQUIRE(records.size() == 2);  // the mountain is not a populated place
+  CHECK(records[1].place.id == "geonames:268743");
+  CHECK(records[1].place.kind == PlaceKind::City);
+  CHECK(records[1].place.population == 78145);
+  CHECK(records[1].place.has_name("زحلة", "ar"));
+}
+
+TEST_CASE("read_point_table maps columns and reports bad rows when asked", "[import]") {
+  PointTableLayout layout;
+  layout.id_column = "id";
+  layout.name_columns = {{"name", "en"}};
+  layout.lat_column = "lat";
+  layout.lon_column = "lon";
+  const auto path = std::filesystem::temp_directory_path() / "conflictmap_points.csv";
+  std::ofstream(path) << "id,name,lat,lon\n1,Hill 402,35.1,36.2\n2,Broken,135.1,36.2\n";
+  CHECK_THROWS_WITH(read_point_table(path, "marks", layout), Catch::Contains(":3: field 'lat'"));
+  layout.report_bad_rows = true;
+  std::vector<std::string> rejected;
+  const auto records = read_point_table(path, "marks", layout, &rejected);
+  CHECK(records.size() == 1);
+  CHECK(records[0].place.id == "marks:1");
+  REQUIRE(rejected.size() == 1);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("the merge rule joins one place across sources and keeps distinct places apart", "[merge]") {
+  PlaceMerger merger;
+  std::vector<SourceRecord> ocha;
+  ocha.push_back(record("C1", PlaceKind::Village, 36.5666, 37.2139, {{"Suran", "en", "ocha"}, {"صوران", "ar", "ocha"}}, "ocha"));
+  ocha.push_back(record("C2", PlaceKind::Village, 36.2636, 37.3764, {{"Suran", "en", "ocha"}}, "ocha"));
+  ocha.push_back(record("C3", PlaceKind::Village, 36.5800, 37.2300, {{"Suran", "en", "ocha"}}, "ocha"));
+  const auto first = merger.merge("ocha", std::move(ocha), MergeMode::MergeOrAdd);
+  CHECK(first.added == 3);  // one source lists each place once, even two Surans 2 km apart
+
+  std::vector<SourceRecord> wiki;
+  wiki.push_back(record("wiki:1", PlaceKind::Village, 36.5680, 37.2160, {{"Sawran", "en", "wiki"}}, "wiki"));  // 0.3 km
+  wiki.push_back(record("wiki:2", PlaceKind::Hill, 36.5670, 37.2140, {{"Suran", "en", "wiki"}}, "wiki"));  // a hill
+  wiki.push_back(record("wiki:3", PlaceKind::Village, 35.0, 36.0, {{"Suran", "en", "wiki"}}, "wiki"));  // far
+  const auto second = merger.merge("wiki", std::move(wiki), MergeMode::MergeOrAdd);
+  CHECK(second.merged == 1);
+  CHECK(second.added == 2);
+
+  std::vector<SourceRecord> archive;
+  archive.push_back(record("", PlaceKind::Other, 36.2640, 37.3770, {{"صوران", "ar", "archive"}}, "archive"));
+  archive.push_back(record("", PlaceKind::Other, 33.0, 36.0, {{"Nowhere", "en", "archive"}}, "archive"));
+  const auto third = merger.merge("archive", std::move(archive), MergeMode::NamesOnly);
+  CHECK(third.merged == 1);
+  CHECK(third.unmatched == 1);
+
+  const Gazetteer gazetteer = merger.take();
+  CHECK(gazetteer.size() == 5);
+  const Place& c1 = gazetteer.at(*gazetteer.find("C1"));
+  CHECK(c1.has_name("Sawran", "en"));
+  CHECK(c1.sources == std::vector<std::string>{"ocha", "wiki"});
+  CHECK(gazetteer.at(*gazetteer.find("C2")).has_name("صوران", "ar"));
+  CHECK(gazetteer.find("wiki:2").has_value());
+}
+
+TEST_CASE("a gazetteer imported for another country resolves its own names", "[import]") {
+  nlohmann::json manifest;
+  manifest["sources"] = {
+      {{"tag", "ocha"}, {"format", "ocha-pcodes"}, {"path", kData + "/import/ocha_pcodes_small.csv"}},
+      {{"tag", "geonames"}, {"format", "geonames"}, {"path", kData + "/import/geonames_small.txt"}},
+  };
+  const auto build = build_gazetteer(manifest, "/", "test");
+  // 4 communities, 2 + 3 admin units derived from the table, 1 GeoNames town; Zahle merged into OCHA's
+  CHECK(build.gazetteer.size() == 10);
+  CHECK(build.reports[1].merged == 1);
+  const Resolver resolver(build.gazetteer);
+  const auto zahle = resolver.resolve("Zahlé");
+  CHECK(zahle.place_id == "LB2101");
+  const auto bhamdoun = resolver.resolve("بحمدون");
+  CHECK(bhamdoun.place_id == "geonames:276781");
+  const auto qalamoun = resolver.resolve("Qalamoun", {{"Baalbek"}, {}});
+  CHECK(qalamoun.place_id == "LB2201");
+  CHECK(qalamoun.status == ResolutionStatus::Resolved);
+}

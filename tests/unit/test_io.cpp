@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "io/atomic_file.hpp"
+#include "io/delimited_table.hpp"
+#include "io/input_error.hpp"
+
+using namespace conflictmap;
+
+TEST_CASE("parse_delimited reads quoted fields, doubled quotes and embedded newlines", "[csv]") {
+  const auto table = parse_delimited("name,context\n\"Kafr Nabl, Idlib\",\"say \"\"hi\"\"\"\n\"two\nlines\",x\n", "t.csv", ',');
+  REQUIRE(table.records.size() == 2);
+  CHECK(table.records[0].fields[0] == "Kafr Nabl, Idlib");
+  CHECK(table.records[0].fields[1] == "say \"hi\"");
+  CHECK(table.records[1].fields[0] == "two\nlines");
+  CHECK(table.records[1].line == 3);
+  CHECK(table.column("context") == 1);
+}
+
+TEST_CASE("parse_delimited accepts CRLF, a byte-order mark and a final line without newline", "[csv]") {
+  const auto table = parse_delimited("\xEF\xBB\xBF" "a,b\r\n1,2\r\n3,4", "t.csv", ',');
+  CHECK(table.header[0] == "a");
+  REQUIRE(table.records.size() == 2);
+  CHECK(table.records[1].fields[1] == "4");
+}
+
+TEST_CASE("parse_delimited names the file and line of each kind of bad input", "[csv]") {
+  auto message = [](std::string_view text) {
+    try {
+      parse_delimited(text, "in.csv", ',');
+    } catch (const InputError& error) {
+      return std::string(error.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(message("") == "in.csv: the file is empty");
+  CHECK(message("a,b\n1,\"open\n2,3\n") == "in.csv:2: a quoted field opens here and never closes");
+  CHECK(message("a,b\n1,2,3\n") == "in.csv:2: has 3 fields but the header has 2");
+  CHECK(message("a,b\n1,x\"y\n") == "in.csv:2: a quote inside an unquoted field (quote the whole field)");
+  CHECK(message("a,b\n1,2\n\xC3(,4\n") == "in.csv:3: not valid UTF-8 text (convert it with iconv first)");
+}
+
+TEST_CASE("a missing column is reported with the columns there are", "[csv]") {
+  const auto table = parse_delimited("name,region\nx,y\n", "in.csv", ',');
+  try {
+    table.column("location");
+    FAIL("expected an error");
+  } catch (const InputError& error) {
+    CHECK(error.field() == "location");
+    CHECK(std::string(error.what()) == "in.csv:1: field 'location': no such column (the header has: name, region)");
+  }
+}
+
+TEST_CASE("tab-separated unquoted tables keep quotes as text", "[csv]") {
+  const auto table = parse_delimited("0\t1\n\"x\ty\n", "g.txt", '\t', false, false);
+  CHECK(table.header.size() == 2);
+  CHECK(table.records[0].fields[0] == "0");
+  CHECK(table.records[1].fields[0] == "\"x");
+}
+
+TEST_CASE("csv_field quotes only when needed", "[csv]") {
+  CHECK(csv_field("plain") == "plain");
+  CHECK(csv_field("a,b") == "\"a,b\"");
+  CHECK(csv_field("say \"x\"") == "\"say \"\"x\"\"\"");
+}
+
+TEST_CASE("read_text_file reports a missing file", "[io]") {
+  CHECK_THROWS_AS(read_text_file("/nonexistent/file.csv"), InputError);
+}
+
+TEST_CASE("AtomicFile leaves nothing behind unless committed", "[io]") {
+  const auto folder = std::filesystem::temp_directory_path() / "conflictmap_atomic_test";
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  const auto target = folder / "out.csv";
+  {
+    AtomicFile file(target);
+    file.stream() << "partial";
+  }
+  CHECK_FALSE(std::filesystem::exists(target));
+  CHECK(std::filesystem::is_empty(folder));
+  {
+    AtomicFile file(target);
+    file.stream() << "whole";
+    file.commit();
+  }
+  std::ifstream in(target);
+  std::string text;
+  in >> text;
+  CHECK(text == "whole");
+  CHECK_THROWS(AtomicFile(folder / "missing" / "x.csv"));
+  std::filesystem::remove_all(folder);
+}

@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include "resolve/location_parser.hpp"
+
+using namespace conflictmap;
+
+namespace {
+std::string words_of(const LocationSegment& s) {
+  std::string out;
+  for (const auto& w : s.words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a qualifier and a countryside clause", "[parser]") {
+  const auto parsed = parse_location("village of Khirab Ashk in the Kobani countryside");
+  REQUIRE(parsed.segments.size() == 2);
+  CHECK(words_of(parsed.segments[0]) == "khirab ashk");
+  CHECK(parsed.segments[0].role == SegmentRole::Head);
+  CHECK(words_of(parsed.segments[1]) == "kobani");
+  CHECK(parsed.segments[1].role == SegmentRole::Context);
+  CHECK(parsed.segments[1].region);
+  CHECK(parsed.kind_hint == PlaceKind::Village);
+}
+
+TEST_CASE("a parent place in brackets", "[parser]") {
+  const auto parsed = parse_location("Sheikh Maqsod (Aleppo)");
+  REQUIRE(parsed.segments.size() == 2);
+  CHECK(parsed.segments[0].role == SegmentRole::Head);
+  CHECK(parsed.segments[1].role == SegmentRole::Alternative);
+  CHECK(words_of(parsed.segments[1]) == "aleppo");
+}
+
+TEST_CASE("a distance and a direction from a place", "[parser]") {
+  const auto parsed = parse_location("Tel Jabin (12 km north of Aleppo)");
+  REQUIRE(parsed.segments.size() == 2);
+  const auto& context = parsed.segments[1];
+  CHECK(context.role == SegmentRole::Context);
+  CHECK(context.bearing_deg == Approx(0.0));
+  CHECK(context.distance_km == Approx(12.0));
+}
+
+TEST_CASE("directional countryside, written both ways", "[parser]") {
+  for (const char* text : {"northern countryside of Aleppo", "Aleppo northern countryside"}) {
+    const auto parsed = parse_location(text);
+    REQUIRE(parsed.segments.size() == 1);
+    CHECK(parsed.segments[0].role == SegmentRole::Context);
+    CHECK(parsed.segments[0].region);
+    REQUIRE(parsed.segments[0].bearing_deg.has_value());
+    CHECK(*parsed.segments[0].bearing_deg == Approx(0.0));
+  }
+}
+
+TEST_CASE("Arabic: qualifier, joined preposition and the countryside after the head", "[parser]") {
+  const auto parsed = parse_location("قرية تل سوسين بريف حلب الشمالي");
+  REQUIRE(parsed.segments.size() == 2);
+  CHECK(parsed.segments[0].role == SegmentRole::Head);
+  CHECK(parsed.segments[0].words.size() == 2);
+  CHECK(parsed.segments[1].role == SegmentRole::Context);
+  CHECK(parsed.segments[1].region);
+  CHECK(parsed.segments[1].bearing_deg == Approx(0.0));
+  CHECK(parsed.script == Script::Arabic);
+}
+
+TEST_CASE("a facility in a town makes the town the head", "[parser]") {
+  const auto parsed = parse_location("market and civilian homes in Sarmin");
+  REQUIRE(parsed.segments.size() == 1);
+  CHECK(words_of(parsed.segments[0]) == "sarmin");
+  CHECK(parsed.segments[0].role == SegmentRole::Head);
+  CHECK(parsed.kind_hint == PlaceKind::Facility);
+}
+
+TEST_CASE("slashes give another name, commas a parent", "[parser]") {
+  const auto parsed = parse_location("Hajin / Bahra, Deir Ezzor");
+  REQUIRE(parsed.segments.size() == 3);
+  CHECK(parsed.segments[1].role == SegmentRole::Alternative);
+  CHECK(parsed.segments[2].role == SegmentRole::Context);
+}

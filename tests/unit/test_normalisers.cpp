@@ -1,0 +1,102 @@
+#include <catch2/catch.hpp>
+
+#include "resolve/arabic_normaliser.hpp"
+#include "resolve/latin_normaliser.hpp"
+#include "resolve/name_keys.hpp"
+#include "resolve/script.hpp"
+#include "resolve/skeleton.hpp"
+
+using namespace conflictmap;
+
+namespace {
+std::string folded(const char* text) { return make_name_keys(text).folded; }
+std::string skeleton(const char* text) { return make_name_keys(text).skeleton; }
+}  // namespace
+
+TEST_CASE("detect_script tells Arabic from Latin and from other scripts", "[script]") {
+  CHECK(detect_script("Tal Rifaat") == Script::Latin);
+  CHECK(detect_script("تل رفعت") == Script::Arabic);
+  CHECK(detect_script("Дамаск") == Script::Unknown);
+  CHECK(detect_script("12, 13") == Script::Unknown);
+}
+
+TEST_CASE("is_valid_utf8 rejects broken byte sequences", "[script]") {
+  CHECK(is_valid_utf8("Ḩalab حلب"));
+  CHECK_FALSE(is_valid_utf8("Hal\xE9"));
+}
+
+TEST_CASE("latin_words strips diacritics and keeps ayn marks inside words", "[latin]") {
+  CHECK(latin_words("Ma‘arrat an-Nu‘man") == std::vector<std::string>{"maarrat", "an", "numan"});
+  CHECK(latin_words("Ḩarastā") == std::vector<std::string>{"harasta"});
+  CHECK(latin_words("Mare'") == std::vector<std::string>{"mare"});
+}
+
+TEST_CASE("fold_latin_word unifies generic words, vowels, endings and doubled letters", "[latin]") {
+  CHECK(fold_latin_word("tell") == "tal");
+  CHECK(fold_latin_word("kfar") == "kafr");
+  CHECK(fold_latin_word("dayr") == "dayr");
+  CHECK(fold_latin_word("deir") == "dayr");
+  CHECK(fold_latin_word("khirbet") == "khirbat");
+  CHECK(fold_latin_word("shaikh") == "shaykh");
+  CHECK(fold_latin_word("abou") == "abu");
+  CHECK(fold_latin_word("radwaniyeh") == fold_latin_word("radwaniya"));
+  CHECK(fold_latin_word("raqqa") == fold_latin_word("raka"));
+  CHECK(fold_latin_word("soran") == fold_latin_word("suran"));
+}
+
+TEST_CASE("fold_latin_words drops articles, joined or separate", "[latin]") {
+  CHECK(fold_latin_words({"al", "bab"}) == std::vector<std::string>{"bab"});
+  CHECK(fold_latin_words({"alkafra"}) == fold_latin_words({"kafra"}));
+  CHECK(fold_latin_words({"assafira"}) == fold_latin_words({"safira"}));
+  CHECK(fold_latin_words({"al"}) == std::vector<std::string>{"al"});  // a name never vanishes
+  CHECK(is_latin_article("ash"));
+  CHECK_FALSE(is_latin_article("tal"));
+}
+
+TEST_CASE("Latin transliterations of one name fold together", "[latin]") {
+  CHECK(folded("Tal Rifaat") == folded("Tell Refaat"));
+  CHECK(folded("Tall Rif'at") == folded("Tal Rifaat"));
+  CHECK(skeleton("Deir ez-Zor") == skeleton("دير الزور"));
+  CHECK(folded("Kafr Nabl") == folded("Kfar Nabl"));
+  CHECK(folded("Ain al-Arab") == folded("Ayn al Arab"));
+  CHECK(folded("Jebel Saman") == folded("Jabal Saman"));
+  CHECK(folded("Sheikh Maqsoud") == folded("Shaykh Maqsud"));
+}
+
+TEST_CASE("arabic_words folds alef, hamza, ta marbuta, alef maqsura, tatweel and the article", "[arabic]") {
+  CHECK(arabic_words("الرضوانيّة") == arabic_words("رضوانيه"));
+  CHECK(arabic_words("إدلب") == arabic_words("ادلب"));
+  CHECK(arabic_words("حلـــب") == arabic_words("حلب"));
+  CHECK(arabic_words("مصطفى") == arabic_words("مصطفي"));
+  CHECK(strip_arabic_article("البل") == "بل");
+  CHECK(strip_arabic_article("ال") == "ال");
+  CHECK(fold_arabic_char(U'،') == U' ');
+  CHECK(fold_arabic_char(U'٣') == U'3');
+}
+
+TEST_CASE("qualifier words at the edges are not part of the name", "[keys]") {
+  CHECK(folded("village of Kafra") == folded("Kafra"));
+  CHECK(folded("قرية تل سوسين") == folded("تل سوسين"));
+  CHECK(folded("حي الميدان") == folded("الميدان"));
+  CHECK(folded("Hay") == "hay");
+}
+
+TEST_CASE("feature words become a kind hint when asked", "[keys]") {
+  auto keys = make_name_keys_from_words(Script::Arabic, key_words("مطار كويرس", Script::Arabic), true);
+  REQUIRE(keys.kind_hint.has_value());
+  CHECK(*keys.kind_hint == PlaceKind::Airbase);
+  CHECK(keys.folded == make_name_keys("كويرس").folded);
+  CHECK(exact_form("  Tall Refaat ") == "tall refaat");
+}
+
+TEST_CASE("the skeleton is shared across scripts", "[skeleton]") {
+  CHECK(skeleton("Tal Rifaat") == "TLRFT");
+  CHECK(skeleton("تل رفعت") == "TLRFT");
+  CHECK(skeleton("Tell Refaat") == skeleton("تل رفعت"));
+  CHECK(skeleton("Suran") == skeleton("صوران"));
+  CHECK(skeleton("Sawran") == skeleton("صوران"));
+  CHECK(skeleton("Sheikh Maqsoud") == skeleton("الشيخ مقصود"));
+  CHECK(skeleton("Ahras") == skeleton("احرص"));
+  CHECK(skeleton("Idlib") == skeleton("إدلب"));
+  CHECK(latin_skeleton({"kafr", "nabl"}) == arabic_skeleton(arabic_words("كفر نبل")));
+}

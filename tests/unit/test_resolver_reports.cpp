@@ -1,0 +1,141 @@
+// The place names of the bundled reports, with the context the reports give, against the shipped gazetteer.
+#include <catch2/catch.hpp>
+
+#include "core/geo.hpp"
+#include "gazetteer/gazetteer_files.hpp"
+#include "resolve/resolver.hpp"
+
+using namespace conflictmap;
+
+namespace {
+
+const Gazetteer& syria() {
+  static const Gazetteer gazetteer = load_gazetteer(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/syria");
+  return gazetteer;
+}
+
+const Resolver& resolver() {
+  static const Resolver instance(syria());
+  return instance;
+}
+
+Resolution resolve(const std::string& name, const std::string& context) {
+  ResolveContext ctx;
+  if (!context.empty()) ctx.texts.push_back(context);
+  return resolver().resolve(name, ctx);
+}
+
+double km_to(const Resolution& r, LatLon point) { return distance_km(r.point, point); }
+
+constexpr const char* kNorthAleppo = "northern countryside of Aleppo";
+
+}  // namespace
+
+TEST_CASE("Tal Rifaat in three spellings and two scripts is one place", "[reports]") {
+  for (const char* name : {"Tal Rifaat", "Tal Refaat", "Tell Refaat", "تل رفعت"}) {
+    INFO(name);
+    const auto r = resolve(name, kNorthAleppo);
+    CHECK(r.status == ResolutionStatus::Resolved);
+    CHECK(r.place_id == "C1621");
+    CHECK(r.precision == Precision::Place);
+  }
+}
+
+TEST_CASE("Soran north of Aleppo is the Suran near Mare', not the other two", "[reports]") {
+  const auto r = resolve("Soran", kNorthAleppo);
+  CHECK(r.status == ResolutionStatus::Resolved);
+  CHECK(r.place_id == "C1664");
+  CHECK(resolve("Soran", "Hama").place_id == "C3026");
+  CHECK(resolve("Soran", "Al Bab").place_id == "C1197");
+  const auto bare = resolve("Soran", "");
+  CHECK(bare.candidates.size() >= 3);
+}
+
+TEST_CASE("the villages of the northern Aleppo offensive", "[reports]") {
+  CHECK(resolve("Albal", kNorthAleppo).place_id == "C1669");
+  CHECK(resolve("Kafra", kNorthAleppo).place_id == "C1672");
+  CHECK(resolve("Alkafra", kNorthAleppo).place_id == "C1672");
+  CHECK(resolve("Mare'", kNorthAleppo).place_id == "C1643");
+  const auto shaier = resolve("Tal Shaier", kNorthAleppo);
+  CHECK(shaier.status == ResolutionStatus::Resolved);
+  CHECK(km_to(shaier, {36.6147, 37.3437}) < 1.0);
+}
+
+TEST_CASE("Altoqla is Touqi or honestly unplaced, never a confident stranger", "[reports]") {
+  const auto r = resolve("Altoqla", kNorthAleppo);
+  if (r.status == ResolutionStatus::Resolved) {
+    CHECK(r.place_id == "C8223");
+  } else {
+    CHECK(r.score < 0.7);
+    CHECK(r.precision != Precision::Place);
+  }
+}
+
+TEST_CASE("Ahras and Tel Jabin, 12 km north of Aleppo", "[reports]") {
+  const auto ahras = resolve("Ahras", "12 km north of Aleppo");
+  CHECK(ahras.place_id == "C1623");
+  CHECK(ahras.status == ResolutionStatus::Resolved);
+  const auto jabin = resolve("Tel Jabin (12 km north of Aleppo)", "");
+  CHECK(jabin.place_id == "C1617");
+  CHECK(jabin.status == ResolutionStatus::Resolved);
+}
+
+TEST_CASE("Hasakah: Tal Baroud and the Milabiya regiment resolve, Alnashwa does not", "[reports]") {
+  const auto baroud = resolve("Tal Baroud", "Hasakah");
+  CHECK(baroud.status == ResolutionStatus::Resolved);
+  CHECK(km_to(baroud, {36.4166, 40.6608}) < 1.0);
+  const auto regiment = resolve("Milabiya regiment", "Hasakah");
+  CHECK(km_to(regiment, {36.4066, 40.7951}) < 5.0);
+  CHECK(regiment.precision == Precision::Near);  // the village it is named after, not the base itself
+  const auto nashwa = resolve("Alnashwa", "Hasakah");
+  CHECK(nashwa.status != ResolutionStatus::Resolved);
+  CHECK(nashwa.score < 0.7);
+  if (nashwa.has_point()) {
+    CHECK(nashwa.precision != Precision::Place);
+    CHECK(km_to(nashwa, {36.5054, 40.7429}) < 60.0);  // somewhere in Hasakah, not a stranger elsewhere
+  }
+  const auto in_city = resolve("Alnashwa neighborhood in the southeast of Hasaka", "");
+  CHECK(in_city.status == ResolutionStatus::RegionOnly);
+  CHECK(in_city.precision == Precision::Near);
+  CHECK(km_to(in_city, {36.5054, 40.7429}) < 5.0);
+}
+
+TEST_CASE("Arabic names of the Aleppo countryside", "[reports]") {
+  CHECK(resolve("تل سوسين", "ريف حلب").place_id == "C8136");
+  CHECK(resolve("قرية تل سوسين بريف حلب الشمالي", "").place_id == "C8136");
+  const auto radwaniya = resolve("الرضوانية", "ريف حلب");
+  CHECK(radwaniya.place_id == "C2152");  // not the Radwaniyeh near Homs
+  const auto kuweires = resolve("مطار كويرس", "ريف حلب");
+  CHECK(kuweires.status == ResolutionStatus::Resolved);
+  CHECK(km_to(kuweires, {36.185, 37.584}) < 3.0);
+}
+
+TEST_CASE("كفر بطونة in the Aleppo countryside is not Kafr Batna near Damascus", "[reports]") {
+  const auto r = resolve("كفر بطونة", "ريف حلب");
+  const bool kafr_batna = r.place_id == "C2319" || r.place_id == "SY030105";
+  CHECK_FALSE((r.status == ResolutionStatus::Resolved && kafr_batna));
+  CHECK(r.score < 0.7);
+  if (r.has_point()) CHECK(km_to(r, {36.2021, 37.1343}) < 80.0);
+}
+
+TEST_CASE("context inside the string: a district and a parent place", "[reports]") {
+  const auto maqsod = resolve("Sheikh Maqsod (Aleppo)", "");
+  CHECK(maqsod.status == ResolutionStatus::Resolved);
+  CHECK(km_to(maqsod, {36.2197, 37.1570}) < 3.0);
+  const auto direction = resolve("12 km north of Aleppo", "");
+  CHECK(direction.status == ResolutionStatus::RegionOnly);
+  CHECK(direction.precision == Precision::Near);
+  CHECK(km_to(direction, destination({36.2060, 37.1524}, 0, 12)) < 1.0);
+}
+
+TEST_CASE("nonsense stays unresolved, with no point", "[reports]") {
+  const auto r = resolve("Xqzvw Plorp", "");
+  CHECK(r.status == ResolutionStatus::Unresolved);
+  CHECK_FALSE(r.has_point());
+}
+
+TEST_CASE("places_near finds Tal Rifaat's neighbours with the rtree", "[resolver]") {
+  const auto near = resolver().places_near({36.4726, 37.0941}, 3.0);
+  REQUIRE_FALSE(near.empty());
+  CHECK(syria().at(near.front()).id == "C1621");
+}
