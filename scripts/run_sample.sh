@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The main job on the bundled sample: installs what is missing, builds, and resolves the place names of the
+# bundled reports (tests/data/sample/report_places.csv) against the embedded Syria gazetteer.
+# Output: out/report_places.resolved.csv
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh >/dev/null
+mkdir -p out
+./build/conflictmap resolve --input tests/data/sample/report_places.csv --name-column name \
+  --context-column context --output out/report_places.resolved.csv
+echo
+column -s, -t < out/report_places.resolved.csv | cut -c1-170 || cat out/report_places.resolved.csv
+echo
+echo "wrote out/report_places.resolved.csv; try: ./build/conflictmap resolve 'Tell Refaat' --json"
