@@ -91,13 +91,14 @@ DelimitedTable parse_delimited(std::string_view text, std::string source, char s
                            "unexpected text after a closing quote (a quote inside a field must be doubled)");
         }
       } else {
-        while (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r') {
-          if (quoted && text[i] == '"') {
-            throw InputError(table.source, line, "", "a quote inside an unquoted field (quote the whole field)");
-          }
-          field.push_back(text[i]);
-          ++i;
+        const char stops[] = {separator, '\n', '\r', quoted ? '"' : separator, '\0'};
+        std::size_t end = text.find_first_of(std::string_view(stops, 4), i);
+        if (end == std::string_view::npos) end = text.size();
+        if (end < text.size() && quoted && text[end] == '"') {
+          throw InputError(table.source, line, "", "a quote inside an unquoted field (quote the whole field)");
         }
+        field.assign(text.substr(i, end - i));
+        i = end;
       }
       fields.push_back(field);
       if (i >= text.size()) {

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <optional>
 #include <array>
 #include <utility>
 
@@ -80,15 +81,6 @@ constexpr std::string_view kArticles[] = {
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-std::string replace_all(std::string text, std::string_view from, std::string_view to) {
-  std::size_t pos = 0;
-  while ((pos = text.find(from, pos)) != std::string::npos) {
-    text.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-  return text;
-}
-
 bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
@@ -143,27 +135,50 @@ bool is_latin_article(std::string_view word) {
   return std::find(std::begin(kArticles), std::end(kArticles), word) != std::end(kArticles);
 }
 
-std::string fold_latin_word(std::string_view input) {
-  std::string word(input);
-  for (const auto& [from, to] : kGenericWords) {
-    if (word == from) return std::string(to);
-  }
-  word = strip_joined_article(std::move(word));
-  for (const auto& [from, to] : kGenericWords) {
-    if (word == from) return std::string(to);
-  }
-  // Doubled letters first, so that "ee"/"oo" below see single vowels only where the writer doubled them.
-  std::string single;
+namespace {
+
+std::string collapse_doubles(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
   for (char c : word) {
-    if (single.empty() || single.back() != c || (c >= '0' && c <= '9')) single.push_back(c);
+    if (out.empty() || out.back() != c || (c >= '0' && c <= '9')) out.push_back(c);
   }
-  word = single;
-  word = replace_all(word, "ou", "u");
-  word = replace_all(word, "ei", "ay");
-  word = replace_all(word, "ey", "ay");
-  word = replace_all(word, "ai", "ay");
-  word = replace_all(word, "q", "k");
-  word = replace_all(word, "ck", "k");
+  return out;
+}
+
+std::optional<std::string_view> generic_form(std::string_view word) {
+  for (const auto& [from, to] : kGenericWords) {
+    if (word == from) return to;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string fold_latin_word(std::string_view input) {
+  if (auto generic = generic_form(input)) return std::string(*generic);
+  const std::string stripped = strip_joined_article(std::string(input));
+  if (auto generic = generic_form(stripped)) return std::string(*generic);
+  // Doubled letters first, so that the digraphs below see single letters only where the writer doubled them.
+  const std::string single = collapse_doubles(stripped);
+  std::string word;
+  word.reserve(single.size() + 2);
+  for (std::size_t i = 0; i < single.size(); ++i) {
+    const char c = single[i];
+    const char next = i + 1 < single.size() ? single[i + 1] : '\0';
+    if (c == 'o' && next == 'u') {  // ou → u
+      word.push_back('u');
+      ++i;
+    } else if ((c == 'e' && (next == 'i' || next == 'y')) || (c == 'a' && next == 'i')) {  // ei, ey, ai → ay
+      word += "ay";
+      ++i;
+    } else if (c == 'c' && next == 'k') {
+      word.push_back('k');
+      ++i;
+    } else {
+      word.push_back(c == 'q' ? 'k' : c);
+    }
+  }
   if (word.size() > 3) {
     if (ends_with(word, "eh") || ends_with(word, "ah")) {
       word.replace(word.size() - 2, 2, "a");
@@ -177,11 +192,7 @@ std::string fold_latin_word(std::string_view input) {
     if (c == 'o') c = 'u';
     if (c == 'e') c = 'i';
   }
-  std::string collapsed;  // "Sheer" → "shiir" → "shir"
-  for (char c : word) {
-    if (collapsed.empty() || collapsed.back() != c || (c >= '0' && c <= '9')) collapsed.push_back(c);
-  }
-  return collapsed;
+  return collapse_doubles(word);  // "Sheer" → "shiir" → "shir"
 }
 
 std::vector<std::string> fold_latin_words(const std::vector<std::string>& words) {

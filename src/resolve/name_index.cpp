@@ -1,6 +1,7 @@
 #include "resolve/name_index.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "resolve/similarity.hpp"
 
@@ -21,6 +22,7 @@ void for_each_trigram(const std::string& skeleton, F&& f) {
 
 std::string without_spaces(const std::string& text) {
   std::string out;
+  out.reserve(text.size());
   for (char c : text) {
     if (c != ' ') out.push_back(c);
   }
@@ -54,11 +56,13 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
       Script script = detect_script(text);
       if (script == Script::Unknown) script = Script::Latin;
       auto words = key_words(text, script);
+      std::string word_form;
+      for (const auto& w : words) word_form += (word_form.empty() ? "" : " ") + w;
       auto keys = make_name_keys_from_words(script, words);
       if (keys.empty()) continue;
       auto stripped = make_name_keys_from_words(script, std::move(words), true);
       const std::string folded = keys.folded;
-      add(p, n, std::move(keys), false, exact_form(text));
+      add(p, n, std::move(keys), false, word_form);
       if (stripped.folded != folded && !stripped.empty()) add(p, n, std::move(stripped), true, {});
       if (script != Script::Latin || is_admin_unit(place.kind)) continue;
       for (const auto& code : {place.admin[1], place.admin[2]}) {
@@ -108,17 +112,26 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy,
                               std::unordered_map<std::uint32_t, NameHit>& best) const {
   // Two consonants say too little to guess from; equal skeletons are scored by lookup() itself.
   if (query.skeleton.size() < 3) return;
-  std::unordered_map<std::uint32_t, int> shared;
+  shared_counts_.resize(skeletons_.size());
+  std::vector<std::uint32_t> touched;
   int query_trigrams = 0;
   for_each_trigram(query.skeleton, [&](std::uint32_t t) {
     ++query_trigrams;
     const auto it = trigrams_.find(t);
     if (it == trigrams_.end()) return;
-    for (const auto s : it->second) ++shared[s];
+    for (const auto s : it->second) {
+      if (shared_counts_[s]++ == 0) touched.push_back(s);
+    }
   });
   const int needed = std::max(1, query_trigrams / 3);
-  for (const auto& [s, count] : shared) {
+  // A similarity of min_fuzzy allows at most this many edits, so longer or shorter skeletons cannot qualify.
+  const auto length = static_cast<long>(query.skeleton.size());
+  const long max_edits = static_cast<long>((1.0 - min_fuzzy + 0.15) * static_cast<double>(length)) + 1;
+  for (const auto s : touched) {
+    const int count = shared_counts_[s];
+    shared_counts_[s] = 0;
     if (count < needed || skeletons_[s] == query.skeleton) continue;
+    if (std::labs(static_cast<long>(skeletons_[s].size()) - length) > max_edits) continue;
     if (skeleton_similarity(query.skeleton, skeletons_[s]) < min_fuzzy - 0.15) continue;
     for (const auto e : skeleton_entries_[s]) {
       const auto& candidate = entries_[e];
@@ -132,7 +145,8 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy,
   }
 }
 
-std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view exact_text, double min_fuzzy) const {
+std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view exact_text, double min_fuzzy,
+                                       bool fuzzy) const {
   std::unordered_map<std::uint32_t, NameHit> best;  // per place
   auto offer = [&](std::uint32_t e, double similarity, MatchKind match) {
     const auto& entry = entries_[e];
@@ -162,7 +176,7 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
       }
     }
   }
-  collect_fuzzy(query, min_fuzzy, best);
+  if (fuzzy) collect_fuzzy(query, min_fuzzy, best);
   std::vector<NameHit> hits;
   hits.reserve(best.size());
   for (const auto& [place, hit] : best) hits.push_back(hit);

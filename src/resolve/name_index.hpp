@@ -30,8 +30,11 @@ class NameIndex {
  public:
   explicit NameIndex(const Gazetteer& gazetteer);
 
-  // Names matching the query keys, best per place, most similar first; fuzzy hits need `min_fuzzy`.
-  std::vector<NameHit> lookup(const NameKeys& query, std::string_view exact_text, double min_fuzzy = 0.6) const;
+  // Names matching the query keys, best per place, most similar first. `word_form` is the query's words as
+  // written (see key_words): equal word forms are exact matches. Fuzzy hits (similarity >= min_fuzzy) are
+  // searched only when `fuzzy` is set, since they cost most.
+  std::vector<NameHit> lookup(const NameKeys& query, std::string_view word_form, double min_fuzzy = 0.6,
+                              bool fuzzy = true) const;
   // True when some name has exactly this folded form or skeleton: cheap, for scanning spans of a text.
   bool knows(const NameKeys& keys) const;
   const IndexedName& entry(std::uint32_t id) const { return entries_[id]; }
@@ -48,6 +51,7 @@ class NameIndex {
   std::vector<std::string> skeletons_;                    // distinct skeletons
   std::vector<std::vector<std::uint32_t>> skeleton_entries_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> trigrams_;  // trigram → skeleton ids
+  mutable std::vector<std::uint16_t> shared_counts_;  // per skeleton, reused by fuzzy lookups (not thread-safe)
   const Gazetteer* gazetteer_;
 };
 

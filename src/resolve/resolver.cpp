@@ -87,22 +87,15 @@ struct Lookup {
   const Gazetteer& gazetteer;
 
   std::vector<Candidate> candidates(const std::vector<std::string>& words, Script script,
-                                    std::optional<PlaceKind>* kind_hint, double min_fuzzy = 0.6) const {
+                                    std::optional<PlaceKind>* kind_hint, double min_fuzzy = 0.6,
+                                    bool fuzzy = true) const {
     auto keys = make_name_keys_from_words(script, words, true);
     if (keys.empty()) return {};
     if (kind_hint && keys.kind_hint) *kind_hint = keys.kind_hint;
     std::vector<Candidate> out;
-    for (const auto& hit : index.lookup(keys, {}, min_fuzzy)) {
+    for (const auto& hit : index.lookup(keys, join_words(words), min_fuzzy, fuzzy)) {
       const auto& entry = index.entry(hit.entry);
       out.push_back({entry.place, gazetteer.at(entry.place).names[entry.name].text, hit.similarity, hit.match, {}});
-    }
-    // Exact: the words as written, before folding, equal a gazetteer name's words.
-    const std::string written = join_words(words);
-    for (auto& c : out) {
-      if (join_words(key_words(c.matched_name, script)) == written) {
-        c.score = 1.0;
-        c.match = MatchKind::Exact;
-      }
     }
     return out;
   }
@@ -288,77 +281,84 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     }
   }
 
-  // Candidates for the first head that yields any; alternatives add theirs (another spelling, or a parent).
-  std::optional<PlaceKind> kind_hint = parsed.kind_hint;
-  std::optional<PlaceKind> feature_hint;
-  std::vector<Candidate> candidates;
-  bool near = false;
-  const LocationSegment* used_head = nullptr;
-  for (const auto* head : heads) {
-    candidates = lookup.candidates(head->words, parsed.script, &feature_hint);
-    if (!candidates.empty() && candidates.front().score >= options_.guess_score) {
-      used_head = head;
-      near = head->near;
-      break;
-    }
-  }
   for (const auto* alternative : alternatives) {
-    for (auto& c : lookup.candidates(alternative->words, parsed.script, &feature_hint)) {
-      c.score -= 0.02;
-      candidates.push_back(std::move(c));
-    }
     // a parent in brackets also locates the head
     LocationSegment as_context = *alternative;
     as_context.role = SegmentRole::Context;
     auto anchor = make_anchor(as_context, lookup, parsed.script, regions, capitals_);
     if (anchor_usable(anchor)) anchors.push_back(std::move(anchor));
   }
-  if (feature_hint) kind_hint = feature_hint;
 
-  for (auto& c : candidates) {
-    const Place& place = gazetteer_.at(c.place);
-    ContextEffect effect;
-    for (const auto& anchor : anchors) apply_anchor(c, place, anchor, effect);
-    if (!context.nearby.empty()) {
-      const double km = PlaceProximity::nearest_km({place.lat, place.lon}, context.nearby);
-      if (km <= 30) {
-        effect.bonus += 0.04;
-        c.reason += fmt::format("{:.0f} km from another place in the document; ", km);
-      } else if (km > 150) {
-        effect.penalty *= 0.92;
+  std::optional<PlaceKind> kind_hint = parsed.kind_hint;
+  bool near = false;
+  const LocationSegment* used_head = nullptr;
+  // Candidates for the first head that yields any; alternatives add theirs (another spelling, or a parent).
+  // Ranked with context, best per place. Fuzzy matching is the costly part, so it runs only when exact and
+  // normalised matches leave no confident answer.
+  auto rank = [&](bool fuzzy) {
+    std::optional<PlaceKind> feature_hint;
+    std::vector<Candidate> candidates;
+    for (const auto* head : heads) {
+      candidates = lookup.candidates(head->words, parsed.script, &feature_hint, 0.6, fuzzy);
+      if (!candidates.empty() && candidates.front().score >= options_.guess_score) {
+        used_head = head;
+        near = head->near;
+        break;
       }
     }
-    if (kind_hint) {
-      const bool feature_wanted = is_feature(*kind_hint);
-      if (place.kind == *kind_hint) {
-        effect.bonus += 0.04;
-      } else if (feature_wanted != is_feature(place.kind)) {
-        effect.penalty *= 0.9;
+    for (const auto* alternative : alternatives) {
+      for (auto& c : lookup.candidates(alternative->words, parsed.script, &feature_hint, 0.6, fuzzy)) {
+        c.score -= 0.02;
+        candidates.push_back(std::move(c));
       }
     }
-    if (is_admin_unit(place.kind)) effect.penalty *= 0.97;  // a bare name means the town more often than the unit
-    // prominence only breaks near-ties: a city or a populous town is the likelier referent
-    effect.bonus += 0.01 * std::min(1.0, std::log10(1.0 + place.population) / 6.0);
-    if (place.kind == PlaceKind::City) effect.bonus += 0.01;
-    c.score = effect.apply(c.score);
-  }
-  for (auto& c : candidates) c.score = std::max(0.0, c.score);
-  // best per place, then by score
-  std::unordered_map<std::size_t, std::size_t> best_of;
-  std::vector<Candidate> unique;
-  for (auto& c : candidates) {
-    auto [it, inserted] = best_of.emplace(c.place, unique.size());
-    if (inserted) {
-      unique.push_back(std::move(c));
-    } else if (c.score > unique[it->second].score) {
-      unique[it->second] = std::move(c);
+    if (feature_hint) kind_hint = feature_hint;
+    for (auto& c : candidates) {
+      const Place& place = gazetteer_.at(c.place);
+      ContextEffect effect;
+      for (const auto& anchor : anchors) apply_anchor(c, place, anchor, effect);
+      if (!context.nearby.empty()) {
+        const double km = PlaceProximity::nearest_km({place.lat, place.lon}, context.nearby);
+        if (km <= 30) {
+          effect.bonus += 0.04;
+          c.reason += fmt::format("{:.0f} km from another place in the document; ", km);
+        } else if (km > 150) {
+          effect.penalty *= 0.92;
+        }
+      }
+      if (kind_hint) {
+        const bool feature_wanted = is_feature(*kind_hint);
+        if (place.kind == *kind_hint) {
+          effect.bonus += 0.04;
+        } else if (feature_wanted != is_feature(place.kind)) {
+          effect.penalty *= 0.9;
+        }
+      }
+      if (is_admin_unit(place.kind)) effect.penalty *= 0.97;  // a bare name means the town more often than the unit
+      // prominence only breaks near-ties: a city or a populous town is the likelier referent
+      effect.bonus += 0.01 * std::min(1.0, std::log10(1.0 + place.population) / 6.0);
+      if (place.kind == PlaceKind::City) effect.bonus += 0.01;
+      c.score = std::max(0.0, effect.apply(c.score));
     }
-  }
-  std::sort(unique.begin(), unique.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.place < b.place;
-  });
-  if (unique.size() > options_.max_candidates) unique.resize(options_.max_candidates);
+    std::unordered_map<std::size_t, std::size_t> best_of;
+    std::vector<Candidate> unique;
+    for (auto& c : candidates) {
+      auto [it, inserted] = best_of.emplace(c.place, unique.size());
+      if (inserted) {
+        unique.push_back(std::move(c));
+      } else if (c.score > unique[it->second].score) {
+        unique[it->second] = std::move(c);
+      }
+    }
+    std::sort(unique.begin(), unique.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.score != b.score) return a.score > b.score;
+      return a.place < b.place;
+    });
+    if (unique.size() > options_.max_candidates) unique.resize(options_.max_candidates);
+    return unique;
+  };
+  std::vector<Candidate> unique = rank(false);
+  if (unique.empty() || unique.front().score < options_.confident_score) unique = rank(true);
   r.candidates = unique;
 
   const Anchor* region = nullptr;

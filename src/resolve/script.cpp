@@ -7,6 +7,16 @@
 namespace conflictmap {
 
 Script detect_script(std::string_view utf8) {
+  bool ascii_letter = false;
+  bool ascii_only = true;
+  for (char c : utf8) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii_only = false;
+      break;
+    }
+    ascii_letter = ascii_letter || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+  if (ascii_only) return ascii_letter ? Script::Latin : Script::Unknown;
   int latin = 0;
   int arabic = 0;
   int other = 0;
@@ -19,6 +29,8 @@ Script detect_script(std::string_view utf8) {
     if (c < 0) continue;
     if ((c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) || (c >= 0xFB50 && c <= 0xFEFF)) {
       ++arabic;
+    } else if (c < 0x250 && u_isalpha(c)) {
+      ++latin;  // Latin-1 and Latin Extended
     } else if (u_isalpha(c)) {
       UErrorCode status = U_ZERO_ERROR;
       if (uscript_getScript(c, &status) == USCRIPT_LATIN) {
