@@ -20,22 +20,17 @@ void for_each_trigram(const std::string& skeleton, F&& f) {
   for (std::size_t i = 0; i + 3 <= padded.size(); ++i) f(pack_trigram(padded[i], padded[i + 1], padded[i + 2]));
 }
 
-std::string without_spaces(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c != ' ') out.push_back(c);
-  }
-  return out;
-}
+}  // namespace
 
+namespace {
+double blend(double skeleton, const NameKeys& query, const NameKeys& candidate) {
+  if (query.script != candidate.script) return skeleton;
+  return 0.4 * skeleton + 0.6 * edit_similarity(query.compact, candidate.compact);
+}
 }  // namespace
 
 double name_similarity(const NameKeys& query, const NameKeys& candidate) {
-  const double skeleton = skeleton_similarity(query.skeleton, candidate.skeleton);
-  if (query.script != candidate.script) return skeleton;
-  const double spelling = edit_similarity(without_spaces(query.folded), without_spaces(candidate.folded));
-  return 0.4 * skeleton + 0.6 * spelling;
+  return blend(skeleton_similarity(query.skeleton, candidate.skeleton), query, candidate);
 }
 
 NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
@@ -170,7 +165,7 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
         // Short skeletons are common to many names ("NC": Nashwa, Ayn Aysha), so they count for less.
         const double length_steps = static_cast<double>(std::min<std::size_t>(3, query.skeleton.size() - 1));
         const double similarity = keys.script == query.script
-                                      ? 0.6 + 0.3 * name_similarity(query, keys)
+                                      ? 0.6 + 0.3 * blend(1.0, query, keys)
                                       : 0.5 + 0.12 * length_steps;
         offer(e, similarity, MatchKind::Normalised);
       }
@@ -180,10 +175,18 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
   std::vector<NameHit> hits;
   hits.reserve(best.size());
   for (const auto& [place, hit] : best) hits.push_back(hit);
-  std::sort(hits.begin(), hits.end(), [&](const NameHit& a, const NameHit& b) {
+  // Context moves a score by a bounded amount, so the best few dozen by name always hold the winner.
+  constexpr std::size_t kMaxHits = 48;
+  const auto by_similarity = [&](const NameHit& a, const NameHit& b) {
     if (a.similarity != b.similarity) return a.similarity > b.similarity;
     return entries_[a.entry].place < entries_[b.entry].place;
-  });
+  };
+  if (hits.size() > kMaxHits) {
+    std::partial_sort(hits.begin(), hits.begin() + kMaxHits, hits.end(), by_similarity);
+    hits.resize(kMaxHits);
+  } else {
+    std::sort(hits.begin(), hits.end(), by_similarity);
+  }
   return hits;
 }
 

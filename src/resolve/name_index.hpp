@@ -37,6 +37,8 @@ class NameIndex {
                               bool fuzzy = true) const;
   // True when some name has exactly this folded form or skeleton: cheap, for scanning spans of a text.
   bool knows(const NameKeys& keys) const;
+  // True when some name has exactly this folded spelling.
+  bool knows_spelling(const NameKeys& keys) const { return by_folded_.count(keys.folded) > 0; }
   const IndexedName& entry(std::uint32_t id) const { return entries_[id]; }
   std::size_t size() const { return entries_.size(); }
 

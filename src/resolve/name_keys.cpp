@@ -41,6 +41,7 @@ NameKeys make_name_keys_from_words(Script script, std::vector<std::string> words
   for (const auto& word : words) {
     if (!keys.folded.empty()) keys.folded.push_back(' ');
     keys.folded += word;
+    keys.compact += word;
   }
   keys.skeleton = script == Script::Arabic ? arabic_skeleton(words) : latin_skeleton(words);
   return keys;

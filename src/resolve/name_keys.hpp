@@ -14,6 +14,7 @@ struct NameKeys {
   Script script = Script::Unknown;
   std::string folded;    // folded words joined by single spaces: equal folded forms are one spelling
   std::string skeleton;  // script-independent consonant classes (see skeleton.hpp)
+  std::string compact;   // folded without spaces: "Kafr Nabl" and "Kafrnabl" compare equal
   std::optional<PlaceKind> kind_hint;  // from a feature word that was removed ("Kuweires airbase")
   bool empty() const { return folded.empty(); }
 };

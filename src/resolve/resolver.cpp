@@ -270,7 +270,16 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     }
   }
   const std::vector<Anchor> regions = anchors;
+  // "Northern Sarha" and "Firazdaq - Arsalan Tash" are names as they stand: a string the gazetteer spells
+  // whole is its own head before any reading of its parts.
+  LocationSegment whole;
+  whole.words = key_words(text, parsed.script);
+  const bool spelled_whole = parsed.segments.size() > 1 || (parsed.segments.size() == 1 &&
+                                                            parsed.segments[0].role != SegmentRole::Head);
   std::vector<const LocationSegment*> heads;
+  if (spelled_whole && index_->knows_spelling(make_name_keys_from_words(parsed.script, whole.words))) {
+    heads.push_back(&whole);
+  }
   std::vector<const LocationSegment*> alternatives;
   for (const auto& segment : parsed.segments) {
     if (segment.role == SegmentRole::Head) heads.push_back(&segment);

@@ -7,7 +7,14 @@ namespace conflictmap {
 
 int edit_distance(std::string_view a, std::string_view b) {
   if (a.size() < b.size()) std::swap(a, b);
-  std::vector<int> row(b.size() + 1);
+  // names are short: keep the row on the stack unless a string is unusually long
+  int stack_row[64];
+  std::vector<int> heap_row;
+  int* row = stack_row;
+  if (b.size() + 1 > 64) {
+    heap_row.resize(b.size() + 1);
+    row = heap_row.data();
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     int diagonal = row[0];
@@ -55,7 +62,13 @@ double indel_cost(char c) { return (c == 'H' || c == 'W' || c == 'Y') ? 0.5 : 1.
 }  // namespace
 
 double skeleton_distance(std::string_view a, std::string_view b) {
-  std::vector<double> row(b.size() + 1);
+  double stack_row[64];
+  std::vector<double> heap_row;
+  double* row = stack_row;
+  if (b.size() + 1 > 64) {
+    heap_row.resize(b.size() + 1);
+    row = heap_row.data();
+  }
   row[0] = 0;
   for (std::size_t j = 1; j <= b.size(); ++j) row[j] = row[j - 1] + indel_cost(b[j - 1]);
   for (std::size_t i = 1; i <= a.size(); ++i) {
