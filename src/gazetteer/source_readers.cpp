@@ -61,6 +61,26 @@ std::optional<std::size_t> first_column(const DelimitedTable& table, std::initia
   return std::nullopt;
 }
 
+// Adds a name, and the parts of a compound label: "Jabar Gharbi (West Jabar)" is also "Jabar Gharbi" and
+// "West Jabar"; OCHA's "Firazdaq - Arsalan Tash" joins two villages' names.
+void add_name_and_parts(Place& place, const std::string& text, const std::string& lang, const std::string& tag) {
+  place.add_name({text, lang, tag});
+  const auto open = text.find(" (");
+  const auto close = text.rfind(')');
+  if (open != std::string::npos && close != std::string::npos && close > open) {
+    place.add_name({trim(text.substr(0, open)), lang, tag});
+    place.add_name({trim(text.substr(open + 2, close - open - 2)), lang, tag});
+  }
+  std::size_t start = 0;
+  if (text.find(" - ") == std::string::npos) return;
+  while (start < text.size()) {
+    auto end = text.find(" - ", start);
+    if (end == std::string::npos) end = text.size();
+    place.add_name({trim(text.substr(start, end - start)), lang, tag});
+    start = end + 3;
+  }
+}
+
 std::string lang_of(const std::string& name) {
   return detect_script(name) == Script::Arabic ? "ar" : "latn";
 }
@@ -102,8 +122,8 @@ std::vector<SourceRecord> read_ocha_pcode_table(const std::filesystem::path& fil
     out.place.kind = PlaceKind::Village;
     if (capital_lowest && f[*capital_lowest] == "Yes") out.place.kind = PlaceKind::Town;
     if (capital1 && f[*capital1] == "Yes") out.place.kind = PlaceKind::City;
-    out.place.add_name({trim(f[name_en]), "en", tag});
-    if (name_ar) out.place.add_name({trim(f[*name_ar]), "ar", tag});
+    add_name_and_parts(out.place, trim(f[name_en]), "en", tag);
+    if (name_ar) add_name_and_parts(out.place, trim(f[*name_ar]), "ar", tag);
     if (ref_en) out.place.add_name({without_brackets(trim(f[*ref_en])), "en", tag});
     if (ref_ar) {
       auto ref = trim(f[*ref_ar]);
@@ -312,14 +332,14 @@ std::vector<SourceRecord> read_point_table(const std::filesystem::path& file, co
     for (const auto& [column, lang] : names) {
       const std::string& text = f[column];
       if (layout.name_split.empty()) {
-        out.place.add_name({trim(text), lang, tag});
+        add_name_and_parts(out.place, trim(text), lang, tag);
         continue;
       }
       std::size_t start = 0;
       while (start <= text.size()) {
         auto end = text.find(layout.name_split, start);
         if (end == std::string::npos) end = text.size();
-        out.place.add_name({trim(text.substr(start, end - start)), lang, tag});
+        add_name_and_parts(out.place, trim(text.substr(start, end - start)), lang, tag);
         start = end + layout.name_split.size();
       }
     }

@@ -121,11 +121,19 @@ Anchor make_anchor(const LocationSegment& segment, const Lookup& lookup, Script 
   anchor.weak_admin = segment.bearing_deg.has_value() && !segment.region;
   anchor.region = segment.region;
   anchor.label = join_words(segment.words);
-  auto candidates = lookup.candidates(segment.words, script, nullptr, 0.75);
   // A context word names a region or a town: prefer admin units and cities over villages of the same name.
+  // Fuzzy matching only when no exact or normalised spelling gives a strong unit or town.
+  std::vector<Candidate> candidates = lookup.candidates(segment.words, script, nullptr, 0.75, false);
   const Candidate* best_admin = nullptr;
   const Candidate* best_settlement = nullptr;
   double admin_score = 0, settlement_score = 0;
+  for (int pass = 0; pass < 2; ++pass) {
+  if (pass == 1) {
+    if (admin_score >= 0.82 || settlement_score >= 0.82) break;
+    candidates = lookup.candidates(segment.words, script, nullptr, 0.75, true);
+    best_admin = best_settlement = nullptr;
+    admin_score = settlement_score = 0;
+  }
   for (const auto& c : candidates) {
     const Place& place = lookup.gazetteer.at(c.place);
     if (!agrees_with(place, regions)) continue;  // "Douma, eastern Ghouta" in Damascus: not a Ghouta elsewhere
@@ -145,6 +153,7 @@ Anchor make_anchor(const LocationSegment& segment, const Lookup& lookup, Script 
         best_settlement = &c;
       }
     }
+  }
   }
   if (admin_score < 0.82) best_admin = nullptr;
   if (settlement_score < 0.82) best_settlement = nullptr;
@@ -224,7 +233,7 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, Contex
     if (off <= 45) {
       effect.bonus += 0.03;
     } else if (off > 60) {
-      effect.penalty *= off > 100 ? 0.85 : 0.93;
+      effect.penalty *= off > 100 ? 0.75 : 0.85;
       c.reason += fmt::format("not {} of {}; ", bearing_name(*anchor.bearing_deg), anchor.label);
     }
   }
