@@ -80,6 +80,17 @@ std::size_t AdminAssigner::assign(Gazetteer& gazetteer, std::size_t* outside) co
         q->found = index + 1;
       }
     }, &query);
+    if (query.found == 0) {
+      // just outside every polygon (a coastal point, a simplified border): the nearest within about 5 km
+      double best = 0.05;
+      for (std::size_t i = 0; i < state_->polygons.size(); ++i) {
+        double d = 0;
+        if (GEOSDistance_r(context, state_->polygons[i], point, &d) == 1 && d < best) {
+          best = d;
+          query.found = i + 1;
+        }
+      }
+    }
     GEOSGeom_destroy_r(context, point);
     if (query.found == 0) {
       ++missed;

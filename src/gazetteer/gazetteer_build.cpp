@@ -33,6 +33,7 @@ PointTableLayout parse_layout(const nlohmann::json& source) {
     layout.name_columns.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
   }
   layout.name_split = source.value("name_split", "");
+  layout.brackets_name_parent = source.value("brackets", "alternative") == "parent";
   layout.lat_column = source.value("lat", "");
   layout.lon_column = source.value("lon", "");
   layout.kind_column = source.value("kind_column", "");

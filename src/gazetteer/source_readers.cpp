@@ -63,11 +63,18 @@ std::optional<std::size_t> first_column(const DelimitedTable& table, std::initia
 
 // Adds a name, and the parts of a compound label: "Jabar Gharbi (West Jabar)" is also "Jabar Gharbi" and
 // "West Jabar"; OCHA's "Firazdaq - Arsalan Tash" joins two villages' names.
-void add_name_and_parts(Place& place, const std::string& text, const std::string& lang, const std::string& tag) {
-  place.add_name({text, lang, tag});
+// With `brackets_name_parent`, "Qosour (Deir-ez-Zor)" names Qosour in Deir-ez-Zor, as OCHA reference names do.
+void add_name_and_parts(Place& place, const std::string& text, const std::string& lang, const std::string& tag,
+                        bool brackets_name_parent = false) {
   const auto open = text.find(" (");
   const auto close = text.rfind(')');
-  if (open != std::string::npos && close != std::string::npos && close > open) {
+  const bool bracketed = open != std::string::npos && close != std::string::npos && close > open;
+  if (bracketed && brackets_name_parent) {
+    place.add_name({trim(text.substr(0, open)), lang, tag});
+    return;
+  }
+  place.add_name({text, lang, tag});
+  if (bracketed) {
     place.add_name({trim(text.substr(0, open)), lang, tag});
     place.add_name({trim(text.substr(open + 2, close - open - 2)), lang, tag});
   }
@@ -332,14 +339,14 @@ std::vector<SourceRecord> read_point_table(const std::filesystem::path& file, co
     for (const auto& [column, lang] : names) {
       const std::string& text = f[column];
       if (layout.name_split.empty()) {
-        add_name_and_parts(out.place, trim(text), lang, tag);
+        add_name_and_parts(out.place, trim(text), lang, tag, layout.brackets_name_parent);
         continue;
       }
       std::size_t start = 0;
       while (start <= text.size()) {
         auto end = text.find(layout.name_split, start);
         if (end == std::string::npos) end = text.size();
-        add_name_and_parts(out.place, trim(text.substr(start, end - start)), lang, tag);
+        add_name_and_parts(out.place, trim(text.substr(start, end - start)), lang, tag, layout.brackets_name_parent);
         start = end + layout.name_split.size();
       }
     }

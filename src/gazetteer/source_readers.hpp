@@ -29,6 +29,7 @@ struct PointTableLayout {
   bool prefix_ids = true;
   std::vector<std::pair<std::string, std::string>> name_columns;  // (column, lang)
   std::string name_split;                                // e.g. "/" in "Ma`zulah/Maazoleh"
+  bool brackets_name_parent = false;  // "X (Y)": Y is X's parent (OCHA), not another name for X (map labels)
   std::string lat_column, lon_column;                    // empty: the records carry names only
   std::string kind_column;
   std::map<std::string, std::string> kind_map;           // column value → kind; "*" for the rest

@@ -161,13 +161,21 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
     if (auto it = by_skeleton_.find(query.skeleton); it != by_skeleton_.end()) {
       for (const auto e : it->second) {
         const auto& keys = entries_[e].keys;
-        // A shared skeleton is strong across scripts (that is all one can compare) and graded within one.
-        // Short skeletons are common to many names ("NC": Nashwa, Ayn Aysha), so they count for less.
-        const double length_steps = static_cast<double>(std::min<std::size_t>(3, query.skeleton.size() - 1));
-        const double similarity = keys.script == query.script
-                                      ? 0.6 + 0.3 * blend(1.0, query, keys)
-                                      : 0.5 + 0.12 * length_steps;
-        offer(e, similarity, MatchKind::Normalised);
+        if (keys.script != query.script) {
+          // Across scripts a shared skeleton is all one can compare. Short skeletons are common to many
+          // names ("NC": Nashwa, Ayn Aysha), so they count for less.
+          const double length_steps = static_cast<double>(std::min<std::size_t>(3, query.skeleton.size() - 1));
+          offer(e, 0.5 + 0.12 * length_steps, MatchKind::Normalised);
+          continue;
+        }
+        // Within one script the spelling is compared too: the same consonants with other vowels
+        // ("Baidou", "Badi") are only a near miss.
+        const double spelling = edit_similarity(query.compact, keys.compact);
+        if (spelling >= 0.6) {
+          offer(e, 0.6 + 0.3 * blend(1.0, query, keys), MatchKind::Normalised);
+        } else {
+          offer(e, 0.85 * blend(1.0, query, keys), MatchKind::Fuzzy);
+        }
       }
     }
   }

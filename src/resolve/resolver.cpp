@@ -199,8 +199,11 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, Contex
       // Writers name the governorate loosely ("Damascus" for Rural Damascus), so a place just across the
       // line is only mildly doubted; one far from the unit is not what they meant.
       const bool close = anchor.point && distance_km(*anchor.point, {place.lat, place.lon}) <= 40;
-      effect.penalty *= anchor.weak_admin || close || anchor.admin_level == 3 ? 0.88 : 0.7;
+      effect.penalty *= anchor.weak_admin || close || anchor.admin_level == 3 ? 0.88 : (anchor.region ? 0.7 : 0.6);
       c.reason += fmt::format("outside {}; ", anchor.label);
+    } else if (anchor.point && distance_km(*anchor.point, {place.lat, place.lon}) > anchor.radius_km) {
+      effect.penalty *= 0.7;  // a place with no admin codes, far from the unit
+      c.reason += fmt::format("far from {}; ", anchor.label);
     }
   }
   if (!anchor.point) return;
