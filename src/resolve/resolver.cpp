@@ -145,6 +145,9 @@ Anchor make_anchor(const LocationSegment& segment, const Lookup& lookup, Script 
         best_admin = &c;
       }
     } else if (is_settlement(place.kind)) {
+      // A region ("X countryside", a governorate column) is named after a town, not a hamlet: "الجزيرة"
+      // is the Jazira region, not the village called al-Jazira.
+      if (segment.region && place.kind == PlaceKind::Village) continue;
       if (place.kind == PlaceKind::City) score += 0.04;
       if (place.kind == PlaceKind::Town) score += 0.02;
       score += 0.01 * std::min(1.0, std::log10(1.0 + place.population) / 6.0);
@@ -400,6 +403,13 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     r.status = ResolutionStatus::Resolved;
     for (std::size_t i = 1; i < unique.size(); ++i) {
       const Place& other = gazetteer_.at(unique[i].place);
+      // the unit that holds the answer, or a place inside the unit that is the answer, is no rival
+      const int other_level = admin_level_of(other.kind);
+      const int place_level = admin_level_of(place.kind);
+      if ((other_level > 0 && place.admin[other_level - 1] == other.id) ||
+          (place_level > 0 && other.admin[place_level - 1] == place.id)) {
+        continue;
+      }
       if (unique[i].score >= best.score - 0.03 && distance_km({place.lat, place.lon}, {other.lat, other.lon}) > 10) {
         r.status = ResolutionStatus::Ambiguous;
         r.score *= 0.85;
