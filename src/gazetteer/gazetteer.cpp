@@ -27,6 +27,11 @@ std::size_t Gazetteer::name_count() const {
   return count;
 }
 
+bool Gazetteer::are_neighbours(const std::string& a, const std::string& b) const {
+  const auto it = neighbours_.find(a);
+  return it != neighbours_.end() && it->second.count(b) > 0;
+}
+
 void Gazetteer::sort_by_id() {
   std::sort(places_.begin(), places_.end(), [](const Place& a, const Place& b) { return a.id < b.id; });
   by_id_.clear();

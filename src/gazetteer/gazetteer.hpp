@@ -1,6 +1,8 @@
 #pragma once
 // The set of known places, addressable by id. Holds no index: the resolver builds its own.
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,9 +25,15 @@ class Gazetteer {
   // Orders places by id so that written files diff cleanly; indexes returned earlier become invalid.
   void sort_by_id();
 
+  // Admin units that share a border, by P-code (both ways round); empty when the gazetteer has no polygons.
+  void set_neighbours(std::map<std::string, std::set<std::string>> neighbours) { neighbours_ = std::move(neighbours); }
+  const std::map<std::string, std::set<std::string>>& neighbours() const { return neighbours_; }
+  bool are_neighbours(const std::string& a, const std::string& b) const;
+
  private:
   std::vector<Place> places_;
   std::unordered_map<std::string, std::size_t> by_id_;
+  std::map<std::string, std::set<std::string>> neighbours_;
 };
 
 }  // namespace conflictmap

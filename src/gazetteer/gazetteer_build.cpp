@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "gazetteer/admin_adjacency.hpp"
 #include "gazetteer/admin_assigner.hpp"
 #include "gazetteer/source_readers.hpp"
 #include "io/atomic_file.hpp"
@@ -99,6 +100,7 @@ GazetteerBuild build_gazetteer(const nlohmann::json& manifest, const std::filesy
   if (!build.admin_layers.empty()) {
     AdminAssigner assigner(build.admin_layers.back());
     build.admin_assigned = assigner.assign(build.gazetteer, &build.outside_admin);
+    build.gazetteer.set_neighbours(find_admin_neighbours(build.admin_layers));
   }
   return build;
 }

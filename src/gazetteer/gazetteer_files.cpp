@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <map>
+#include <set>
 #include <cstdlib>
 
 #include "io/atomic_file.hpp"
@@ -15,6 +17,7 @@ namespace {
 
 constexpr const char* kPlacesHeader = "id\tkind\tlat\tlon\tadmin1\tadmin2\tadmin3\tpopulation\tsources";
 constexpr const char* kNamesHeader = "id\tname\tlang\tsource";
+constexpr const char* kNeighboursHeader = "unit\tneighbours";
 
 double parse_coordinate(const std::string& text, const std::string& file, long line, const char* field, double limit) {
   double value = 0;
@@ -86,6 +89,15 @@ Gazetteer load_gazetteer(const std::filesystem::path& folder) {
       throw InputError(places.source, record.line, "id", error.what());
     }
   }
+  if (std::filesystem::exists(folder / "neighbours.tsv")) {
+    const auto table = read_delimited_file((folder / "neighbours.tsv").string(), '\t', false);
+    check_header(table, kNeighboursHeader);
+    std::map<std::string, std::set<std::string>> neighbours;
+    for (const auto& record : table.records) {
+      for (const auto& other : split_list(record.fields[1])) neighbours[record.fields[0]].insert(other);
+    }
+    gazetteer.set_neighbours(std::move(neighbours));
+  }
   const auto names = read_delimited_file((folder / "names.tsv").string(), '\t', false);
   check_header(names, kNamesHeader);
   auto& all = gazetteer.mutable_places();
@@ -120,6 +132,16 @@ void save_gazetteer(Gazetteer gazetteer, const std::filesystem::path& folder) {
   }
   places.commit();
   names.commit();
+  if (!gazetteer.neighbours().empty()) {
+    AtomicFile neighbours(folder / "neighbours.tsv");
+    neighbours.stream() << kNeighboursHeader << '\n';
+    for (const auto& [unit, others] : gazetteer.neighbours()) {
+      std::string list;
+      for (const auto& other : others) list += (list.empty() ? "" : ",") + other;
+      neighbours.stream() << unit << '\t' << list << '\n';
+    }
+    neighbours.commit();
+  }
 }
 
 std::filesystem::path default_gazetteer_folder() {

@@ -4,7 +4,8 @@
 //   places.tsv  id, kind, lat, lon, admin1, admin2, admin3, population, sources (comma-separated)
 //   names.tsv   id, name, lang, source        (one line per name, in the place's order)
 //
-// Optional beside them: admin.gpkg (admin boundaries) and SOURCES.md (attribution).
+// Optional beside them: neighbours.tsv (unit, comma-separated P-codes of the units sharing its border),
+// admin.gpkg (admin boundaries) and BUILD.md (what each source contributed).
 #include <filesystem>
 
 #include "gazetteer/gazetteer.hpp"

@@ -190,7 +190,8 @@ Anchor make_anchor(const LocationSegment& segment, const Lookup& lookup, Script 
 bool anchor_usable(const Anchor& a) { return a.point.has_value(); }
 
 // How well a candidate sits with one anchor; notes why, for --json readers.
-void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, ContextEffect& effect) {
+void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, const Gazetteer& neighbours,
+                  ContextEffect& effect) {
   if (anchor.admin_level > 0) {
     const std::string& code = place.admin[anchor.admin_level - 1];
     if (place.id == anchor.admin_code) {
@@ -201,7 +202,8 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, Contex
     } else if (!code.empty()) {
       // Writers name the governorate loosely ("Damascus" for Rural Damascus), so a place just across the
       // line is only mildly doubted; one far from the unit is not what they meant.
-      const bool close = anchor.point && distance_km(*anchor.point, {place.lat, place.lon}) <= 40;
+      const double km = anchor.point ? distance_km(*anchor.point, {place.lat, place.lon}) : 1e9;
+      const bool close = km <= 40 || (km <= 90 && neighbours.are_neighbours(anchor.admin_code, code));
       effect.penalty *= anchor.weak_admin || close || anchor.admin_level == 3 ? 0.88 : (anchor.region ? 0.7 : 0.6);
       c.reason += fmt::format("outside {}; ", anchor.label);
     } else if (anchor.point && distance_km(*anchor.point, {place.lat, place.lon}) > anchor.radius_km) {
@@ -340,7 +342,7 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     for (auto& c : candidates) {
       const Place& place = gazetteer_.at(c.place);
       ContextEffect effect;
-      for (const auto& anchor : anchors) apply_anchor(c, place, anchor, effect);
+      for (const auto& anchor : anchors) apply_anchor(c, place, anchor, gazetteer_, effect);
       if (!context.nearby.empty()) {
         const double km = PlaceProximity::nearest_km({place.lat, place.lon}, context.nearby);
         if (km <= 30) {
