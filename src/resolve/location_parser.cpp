@@ -244,7 +244,7 @@ class SegmentBuilder {
         break;
       case WordClass::In:
         flush();
-        next_ = has_head() ? Next::Region : std::optional<Next>{};
+        next_ = has_head() ? Next::Within : std::optional<Next>{};
         break;
       case WordClass::Near:
         flush();
@@ -271,7 +271,8 @@ class SegmentBuilder {
   void finish() { flush(); }
 
  private:
-  enum class Next { Region, Near, Direction, Outskirts };
+  // Region: "X countryside", an area named after a town. Within: "in X", inside the place X itself.
+  enum class Next { Region, Within, Near, Direction, Outskirts };
 
   static double combine(double a, double b) {
     // "north east": the mean bearing on the circle
@@ -302,6 +303,9 @@ class SegmentBuilder {
     } else if (next_ == Next::Region) {
       segment.role = SegmentRole::Context;
       segment.region = true;
+      segment.bearing_deg = bearing_;
+    } else if (next_ == Next::Within) {
+      segment.role = SegmentRole::Context;
       segment.bearing_deg = bearing_;
     } else if (next_ == Next::Direction) {
       segment.role = SegmentRole::Context;
