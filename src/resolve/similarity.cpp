@@ -1,12 +1,44 @@
 #include "resolve/similarity.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace conflictmap {
 
+namespace {
+
+// Myers' bit-parallel Levenshtein distance: one machine word holds a column, so names of up to 64 bytes
+// cost a few operations per byte of the other string.
+int bit_parallel_distance(std::string_view pattern, std::string_view text) {
+  std::uint64_t peq[256] = {};
+  for (std::size_t i = 0; i < pattern.size(); ++i) peq[static_cast<unsigned char>(pattern[i])] |= 1ULL << i;
+  std::uint64_t pv = ~0ULL;
+  std::uint64_t mv = 0;
+  int score = static_cast<int>(pattern.size());
+  const std::uint64_t last = 1ULL << (pattern.size() - 1);
+  for (char c : text) {
+    const std::uint64_t eq = peq[static_cast<unsigned char>(c)];
+    const std::uint64_t xv = eq | mv;
+    const std::uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+    std::uint64_t ph = mv | ~(xh | pv);
+    std::uint64_t mh = pv & xh;
+    if (ph & last) ++score;
+    if (mh & last) --score;
+    ph = (ph << 1) | 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  return score;
+}
+
+}  // namespace
+
 int edit_distance(std::string_view a, std::string_view b) {
   if (a.size() < b.size()) std::swap(a, b);
+  if (b.empty()) return static_cast<int>(a.size());
+  if (b.size() <= 64) return bit_parallel_distance(b, a);
   // names are short: keep the row on the stack unless a string is unusually long
   int stack_row[64];
   std::vector<int> heap_row;

@@ -23,3 +23,13 @@ TEST_CASE("skeleton_distance makes swapped spellings of one letter cheap", "[sim
   CHECK(skeleton_similarity("TLRFT", "TLRFT") == Approx(1.0));
   CHECK(skeleton_similarity("KFR", "KFRBTN") < 0.6);
 }
+
+TEST_CASE("edit_distance agrees with the textbook recurrence on long and short strings", "[similarity]") {
+  CHECK(edit_distance("tal rifat", "tal rifaat") == 1);
+  CHECK(edit_distance("abc", "") == 3);
+  const std::string long_a(70, 'a');
+  const std::string long_b = std::string(69, 'a') + "b";
+  CHECK(edit_distance(long_a, long_b) == 1);
+  CHECK(edit_distance("kafr nabl", "kfrnbl") == 3);
+  CHECK(edit_distance("\xD8\xAA\xD9\x84", "\xD8\xAA") == 2);  // bytes, not letters
+}
