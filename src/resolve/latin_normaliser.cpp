@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 #include <array>
 #include <utility>
 
@@ -147,10 +148,12 @@ std::string collapse_doubles(std::string_view word) {
 }
 
 std::optional<std::string_view> generic_form(std::string_view word) {
-  for (const auto& [from, to] : kGenericWords) {
-    if (word == from) return to;
-  }
-  return std::nullopt;
+  static const std::unordered_map<std::string_view, std::string_view> table(std::begin(kGenericWords),
+                                                                            std::end(kGenericWords));
+  if (word.size() < 2 || word.size() > 8) return std::nullopt;  // the length range of the table's words
+  const auto it = table.find(word);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace

@@ -35,6 +35,11 @@ double name_similarity(const NameKeys& query, const NameKeys& candidate) {
 
 NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
   const auto& places = gazetteer.places();
+  const std::size_t expected = gazetteer.name_count() * 2;
+  entries_.reserve(expected);
+  by_exact_.reserve(expected);
+  by_folded_.reserve(expected);
+  by_skeleton_.reserve(expected);
   // Folded names of admin units, to recognise "Tal Sheer Aazaz": a village name suffixed with its district's.
   std::unordered_map<std::string, std::vector<std::string>> unit_names;
   for (const auto& place : places) {
