@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <unordered_map>
 #include <utility>
 
 #include "resolve/name_keys.hpp"
@@ -88,10 +89,14 @@ constexpr Vocabulary kVocabulary[] = {
 };
 
 std::optional<Vocabulary> lookup_word(std::string_view word) {
-  for (const auto& entry : kVocabulary) {
-    if (entry.word == word) return entry;
-  }
-  return std::nullopt;
+  static const std::unordered_map<std::string_view, Vocabulary> table = [] {
+    std::unordered_map<std::string_view, Vocabulary> map;
+    for (const auto& entry : kVocabulary) map.emplace(entry.word, entry);
+    return map;
+  }();
+  const auto it = table.find(word);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
 }
 
 bool is_number(std::string_view word) {
@@ -125,6 +130,7 @@ std::vector<std::string> split_arabic_prefixes(const std::vector<std::string>& w
 struct Chunk {
   std::string text;
   bool bracket = false;
+  bool parent = false;  // "Ar Raqqah: Badou neighbourhood": the text before a colon holds what follows
 };
 
 // Punctuation that ends a clause. A hyphen inside a word ("Al-Bab") does not; one between spaces does.
@@ -157,7 +163,11 @@ std::vector<Chunk> split_chunks(std::string_view text) {
         // "Hajin / Bahra", "Ma`zulah/Maazoleh": another name for the same place
         flush(true);
         continue;
-      case ',': case ';': case ':': case '"': case 0x060C: case 0x061B: case 0x201C:
+      case ':':
+        current.parent = true;
+        flush(in_bracket);
+        continue;
+      case ',': case ';': case '"': case 0x060C: case 0x061B: case 0x201C:
       case 0x201D: case 0x00AB: case 0x00BB: case 0x2013: case 0x2014: case '.':
         flush(in_bracket);
         continue;
@@ -355,14 +365,32 @@ ParsedLocation parse_location(std::string_view text) {
   if (parsed.script == Script::Unknown) parsed.script = Script::Latin;
   SegmentBuilder builder(parsed);
   int index = 0;
+  bool after_parent = false;
   for (const auto& chunk : split_chunks(text)) {
     auto words = key_words(chunk.text, parsed.script);
     if (words.empty()) continue;
     if (parsed.script == Script::Arabic) words = split_arabic_prefixes(words);
+    const std::size_t before = parsed.segments.size();
     builder.chunk_index_ = index++;
     builder.start_chunk(chunk.bracket);
     for (const auto& w : words) builder.word(w);
     builder.finish();
+    if (after_parent) {
+      // the first name after "X:" is the head; X locates it
+      for (auto& segment : parsed.segments) {
+        if (segment.role == SegmentRole::Head) segment.role = SegmentRole::Context;
+      }
+      for (std::size_t i = before; i < parsed.segments.size(); ++i) {
+        if (parsed.segments[i].role == SegmentRole::Context && !parsed.segments[i].region &&
+            !parsed.segments[i].bearing_deg) {
+          parsed.segments[i].role = SegmentRole::Head;
+          break;
+        }
+        if (parsed.segments[i].role == SegmentRole::Head) break;
+      }
+      after_parent = false;
+    }
+    if (chunk.parent) after_parent = true;
   }
   return parsed;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "resolve/place_words.hpp"
 #include "resolve/similarity.hpp"
 
 namespace conflictmap {
@@ -58,12 +59,16 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
       auto words = key_words(text, script);
       std::string word_form;
       for (const auto& w : words) word_form += (word_form.empty() ? "" : " ") + w;
+      // A feature word at an edge ("Kuweires Airbase") also indexes the name without it.
+      const bool feature_edge = !words.empty() && (kind_of_feature_word(words.front()) || kind_of_feature_word(words.back()));
       auto keys = make_name_keys_from_words(script, words);
       if (keys.empty()) continue;
-      auto stripped = make_name_keys_from_words(script, std::move(words), true);
       const std::string folded = keys.folded;
       add(p, n, std::move(keys), false, word_form);
-      if (stripped.folded != folded && !stripped.empty()) add(p, n, std::move(stripped), true, {});
+      if (feature_edge) {
+        auto stripped = make_name_keys_from_words(script, std::move(words), true);
+        if (stripped.folded != folded && !stripped.empty()) add(p, n, std::move(stripped), true, {});
+      }
       if (script != Script::Latin || is_admin_unit(place.kind)) continue;
       for (const auto& code : {place.admin[1], place.admin[2]}) {
         const auto it = unit_names.find(code);

@@ -1,6 +1,7 @@
 #include "resolve/place_words.hpp"
 
 #include <array>
+#include <unordered_map>
 #include <utility>
 
 namespace conflictmap {
@@ -40,24 +41,35 @@ constexpr KindWord kFeatureWords[] = {
     {"عسكري", PlaceKind::Base},
 };
 
-template <std::size_t N>
-std::optional<PlaceKind> find_kind(const KindWord (&table)[N], std::string_view word) {
-  for (const auto& [text, kind] : table) {
-    if (text == word) return kind;
-  }
-  return std::nullopt;
+using KindMap = std::unordered_map<std::string_view, PlaceKind>;
+
+std::optional<PlaceKind> find_kind(const KindMap& map, std::string_view word) {
+  const auto it = map.find(word);
+  if (it == map.end()) return std::nullopt;
+  return it->second;
+}
+
+// a handful of words, looked up for every word of every name: a hash map per table
+const KindMap& qualifiers() {
+  static const KindMap map(std::begin(kQualifiers), std::end(kQualifiers));
+  return map;
+}
+
+const KindMap& feature_words() {
+  static const KindMap map(std::begin(kFeatureWords), std::end(kFeatureWords));
+  return map;
 }
 
 }  // namespace
 
-bool is_qualifier_word(std::string_view word) { return find_kind(kQualifiers, word).has_value(); }
+bool is_qualifier_word(std::string_view word) { return find_kind(qualifiers(), word).has_value(); }
 
 std::optional<PlaceKind> kind_of_qualifier(std::string_view word) {
-  auto kind = find_kind(kQualifiers, word);
+  auto kind = find_kind(qualifiers(), word);
   if (kind && *kind == PlaceKind::Other) return std::nullopt;
   return kind;
 }
 
-std::optional<PlaceKind> kind_of_feature_word(std::string_view word) { return find_kind(kFeatureWords, word); }
+std::optional<PlaceKind> kind_of_feature_word(std::string_view word) { return find_kind(feature_words(), word); }
 
 }  // namespace conflictmap

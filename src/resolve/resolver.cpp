@@ -129,7 +129,7 @@ Anchor make_anchor(const LocationSegment& segment, const Lookup& lookup, Script 
   double admin_score = 0, settlement_score = 0;
   for (int pass = 0; pass < 2; ++pass) {
   if (pass == 1) {
-    if (admin_score >= 0.82 || settlement_score >= 0.82) break;
+    if (admin_score >= 0.82 || settlement_score >= 0.88) break;
     candidates = lookup.candidates(segment.words, script, nullptr, 0.75, true);
     best_admin = best_settlement = nullptr;
     admin_score = settlement_score = 0;
@@ -158,8 +158,9 @@ Anchor make_anchor(const LocationSegment& segment, const Lookup& lookup, Script 
     }
   }
   }
+  // A context name must be spelled nearly as the gazetteer spells it: a near miss would move the head.
   if (admin_score < 0.82) best_admin = nullptr;
-  if (settlement_score < 0.82) best_settlement = nullptr;
+  if (settlement_score < 0.88) best_settlement = nullptr;
   // A bare village match only anchors when no admin unit of that name exists, and must be strong.
   if (best_admin && best_settlement && settlement_score + 0.05 < admin_score) best_settlement = nullptr;
   if (best_admin) {
@@ -226,7 +227,8 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, const 
     }
     return;
   }
-  if (anchor.admin_level == 0 || anchor.bearing_deg) {
+  // Distance counts for a town named in the string ("X, Kobani", "Ar Raqqah: X"), not for a bare area.
+  if (anchor.admin_level == 0 || anchor.bearing_deg || (anchor.settlement && !anchor.region)) {
     const double radius = anchor.radius_km;
     if (km <= radius) {
       effect.bonus += 0.03;
@@ -352,6 +354,15 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
           effect.penalty *= 0.92;
         }
       }
+      if (kind_hint == PlaceKind::Neighbourhood) {
+        // a neighbourhood lies inside the town it is named with
+        for (const auto& anchor : anchors) {
+          if (anchor.settlement && distance_km(*anchor.point, {place.lat, place.lon}) > 15) {
+            effect.penalty *= 0.7;
+            break;
+          }
+        }
+      }
       if (kind_hint) {
         const bool feature_wanted = is_feature(*kind_hint);
         if (place.kind == *kind_hint) {
@@ -387,13 +398,15 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
   if (unique.empty() || unique.front().score < options_.confident_score) unique = rank(true);
   r.candidates = unique;
 
+  // The most specific anchor places an unknown name: a town named in the string, then the smallest unit.
+  auto specificity = [](const Anchor& a) {
+    if (a.settlement && !a.region) return 5;
+    if (a.admin_level > 0) return 1 + a.admin_level;
+    return a.settlement ? 1 : 0;
+  };
   const Anchor* region = nullptr;
   for (const auto& anchor : anchors) {
-    // the most specific anchor: a settlement or small unit beats a governorate
-    if (!region || (anchor.admin_level == 0 && region->admin_level != 0) ||
-        (anchor.admin_level > region->admin_level && region->admin_level != 0)) {
-      region = &anchor;
-    }
+    if (!region || specificity(anchor) > specificity(*region)) region = &anchor;
   }
 
   if (!unique.empty() && unique.front().score >= options_.confident_score) {

@@ -76,3 +76,13 @@ TEST_CASE("slashes give another name, commas a parent", "[parser]") {
   CHECK(parsed.segments[1].role == SegmentRole::Alternative);
   CHECK(parsed.segments[2].role == SegmentRole::Context);
 }
+
+TEST_CASE("a colon puts the place after it inside the place before it", "[parser]") {
+  const auto parsed = parse_location("Ar Raqqah: Badou neighbourhood");
+  REQUIRE(parsed.segments.size() == 2);
+  CHECK(words_of(parsed.segments[0]) == "ar raqqah");
+  CHECK(parsed.segments[0].role == SegmentRole::Context);
+  CHECK(words_of(parsed.segments[1]) == "badou");
+  CHECK(parsed.segments[1].role == SegmentRole::Head);
+  CHECK(parsed.kind_hint == PlaceKind::Neighbourhood);
+}
