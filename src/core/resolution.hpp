@@ -29,6 +29,7 @@ struct Candidate {
   double score = 0.0;        // in [0, 1]
   MatchKind match = MatchKind::Fuzzy;
   std::string reason;        // how context changed the score, for people reading --json
+  bool outside_context = false;  // lies outside a unit the context names
 };
 
 struct Resolution {

@@ -206,6 +206,7 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, const 
       const double km = anchor.point ? distance_km(*anchor.point, {place.lat, place.lon}) : 1e9;
       const bool close = km <= 40 || (km <= 90 && neighbours.are_neighbours(anchor.admin_code, code));
       effect.penalty *= anchor.weak_admin || close || anchor.admin_level == 3 ? 0.88 : (anchor.region ? 0.7 : 0.6);
+      c.outside_context = c.outside_context || !close;
       c.reason += fmt::format("outside {}; ", anchor.label);
     } else if (anchor.point && distance_km(*anchor.point, {place.lat, place.lon}) > anchor.radius_km) {
       effect.penalty *= 0.7;  // a place with no admin codes, far from the unit
@@ -416,6 +417,7 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     const bool feature_elsewhere = kind_hint && is_feature(*kind_hint) && !is_feature(place.kind);
     finish_with_place(r, place, best, precision_of(place, near || !used_head || feature_elsewhere));
     r.status = ResolutionStatus::Resolved;
+    bool rivals_outside = false;
     for (std::size_t i = 1; i < unique.size(); ++i) {
       const Place& other = gazetteer_.at(unique[i].place);
       // the unit that holds the answer, or a place inside the unit that is the answer, is no rival
@@ -426,13 +428,18 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
         continue;
       }
       if (unique[i].score >= best.score - 0.03 && distance_km({place.lat, place.lon}, {other.lat, other.lon}) > 10) {
+        // Several same-named places, none in the region the context names: the region is the honest answer.
+        if (best.outside_context && region) {
+          rivals_outside = true;
+          break;
+        }
         r.status = ResolutionStatus::Ambiguous;
         r.score *= 0.85;
         r.note = fmt::format("{} fits nearly as well", other.display_name());
         break;
       }
     }
-    return r;
+    if (!rivals_outside) return r;
   }
   if (region) {
     // Name the town when the context named one ("southeast of Hasaka"); the unit when it named an area.
