@@ -40,6 +40,29 @@ const char* special_latin(UChar32 c) {
   }
 }
 
+// Kurdish and Turkish spellings ("Qeşqa", "Pirikê", "Ceylanpınar") write sounds with letters that lose them
+// when their marks are stripped: ş is sh, ç ch, ğ gh. In that orthography c is j and x is kh as well, so those
+// change too, but only in a text that uses the orthography's own letters.
+void spell_out_kurdish_turkish(icu::UnicodeString& text) {
+  static const icu::UnicodeString kMarkers = icu::UnicodeString::fromUTF8("şŞçÇğĞıêÊîÎûÛ");
+  bool orthography = false;
+  for (int32_t i = 0; i < text.length() && !orthography; ++i) orthography = kMarkers.indexOf(text.charAt(i)) >= 0;
+  if (!orthography) return;
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < text.length(); ++i) {
+    const char16_t c = text.charAt(i);
+    switch (c) {
+      case u'ş': case u'Ş': out.append(u"sh"); break;
+      case u'ç': case u'Ç': out.append(u"ch"); break;
+      case u'ğ': case u'Ğ': out.append(u"gh"); break;
+      case u'c': case u'C': out.append(u'j'); break;
+      case u'x': case u'X': out.append(u"kh"); break;
+      default: out.append(c);
+    }
+  }
+  text = out;
+}
+
 void split_ascii(std::string_view text, std::vector<std::string>& words) {
   std::string current;
   for (char raw : text) {
@@ -110,7 +133,9 @@ std::vector<std::string> latin_words(std::string_view utf8) {
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
-  icu::UnicodeString decomposed = nfkd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))), status);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  spell_out_kurdish_turkish(text);
+  icu::UnicodeString decomposed = nfkd->normalize(text, status);
   std::string ascii_text;
   ascii_text.reserve(utf8.size());
   for (int32_t i = 0; i < decomposed.length();) {

@@ -100,3 +100,12 @@ TEST_CASE("the skeleton is shared across scripts", "[skeleton]") {
   CHECK(skeleton("Idlib") == skeleton("إدلب"));
   CHECK(latin_skeleton({"kafr", "nabl"}) == arabic_skeleton(arabic_words("كفر نبل")));
 }
+
+TEST_CASE("Kurdish and Turkish letters keep their sounds", "[latin]") {
+  CHECK(latin_words("Qeşqa") == std::vector<std::string>{"qeshqa"});
+  CHECK(latin_words("Ceylanpınar") == std::vector<std::string>{"jeylanpinar"});
+  CHECK(latin_words("Xirbê") == std::vector<std::string>{"khirbe"});
+  CHECK(latin_words("Cobê") == std::vector<std::string>{"jobe"});
+  CHECK(latin_words("Ḩalab") == std::vector<std::string>{"halab"});  // no such letters: c and x stay
+  CHECK(latin_words("Xanasor") == std::vector<std::string>{"xanasor"});
+}
