@@ -59,8 +59,18 @@ std::vector<std::string> arabic_words(std::string_view utf8) {
   int32_t i = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
+  // "البوكمال", "البوليل": the tribal prefix Albu- is written "أبو" (Abu) as often as joined.
+  static const std::string kAlbu = "\xD8\xA7\xD9\x84\xD8\xA8\xD9\x88";  // البو
+  static const std::string kAbu = "\xD8\xA7\xD8\xA8\xD9\x88";            // ابو
   auto flush = [&] {
-    if (!current.empty()) words.push_back(strip_arabic_article(current));
+    if (current.rfind(kAlbu, 0) == 0 && code_points(current) >= 6) {
+      words.push_back(kAbu);
+      words.push_back(current.substr(kAlbu.size()));
+    } else if (current == kAlbu) {
+      words.push_back(kAbu);
+    } else if (!current.empty()) {
+      words.push_back(strip_arabic_article(current));
+    }
     current.clear();
   };
   while (i < length) {

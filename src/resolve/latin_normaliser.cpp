@@ -229,6 +229,16 @@ std::vector<std::string> fold_latin_words(const std::vector<std::string>& words)
   for (std::size_t i = 0; i < words.size(); ++i) {
     const bool last = i + 1 == words.size();
     if (is_latin_article(words[i]) && !(last && folded.empty())) continue;
+    // the tribal prefix Albu- ("Albukamal", "Al Bu Layl") is also written Abu
+    if (words[i] == "albu" || (words[i] == "bu" && i > 0 && words[i - 1] == "al")) {
+      folded.push_back("abu");
+      continue;
+    }
+    if (words[i].size() >= 7 && words[i].rfind("albu", 0) == 0) {
+      folded.push_back("abu");
+      folded.push_back(fold_latin_word(words[i].substr(4)));
+      continue;
+    }
     folded.push_back(fold_latin_word(words[i]));
   }
   return folded;

@@ -376,6 +376,9 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
       // prominence only breaks near-ties: a city or a populous town is the likelier referent
       effect.bonus += 0.01 * std::min(1.0, std::log10(1.0 + place.population) / 6.0);
       if (place.kind == PlaceKind::City) effect.bonus += 0.01;
+      if (place.kind == PlaceKind::Town) effect.bonus += 0.005;
+      // a place several sources attest is the better-known of two namesakes
+      effect.bonus += 0.004 * static_cast<double>(std::min<std::size_t>(3, place.sources.size() - 1));
       c.score = std::max(0.0, effect.apply(c.score));
     }
     std::unordered_map<std::size_t, std::size_t> best_of;

@@ -109,3 +109,10 @@ TEST_CASE("Kurdish and Turkish letters keep their sounds", "[latin]") {
   CHECK(latin_words("Ḩalab") == std::vector<std::string>{"halab"});  // no such letters: c and x stay
   CHECK(latin_words("Xanasor") == std::vector<std::string>{"xanasor"});
 }
+
+TEST_CASE("the tribal prefix Albu- is Abu in both scripts", "[keys]") {
+  CHECK(folded("البوكمال") == folded("أبو كمال"));
+  CHECK(folded("Albukamal") == folded("Abu Kamal"));
+  CHECK(folded("Al Bu Layl") == folded("Abu Layl"));
+  CHECK(skeleton("البوليل") == skeleton("Abu Layl"));
+}
