@@ -65,6 +65,14 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
       if (keys.empty()) continue;
       const std::string folded = keys.folded;
       add(p, n, std::move(keys), false, word_form);
+      // "Big Arab Hasan", "Upper Baqras", "كفر زيتا القريبة": also the name of the whole village
+      if (words.size() >= 2 && (is_part_word(words.front()) || is_part_word(words.back()))) {
+        std::vector<std::string> whole(words);
+        if (is_part_word(whole.front())) whole.erase(whole.begin());
+        if (whole.size() >= 2 && is_part_word(whole.back())) whole.pop_back();
+        auto keys_whole = make_name_keys_from_words(script, std::move(whole));
+        if (!keys_whole.empty() && keys_whole.folded != folded) add(p, n, std::move(keys_whole), true, {});
+      }
       if (feature_edge) {
         auto stripped = make_name_keys_from_words(script, std::move(words), true);
         if (stripped.folded != folded && !stripped.empty()) add(p, n, std::move(stripped), true, {});

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 namespace conflictmap {
@@ -60,7 +61,21 @@ const KindMap& feature_words() {
   return map;
 }
 
+constexpr std::string_view kPartWords[] = {
+    "big", "small", "great", "little", "upper", "lower", "old", "new", "eastern", "western", "northern",
+    "southern", "east", "west", "north", "south", "kabir", "kbir", "kebir", "kabira", "kbira", "saghir",
+    "sghir", "saghira", "sghira", "zghir", "fawqani", "foqani", "fouqani", "tahtani", "tahtany", "sharqi",
+    "sharki", "gharbi", "shamali", "janubi", "jadid", "jdid", "jadida", "qadim", "qadima", "wusta", "wasta",
+    "كبير", "صغير", "كبيره", "صغيره", "كبري", "صغري", "فوقاني", "تحتاني", "شرقي", "غربي", "شمالي", "جنوبي",
+    "جديد", "جديده", "قديم", "قديمه", "وسطاني", "قريبه", "بعيده",
+};
+
 }  // namespace
+
+bool is_part_word(std::string_view word) {
+  static const std::unordered_set<std::string_view> words(std::begin(kPartWords), std::end(kPartWords));
+  return words.count(word) > 0;
+}
 
 bool is_qualifier_word(std::string_view word) { return find_kind(qualifiers(), word).has_value(); }
 

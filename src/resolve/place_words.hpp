@@ -14,5 +14,8 @@ bool is_qualifier_word(std::string_view word);
 std::optional<PlaceKind> kind_of_feature_word(std::string_view word);
 // The settlement kind a qualifier implies, if any ("village" → Village, "حي" → Neighbourhood).
 std::optional<PlaceKind> kind_of_qualifier(std::string_view word);
+// Words that name a part of a village split in two ("Big", "Upper", "Eastern", "Kabir", "تحتاني", "الشرقي"):
+// writers often name the whole.
+bool is_part_word(std::string_view word);
 
 }  // namespace conflictmap
