@@ -18,6 +18,12 @@ std::string exact_form(std::string_view utf8) {
   return out;
 }
 
+std::string join_words(const std::vector<std::string>& words) {
+  std::string text;
+  for (const auto& w : words) text += (text.empty() ? "" : " ") + w;
+  return text;
+}
+
 std::vector<std::string> key_words(std::string_view utf8, Script script) {
   return script == Script::Arabic ? arabic_words(utf8) : latin_words(utf8);
 }

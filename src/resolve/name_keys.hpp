@@ -27,6 +27,9 @@ NameKeys make_name_keys(std::string_view utf8);
 // edges are dropped; with `strip_feature_words`, so are feature words, whose kind becomes the hint.
 NameKeys make_name_keys_from_words(Script script, std::vector<std::string> words, bool strip_feature_words = false);
 
+// Words joined by single spaces.
+std::string join_words(const std::vector<std::string>& words);
+
 // Case-folded text with surrounding space trimmed: equal forms count as an exact match.
 std::string exact_form(std::string_view utf8);
 
