@@ -7,97 +7,13 @@
 #include <unordered_map>
 #include <utility>
 
+#include "resolve/location_vocabulary.hpp"
 #include "resolve/name_keys.hpp"
 #include "resolve/place_words.hpp"
 
 namespace conflictmap {
 
 namespace {
-
-enum class WordClass { Name, Direction, Number, Distance, RegionWord, Outskirts, In, Near, Of, And, Stop, Skip };
-
-struct Vocabulary {
-  std::string_view word;
-  WordClass cls;
-  double bearing = 0;  // for Direction; for Stop, 1 marks a facility word
-};
-
-// Latin words are raw lower-case; Arabic words are normalised (ة→ه, article stripped from long words).
-constexpr Vocabulary kVocabulary[] = {
-    {"north", WordClass::Direction, 0},       {"northern", WordClass::Direction, 0},
-    {"south", WordClass::Direction, 180},     {"southern", WordClass::Direction, 180},
-    {"east", WordClass::Direction, 90},       {"eastern", WordClass::Direction, 90},
-    {"west", WordClass::Direction, 270},      {"western", WordClass::Direction, 270},
-    {"northeast", WordClass::Direction, 45},  {"northeastern", WordClass::Direction, 45},
-    {"northwest", WordClass::Direction, 315}, {"northwestern", WordClass::Direction, 315},
-    {"southeast", WordClass::Direction, 135}, {"southeastern", WordClass::Direction, 135},
-    {"southwest", WordClass::Direction, 225}, {"southwestern", WordClass::Direction, 225},
-    {"km", WordClass::Distance},              {"kms", WordClass::Distance},
-    {"kilometers", WordClass::Distance},      {"kilometres", WordClass::Distance},
-    {"kilometer", WordClass::Distance},       {"kilometre", WordClass::Distance},
-    {"countryside", WordClass::RegionWord},   {"district", WordClass::RegionWord},
-    {"province", WordClass::RegionWord},      {"governorate", WordClass::RegionWord},
-    {"subdistrict", WordClass::RegionWord},   {"region", WordClass::RegionWord},
-    {"countrysides", WordClass::RegionWord},  {"suburbs", WordClass::Outskirts},
-    {"rif", WordClass::RegionWord},           {"reef", WordClass::RegionWord},
-    {"outskirts", WordClass::Outskirts},      {"vicinity", WordClass::Outskirts},
-    {"edge", WordClass::Outskirts},           {"edges", WordClass::Outskirts},
-    {"outskirt", WordClass::Outskirts},       {"surroundings", WordClass::Outskirts},
-    {"in", WordClass::In},                    {"inside", WordClass::In},
-    {"within", WordClass::In},
-    {"on", WordClass::In},                    {"into", WordClass::In},
-    {"near", WordClass::Near},                {"nearby", WordClass::Near},
-    {"around", WordClass::Near},              {"close", WordClass::Near},
-    {"outside", WordClass::Near},             {"by", WordClass::Near},
-    {"between", WordClass::Near},             {"towards", WordClass::Near},
-    {"of", WordClass::Of},                    {"from", WordClass::Of},
-    {"and", WordClass::And},                  {"or", WordClass::And},
-    {"the", WordClass::Skip},                 {"a", WordClass::Skip},
-    {"syria", WordClass::Stop},               {"s", WordClass::Skip},
-    {"residential", WordClass::Stop},         {"building", WordClass::Stop},
-    {"buildings", WordClass::Stop},           {"house", WordClass::Stop},
-    {"houses", WordClass::Stop},              {"home", WordClass::Stop},
-    {"homes", WordClass::Stop},               {"civilian", WordClass::Stop},
-    {"civilians", WordClass::Stop},           {"market", WordClass::Stop, 1},
-    {"street", WordClass::Stop},              {"road", WordClass::Stop},
-    {"mosque", WordClass::Stop, 1},              {"hospital", WordClass::Stop, 1},
-    {"school", WordClass::Stop, 1},              {"bakery", WordClass::Stop, 1},
-    {"family", WordClass::Stop},              {"areas", WordClass::Stop},
-    {"parts", WordClass::Stop},               {"part", WordClass::Stop},
-    {"located", WordClass::Skip},             {"several", WordClass::Stop},
-    {"centre", WordClass::Stop},              {"center", WordClass::Stop},
-    {"refugee", WordClass::Stop},             {"refugees", WordClass::Stop},
-    {"idp", WordClass::Stop},                 {"idps", WordClass::Stop},
-    {"displaced", WordClass::Stop},           {"informal", WordClass::Stop},
-    {"شمال", WordClass::Direction, 0},        {"شمالي", WordClass::Direction, 0},
-    {"جنوب", WordClass::Direction, 180},      {"جنوبي", WordClass::Direction, 180},
-    {"شرق", WordClass::Direction, 90},        {"شرقي", WordClass::Direction, 90},
-    {"غرب", WordClass::Direction, 270},       {"غربي", WordClass::Direction, 270},
-    {"كم", WordClass::Distance},              {"كيلومتر", WordClass::Distance},
-    {"ريف", WordClass::RegionWord},           {"ناحيه", WordClass::RegionWord},
-    {"منطقه", WordClass::RegionWord},         {"محافظه", WordClass::RegionWord},
-    {"اطراف", WordClass::Outskirts},          {"محيط", WordClass::Outskirts},
-    {"في", WordClass::In},                    {"داخل", WordClass::In},
-    {"قرب", WordClass::Near},                 {"بالقرب", WordClass::Near},
-    {"جانب", WordClass::Near},                {"من", WordClass::Of},
-    {"و", WordClass::And},                    {"او", WordClass::And},
-    {"سوريا", WordClass::Stop},               {"شارع", WordClass::Stop},
-    {"مبني", WordClass::Stop},                {"منزل", WordClass::Stop},
-    {"مسجد", WordClass::Stop, 1},                {"مشفي", WordClass::Stop, 1},
-    {"سوق", WordClass::Stop, 1},                 {"مدرسه", WordClass::Stop, 1},
-    {"على", WordClass::In},                   {"علي", WordClass::In},
-};
-
-std::optional<Vocabulary> lookup_word(std::string_view word) {
-  static const std::unordered_map<std::string_view, Vocabulary> table = [] {
-    std::unordered_map<std::string_view, Vocabulary> map;
-    for (const auto& entry : kVocabulary) map.emplace(entry.word, entry);
-    return map;
-  }();
-  const auto it = table.find(word);
-  if (it == table.end()) return std::nullopt;
-  return it->second;
-}
 
 bool is_number(std::string_view word) {
   double value = 0;

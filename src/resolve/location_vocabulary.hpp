@@ -1,0 +1,20 @@
+#pragma once
+// The words that structure a location string rather than name a place, in English and Arabic: directions,
+// distances, "countryside", prepositions, and nouns such as "school" or "market" that name no place.
+#include <optional>
+#include <string_view>
+
+namespace conflictmap {
+
+enum class WordClass { Name, Direction, Number, Distance, RegionWord, Outskirts, In, Near, Of, And, Stop, Skip };
+
+struct Vocabulary {
+  std::string_view word;
+  WordClass cls;
+  double bearing = 0;  // for Direction; for Stop, 1 marks a facility word
+};
+
+// Latin words are raw lower-case; Arabic words are normalised (ة→ه, article stripped from long words).
+std::optional<Vocabulary> lookup_word(std::string_view word);
+
+}  // namespace conflictmap
