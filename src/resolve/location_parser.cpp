@@ -17,7 +17,9 @@ namespace {
 
 bool is_number(std::string_view word) {
   double value = 0;
-  return !word.empty() && std::from_chars(word.data(), word.data() + word.size(), value).ec == std::errc();
+  if (word.empty()) return false;
+  const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
+  return error == std::errc() && end == word.data() + word.size();  // "828m" is a name, not a number
 }
 
 // Arabic joins "in", "and", "to" to the next word: "بريف" is "ب" + "ريف", "وقرية" is "و" + "قرية".
@@ -118,6 +120,7 @@ class SegmentBuilder {
 
   void word(const std::string& w) {
     if (auto kind = kind_of_qualifier(w)) {
+      take_pending_number();
       parsed_.kind_hint = parsed_.kind_hint ? parsed_.kind_hint : kind;
       flush();
       return;
@@ -125,19 +128,23 @@ class SegmentBuilder {
     const auto entry = lookup_word(w);
     if (!entry) {
       if (is_number(w)) {
+        // a distance if a unit follows ("12 km"), else part of the name ("Regiment 91")
         double value = 0;
         std::from_chars(w.data(), w.data() + w.size(), value);
+        take_pending_number();
         number_ = value;
-        flush();
+        number_text_ = w;
         return;
       }
       if (is_qualifier_word(w)) {  // "of", "the", "ناحية" handled as connectors below when listed
         flush();
         return;
       }
+      take_pending_number();
       current_.push_back(w);
       return;
     }
+    if (entry->cls != WordClass::Distance) take_pending_number();
     switch (entry->cls) {
       case WordClass::Direction:
         if (!current_.empty() && !bearing_) {
@@ -152,6 +159,7 @@ class SegmentBuilder {
       case WordClass::Distance:
         distance_ = number_;
         number_ = std::nullopt;
+        number_text_.clear();
         flush();
         break;
       case WordClass::RegionWord:
@@ -194,7 +202,10 @@ class SegmentBuilder {
     }
   }
 
-  void finish() { flush(); }
+  void finish() {
+    take_pending_number();
+    flush();
+  }
 
  private:
   // Region: "X countryside", an area named after a town. Within: "in X", inside the place X itself.
@@ -204,6 +215,13 @@ class SegmentBuilder {
     // "north east": the mean bearing on the circle
     if ((a == 0 && b == 270) || (a == 270 && b == 0)) return 315;
     return (a + b) / 2;
+  }
+
+  void take_pending_number() {
+    if (number_text_.empty()) return;
+    current_.push_back(number_text_);
+    number_text_.clear();
+    number_ = std::nullopt;
   }
 
   bool has_head() const {
@@ -271,6 +289,7 @@ class SegmentBuilder {
   std::optional<double> trailing_bearing_;
   std::optional<double> distance_;
   std::optional<double> number_;
+  std::string number_text_;
 };
 
 }  // namespace

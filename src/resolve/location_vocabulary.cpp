@@ -68,7 +68,7 @@ constexpr Vocabulary kVocabulary[] = {
     {"مبني", WordClass::Stop},                {"منزل", WordClass::Stop},
     {"مسجد", WordClass::Stop, 1},                {"مشفي", WordClass::Stop, 1},
     {"سوق", WordClass::Stop, 1},                 {"مدرسه", WordClass::Stop, 1},
-    {"على", WordClass::In},                   {"علي", WordClass::In},
+    // "على" (on) is not listed: folded, it is "علي", the name Ali
 };
 
 }  // namespace

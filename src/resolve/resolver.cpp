@@ -77,17 +77,22 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
   // whole is its own head before any reading of its parts.
   LocationSegment whole;
   whole.words = key_words(text, parsed.script);
-  const bool spelled_whole = parsed.segments.size() > 1 || (parsed.segments.size() == 1 &&
-                                                            parsed.segments[0].role != SegmentRole::Head);
+  const bool has_head = std::any_of(parsed.segments.begin(), parsed.segments.end(),
+                                    [](const LocationSegment& s) { return s.role == SegmentRole::Head; });
+  const bool parsed_apart = parsed.segments.size() > 1 || !has_head ||
+                            parsed.segments.front().words.size() != whole.words.size();
+  const bool spelled_whole = !whole.words.empty() && parsed_apart &&
+                             index_->knows_spelling(make_name_keys_from_words(parsed.script, whole.words));
+  // A string of qualifiers only ("المزرعة", a village called the Farm) is a name too.
+  const bool qualifiers_only = parsed.segments.empty() && !whole.words.empty();
   std::vector<const LocationSegment*> heads;
-  if (spelled_whole && index_->knows_spelling(make_name_keys_from_words(parsed.script, whole.words))) {
-    heads.push_back(&whole);
-  }
+  if (spelled_whole || qualifiers_only) heads.push_back(&whole);
   std::vector<const LocationSegment*> alternatives;
   for (const auto& segment : parsed.segments) {
     if (segment.role == SegmentRole::Head) heads.push_back(&segment);
     if (segment.role == SegmentRole::Alternative) alternatives.push_back(&segment);
-    if (segment.role == SegmentRole::Context) {
+    // the parts of a name the gazetteer spells whole ("Eastern Rashidiyeh") locate nothing
+    if (segment.role == SegmentRole::Context && !spelled_whole) {
       auto anchor = make_anchor(segment, lookup, parsed.script, regions, capitals_);
       if (anchor_usable(anchor)) anchors.push_back(std::move(anchor));
     }

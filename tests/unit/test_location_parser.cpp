@@ -86,3 +86,15 @@ TEST_CASE("a colon puts the place after it inside the place before it", "[parser
   CHECK(parsed.segments[1].role == SegmentRole::Head);
   CHECK(parsed.kind_hint == PlaceKind::Neighbourhood);
 }
+
+TEST_CASE("a number is a distance only before a unit", "[parser]") {
+  const auto regiment = parse_location("Regiment 91");
+  REQUIRE(regiment.segments.size() == 1);
+  CHECK(words_of(regiment.segments[0]) == "regiment 91");
+  const auto hill = parse_location("828m");
+  REQUIRE(hill.segments.size() == 1);
+  CHECK(words_of(hill.segments[0]) == "828m");
+  const auto direction = parse_location("5 km east of Manbij");
+  REQUIRE(direction.segments.size() == 1);
+  CHECK(direction.segments[0].distance_km == Approx(5.0));
+}

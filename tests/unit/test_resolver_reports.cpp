@@ -139,3 +139,13 @@ TEST_CASE("places_near finds Tal Rifaat's neighbours with the rtree", "[resolver
   REQUIRE_FALSE(near.empty());
   CHECK(syria().at(near.front()).id == "C1621");
 }
+
+TEST_CASE("names that look like structure are names too", "[resolver]") {
+  // a direction word that is part of the name, a lone qualifier word, a number in a name
+  for (const char* name : {"Eastern Rashidiyeh", "المزرعة", "Border Post 67", "علي كاسون_الشيخ علي"}) {
+    INFO(name);
+    const auto r = resolve(name, "");
+    CHECK(r.has_point());
+    CHECK(r.match != MatchKind::Context);
+  }
+}
