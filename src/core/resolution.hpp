@@ -25,11 +25,12 @@ std::string_view to_string(ResolutionStatus status);
 
 struct Candidate {
   std::size_t place = 0;     // index into the gazetteer
-  std::string matched_name;  // the gazetteer name that matched
+  std::string matched_name;  // the gazetteer name that matched (filled in for the candidates returned)
   double score = 0.0;        // in [0, 1]
   MatchKind match = MatchKind::Fuzzy;
   std::string reason;        // how context changed the score, for people reading --json
   bool outside_context = false;  // lies outside a unit the context names
+  std::size_t name = 0;          // index of the matched name in the place's names
 };
 
 struct Resolution {

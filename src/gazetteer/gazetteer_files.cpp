@@ -6,10 +6,13 @@
 #include <map>
 #include <set>
 #include <cstdlib>
+#include <optional>
+#include <string_view>
 
 #include "io/atomic_file.hpp"
 #include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
+#include "resolve/script.hpp"
 
 namespace conflictmap {
 
@@ -19,33 +22,13 @@ constexpr const char* kPlacesHeader = "id\tkind\tlat\tlon\tadmin1\tadmin2\tadmin
 constexpr const char* kNamesHeader = "id\tname\tlang\tsource";
 constexpr const char* kNeighboursHeader = "unit\tneighbours";
 
-double parse_coordinate(const std::string& text, const std::string& file, long line, const char* field, double limit) {
+double parse_coordinate(std::string_view text, const std::string& file, long line, const char* field, double limit) {
   double value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value < -limit || value > limit) {
-    throw InputError(file, line, field, "'" + text + "' is not a coordinate within ±" + fmt::format("{}", limit));
+    throw InputError(file, line, field, fmt::format("'{}' is not a coordinate within ±{}", text, limit));
   }
   return value;
-}
-
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const auto end = text.find(',', start);
-    items.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return items;
-}
-
-void check_header(const DelimitedTable& table, const char* expected) {
-  std::string header;
-  for (const auto& h : table.header) header += (header.empty() ? "" : "\t") + h;
-  if (header != expected) {
-    throw InputError(table.source, 1, "", fmt::format("unexpected header; a gazetteer file starts with '{}'", expected));
-  }
 }
 
 // A name or id must not carry the separators of this format.
@@ -59,54 +42,122 @@ std::string clean_field(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+// Our own format has no quoting (save_gazetteer replaces tabs and newlines in fields), so lines split on tabs
+// directly; this is most of the load time a user waits for.
+class TsvFile {
+ public:
+  TsvFile(const std::filesystem::path& path, const char* header, std::size_t columns)
+      : path_(path.string()), text_(read_text_file(path_)), columns_(columns) {
+    if (!is_valid_utf8(text_)) throw InputError(path_, 0, "", "not valid UTF-8 text");
+    std::string_view first;
+    if (!next(first) || first != header) {
+      throw InputError(path_, 1, "", fmt::format("unexpected header; a gazetteer file starts with '{}'", header));
+    }
+  }
+
+  // The next record's fields, or false at the end.
+  bool next(std::vector<std::string_view>& fields) {
+    std::string_view line;
+    do {
+      if (!next(line)) return false;
+    } while (line.empty());
+    fields.clear();
+    std::size_t start = 0;
+    while (true) {
+      const auto tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (fields.size() != columns_) {
+      throw InputError(path_, line_, "", fmt::format("has {} fields, a gazetteer line has {}", fields.size(), columns_));
+    }
+    return true;
+  }
+
+  const std::string& path() const { return path_; }
+  long line() const { return line_; }
+
+ private:
+  bool next(std::string_view& line) {
+    if (position_ >= text_.size()) return false;
+    auto end = text_.find('\n', position_);
+    if (end == std::string::npos) end = text_.size();
+    line = std::string_view(text_).substr(position_, end - position_);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    position_ = end + 1;
+    ++line_;
+    return true;
+  }
+
+  std::string path_;
+  std::string text_;
+  std::size_t columns_;
+  std::size_t position_ = 0;
+  long line_ = 0;
+};
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto end = text.find(',', start);
+    items.emplace_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return items;
+}
+
+}  // namespace
+
 Gazetteer load_gazetteer(const std::filesystem::path& folder) {
   if (!std::filesystem::is_directory(folder)) {
     throw InputError(folder.string(), 0, "", "no gazetteer folder here (it holds places.tsv and names.tsv)");
   }
   Gazetteer gazetteer;
-  const auto places = read_delimited_file((folder / "places.tsv").string(), '\t', false);
-  check_header(places, kPlacesHeader);
-  for (const auto& record : places.records) {
-    const auto& f = record.fields;
+  std::vector<std::string_view> f;
+  TsvFile places(folder / "places.tsv", kPlacesHeader, 9);
+  while (places.next(f)) {
     Place place;
-    place.id = f[0];
+    place.id = std::string(f[0]);
     const auto kind = place_kind_from_string(f[1]);
-    if (!kind) throw InputError(places.source, record.line, "kind", "unknown kind '" + f[1] + "'");
+    if (!kind) throw InputError(places.path(), places.line(), "kind", "unknown kind '" + std::string(f[1]) + "'");
     place.kind = *kind;
-    place.lat = parse_coordinate(f[2], places.source, record.line, "lat", 90);
-    place.lon = parse_coordinate(f[3], places.source, record.line, "lon", 180);
-    place.admin = {f[4], f[5], f[6]};
+    place.lat = parse_coordinate(f[2], places.path(), places.line(), "lat", 90);
+    place.lon = parse_coordinate(f[3], places.path(), places.line(), "lon", 180);
+    place.admin = {std::string(f[4]), std::string(f[5]), std::string(f[6])};
     if (!f[7].empty()) {
       const auto [end, error] = std::from_chars(f[7].data(), f[7].data() + f[7].size(), place.population);
       if (error != std::errc() || end != f[7].data() + f[7].size()) {
-        throw InputError(places.source, record.line, "population", "'" + f[7] + "' is not a whole number");
+        throw InputError(places.path(), places.line(), "population", "'" + std::string(f[7]) + "' is not a whole number");
       }
     }
     place.sources = split_list(f[8]);
     try {
       gazetteer.add(std::move(place));
     } catch (const std::invalid_argument& error) {
-      throw InputError(places.source, record.line, "id", error.what());
+      throw InputError(places.path(), places.line(), "id", error.what());
     }
   }
   if (std::filesystem::exists(folder / "neighbours.tsv")) {
-    const auto table = read_delimited_file((folder / "neighbours.tsv").string(), '\t', false);
-    check_header(table, kNeighboursHeader);
+    TsvFile table(folder / "neighbours.tsv", kNeighboursHeader, 2);
     std::map<std::string, std::set<std::string>> neighbours;
-    for (const auto& record : table.records) {
-      for (const auto& other : split_list(record.fields[1])) neighbours[record.fields[0]].insert(other);
+    while (table.next(f)) {
+      for (auto& other : split_list(f[1])) neighbours[std::string(f[0])].insert(std::move(other));
     }
     gazetteer.set_neighbours(std::move(neighbours));
   }
-  const auto names = read_delimited_file((folder / "names.tsv").string(), '\t', false);
-  check_header(names, kNamesHeader);
+  TsvFile names(folder / "names.tsv", kNamesHeader, 4);
   auto& all = gazetteer.mutable_places();
-  for (const auto& record : names.records) {
-    const auto& f = record.fields;
-    const auto index = gazetteer.find(f[0]);
-    if (!index) throw InputError(names.source, record.line, "id", "no place with id '" + f[0] + "' in places.tsv");
-    if (f[1].empty()) throw InputError(names.source, record.line, "name", "empty name");
-    all[*index].names.push_back({f[1], f[2], f[3]});
+  std::optional<std::size_t> last;  // names of one place stand together
+  while (names.next(f)) {
+    if (!last || all[*last].id != f[0]) last = gazetteer.find(f[0]);
+    if (!last) throw InputError(names.path(), names.line(), "id", "no place with id '" + std::string(f[0]) + "' in places.tsv");
+    if (f[1].empty()) throw InputError(names.path(), names.line(), "name", "empty name");
+    all[*last].names.push_back({std::string(f[1]), std::string(f[2]), std::string(f[3])});
   }
   return gazetteer;
 }

@@ -11,7 +11,12 @@ std::vector<Candidate> CandidateLookup::candidates(const std::vector<std::string
     std::vector<Candidate> out;
     for (const auto& hit : index.lookup(keys, join_words(words), min_fuzzy, fuzzy)) {
       const auto& entry = index.entry(hit.entry);
-      out.push_back({entry.place, gazetteer.at(entry.place).names[entry.name].text, hit.similarity, hit.match, {}});
+      Candidate c;
+      c.place = entry.place;
+      c.name = entry.name;
+      c.score = hit.similarity;
+      c.match = hit.match;
+      out.push_back(std::move(c));
     }
     return out;
 }

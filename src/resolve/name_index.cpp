@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <thread>
 
 #include "resolve/place_words.hpp"
 #include "resolve/similarity.hpp"
@@ -50,45 +51,67 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
       unit_names[place.id].push_back(make_name_keys(name.text).folded);
     }
   }
-  for (std::uint32_t p = 0; p < places.size(); ++p) {
-    const Place& place = places[p];
-    for (std::uint32_t n = 0; n < place.names.size(); ++n) {
-      const std::string& text = place.names[n].text;
-      Script script = detect_script(text);
-      if (script == Script::Unknown) script = Script::Latin;
-      auto words = key_words(text, script);
-      std::string word_form;
-      for (const auto& w : words) word_form += (word_form.empty() ? "" : " ") + w;
-      // A feature word at an edge ("Kuweires Airbase") also indexes the name without it.
-      const bool feature_edge = !words.empty() && (kind_of_feature_word(words.front()) || kind_of_feature_word(words.back()));
-      auto keys = make_name_keys_from_words(script, words);
-      if (keys.empty()) continue;
-      const std::string folded = keys.folded;
-      add(p, n, std::move(keys), false, word_form);
-      // "Big Arab Hasan", "Upper Baqras", "كفر زيتا القريبة": also the name of the whole village
-      if (words.size() >= 2 && (is_part_word(words.front()) || is_part_word(words.back()))) {
-        std::vector<std::string> whole(words);
-        if (is_part_word(whole.front())) whole.erase(whole.begin());
-        if (whole.size() >= 2 && is_part_word(whole.back())) whole.pop_back();
-        auto keys_whole = make_name_keys_from_words(script, std::move(whole));
-        if (!keys_whole.empty() && keys_whole.folded != folded) add(p, n, std::move(keys_whole), true, {});
-      }
-      if (feature_edge) {
-        auto stripped = make_name_keys_from_words(script, std::move(words), true);
-        if (stripped.folded != folded && !stripped.empty()) add(p, n, std::move(stripped), true, {});
-      }
-      if (script != Script::Latin || is_admin_unit(place.kind)) continue;
-      for (const auto& code : {place.admin[1], place.admin[2]}) {
-        const auto it = unit_names.find(code);
-        if (it == unit_names.end()) continue;
-        for (const auto& unit : it->second) {
-          if (folded.size() > unit.size() + 2 && folded.compare(folded.size() - unit.size(), unit.size(), unit) == 0 &&
-              folded[folded.size() - unit.size() - 1] == ' ') {
-            add(p, n, make_name_keys(folded.substr(0, folded.size() - unit.size() - 1)), true, {});
+  // Keys are computed on every core, each for a slice of the places; they are added in place order
+  // afterwards, so the index is the same however many threads ran.
+  struct Pending {
+    std::uint32_t name;
+    NameKeys keys;
+    bool derived;
+    std::string word_form;
+  };
+  std::vector<std::vector<Pending>> pending(places.size());
+  auto compute = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t p = begin; p < end; ++p) {
+      const Place& place = places[p];
+      auto& out = pending[p];
+      for (std::uint32_t n = 0; n < place.names.size(); ++n) {
+        const std::string& text = place.names[n].text;
+        Script script = detect_script(text);
+        if (script == Script::Unknown) script = Script::Latin;
+        auto words = key_words(text, script);
+        // A feature word at an edge ("Kuweires Airbase") also indexes the name without it.
+        const bool feature_edge =
+            !words.empty() && (kind_of_feature_word(words.front()) || kind_of_feature_word(words.back()));
+        auto keys = make_name_keys_from_words(script, words);
+        if (keys.empty()) continue;
+        const std::string folded = keys.folded;
+        out.push_back({n, std::move(keys), false, join_words(words)});
+        // "Big Arab Hasan", "Upper Baqras", "كفر زيتا القريبة": also the name of the whole village
+        if (words.size() >= 2 && (is_part_word(words.front()) || is_part_word(words.back()))) {
+          std::vector<std::string> whole(words);
+          if (is_part_word(whole.front())) whole.erase(whole.begin());
+          if (whole.size() >= 2 && is_part_word(whole.back())) whole.pop_back();
+          auto keys_whole = make_name_keys_from_words(script, std::move(whole));
+          if (!keys_whole.empty() && keys_whole.folded != folded) out.push_back({n, std::move(keys_whole), true, {}});
+        }
+        if (feature_edge) {
+          auto stripped = make_name_keys_from_words(script, std::move(words), true);
+          if (stripped.folded != folded && !stripped.empty()) out.push_back({n, std::move(stripped), true, {}});
+        }
+        if (script != Script::Latin || is_admin_unit(place.kind)) continue;
+        for (const auto& code : {place.admin[1], place.admin[2]}) {
+          const auto it = unit_names.find(code);
+          if (it == unit_names.end()) continue;
+          for (const auto& unit : it->second) {
+            if (folded.size() > unit.size() + 2 && folded.compare(folded.size() - unit.size(), unit.size(), unit) == 0 &&
+                folded[folded.size() - unit.size() - 1] == ' ') {
+              out.push_back({n, make_name_keys(folded.substr(0, folded.size() - unit.size() - 1)), true, {}});
+            }
           }
         }
       }
     }
+  };
+  const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+  std::vector<std::thread> workers;
+  const std::size_t slice = (places.size() + threads - 1) / threads;
+  for (std::size_t t = 1; t < threads; ++t) {
+    workers.emplace_back(compute, std::min(places.size(), t * slice), std::min(places.size(), (t + 1) * slice));
+  }
+  compute(0, std::min(places.size(), slice));
+  for (auto& worker : workers) worker.join();
+  for (std::uint32_t p = 0; p < places.size(); ++p) {
+    for (auto& item : pending[p]) add(p, item.name, std::move(item.keys), item.derived, std::move(item.word_form));
   }
   std::unordered_map<std::string, std::uint32_t> skeleton_ids;
   for (std::uint32_t e = 0; e < entries_.size(); ++e) {

@@ -184,6 +184,7 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
       return a.place < b.place;
     });
     if (unique.size() > options_.max_candidates) unique.resize(options_.max_candidates);
+    for (auto& c : unique) c.matched_name = gazetteer_.at(c.place).names[c.name].text;
     return unique;
   };
   std::vector<Candidate> unique = rank(false);
