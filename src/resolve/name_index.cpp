@@ -144,8 +144,7 @@ bool NameIndex::knows(const NameKeys& keys) const {
   return by_folded_.count(keys.folded) > 0 || (keys.skeleton.size() >= 3 && by_skeleton_.count(keys.skeleton) > 0);
 }
 
-void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy,
-                              std::unordered_map<std::uint32_t, NameHit>& best) const {
+void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const {
   // Two consonants say too little to guess from; equal skeletons are scored by lookup() itself.
   if (query.skeleton.size() < 3) return;
   shared_counts_.resize(skeletons_.size());
@@ -175,23 +174,20 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy,
       if (similarity < min_fuzzy) continue;
       // across scripts only the lossy skeleton is compared, so a near miss there proves less
       const double score = similarity * (candidate.keys.script == query.script ? 0.85 : 0.78);
-      auto& slot = best[candidate.place];
-      if (score > slot.similarity) slot = {e, score, MatchKind::Fuzzy};
+      hits.push_back({e, score, MatchKind::Fuzzy});
     }
   }
 }
 
 std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view exact_text, double min_fuzzy,
                                        bool fuzzy) const {
-  std::unordered_map<std::uint32_t, NameHit> best;  // per place
+  std::vector<NameHit> hits;
   auto offer = [&](std::uint32_t e, double similarity, MatchKind match) {
-    const auto& entry = entries_[e];
-    if (entry.derived) similarity -= 0.03;
-    auto& slot = best[entry.place];
-    if (similarity > slot.similarity) slot = {e, similarity, match};
+    if (entries_[e].derived) similarity -= 0.03;
+    hits.push_back({e, similarity, match});
   };
   if (!exact_text.empty()) {
-    if (auto it = by_exact_.find(std::string(exact_text)); it != by_exact_.end()) {
+    if (auto it = by_exact_.find(exact_text); it != by_exact_.end()) {
       for (const auto e : it->second) offer(e, 1.0, MatchKind::Exact);
     }
   }
@@ -220,10 +216,18 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
       }
     }
   }
-  if (fuzzy) collect_fuzzy(query, min_fuzzy, best);
-  std::vector<NameHit> hits;
-  hits.reserve(best.size());
-  for (const auto& [place, hit] : best) hits.push_back(hit);
+  if (fuzzy) collect_fuzzy(query, min_fuzzy, hits);
+  // the best hit per place: sort by place, best first, and keep the first of each
+  std::sort(hits.begin(), hits.end(), [&](const NameHit& a, const NameHit& b) {
+    const auto pa = entries_[a.entry].place, pb = entries_[b.entry].place;
+    if (pa != pb) return pa < pb;
+    if (a.similarity != b.similarity) return a.similarity > b.similarity;
+    return a.entry < b.entry;
+  });
+  hits.erase(std::unique(hits.begin(), hits.end(), [&](const NameHit& a, const NameHit& b) {
+               return entries_[a.entry].place == entries_[b.entry].place;
+             }),
+             hits.end());
   // Context moves a score by a bounded amount, so the best few dozen by name always hold the winner.
   constexpr std::size_t kMaxHits = 48;
   const auto by_similarity = [&](const NameHit& a, const NameHit& b) {

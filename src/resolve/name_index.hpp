@@ -44,12 +44,18 @@ class NameIndex {
 
  private:
   void add(std::uint32_t place, std::uint32_t name, NameKeys keys, bool derived, std::string exact);
-  void collect_fuzzy(const NameKeys& query, double min_fuzzy, std::unordered_map<std::uint32_t, NameHit>& best) const;
+  void collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const;
 
   std::vector<IndexedName> entries_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_exact_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_folded_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_skeleton_;
+  // looked up by string_view without building a string
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  using KeyMap = std::unordered_map<std::string, std::vector<std::uint32_t>, KeyHash, std::equal_to<>>;
+  KeyMap by_exact_;
+  KeyMap by_folded_;
+  KeyMap by_skeleton_;
   std::vector<std::string> skeletons_;                    // distinct skeletons
   std::vector<std::vector<std::uint32_t>> skeleton_entries_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> trigrams_;  // trigram → skeleton ids
