@@ -169,16 +169,15 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
       effect.bonus += 0.004 * static_cast<double>(std::min<std::size_t>(3, place.sources.size() - 1));
       c.score = std::max(0.0, effect.apply(c.score));
     }
-    std::unordered_map<std::size_t, std::size_t> best_of;
-    std::vector<Candidate> unique;
-    for (auto& c : candidates) {
-      auto [it, inserted] = best_of.emplace(c.place, unique.size());
-      if (inserted) {
-        unique.push_back(std::move(c));
-      } else if (c.score > unique[it->second].score) {
-        unique[it->second] = std::move(c);
-      }
-    }
+    // best per place (a head and its alternative may both name it), then by score
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.place != b.place) return a.place < b.place;
+      return a.score > b.score;
+    });
+    candidates.erase(std::unique(candidates.begin(), candidates.end(),
+                                 [](const Candidate& a, const Candidate& b) { return a.place == b.place; }),
+                     candidates.end());
+    std::vector<Candidate> unique = std::move(candidates);
     std::sort(unique.begin(), unique.end(), [](const Candidate& a, const Candidate& b) {
       if (a.score != b.score) return a.score > b.score;
       return a.place < b.place;
