@@ -304,6 +304,7 @@ ParsedLocation parse_location(std::string_view text) {
   for (const auto& chunk : split_chunks(text)) {
     auto words = key_words(chunk.text, parsed.script);
     if (words.empty()) continue;
+    parsed.words.insert(parsed.words.end(), words.begin(), words.end());
     if (parsed.script == Script::Arabic) words = split_arabic_prefixes(words);
     const std::size_t before = parsed.segments.size();
     builder.chunk_index_ = index++;

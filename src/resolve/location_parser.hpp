@@ -32,6 +32,7 @@ struct LocationSegment {
 
 struct ParsedLocation {
   Script script = Script::Latin;
+  std::vector<std::string> words;         // every word of the text, in order (see key_words)
   std::vector<LocationSegment> segments;  // in text order
   std::optional<PlaceKind> kind_hint;     // from a qualifier such as "village" or "حي"
 };

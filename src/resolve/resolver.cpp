@@ -76,7 +76,7 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
   // "Northern Sarha" and "Firazdaq - Arsalan Tash" are names as they stand: a string the gazetteer spells
   // whole is its own head before any reading of its parts.
   LocationSegment whole;
-  whole.words = key_words(text, parsed.script);
+  whole.words = parsed.words;
   const bool has_head = std::any_of(parsed.segments.begin(), parsed.segments.end(),
                                     [](const LocationSegment& s) { return s.role == SegmentRole::Head; });
   const bool parsed_apart = parsed.segments.size() > 1 || !has_head ||
