@@ -294,10 +294,35 @@ class SegmentBuilder {
 
 }  // namespace
 
+namespace {
+
+// Most strings are a bare name: no clause punctuation, no word that structures a location. They parse to
+// one head without the chunking below.
+bool parse_bare_name(std::string_view text, ParsedLocation& parsed) {
+  if (text.find_first_of(",;:()[]{}/|\".") != std::string_view::npos) return false;
+  if (text.find(" - ") != std::string_view::npos) return false;
+  for (unsigned char c : text) {
+    if (c >= 0x80) return false;  // Arabic or marked Latin: the general path handles them
+  }
+  auto words = key_words(text, parsed.script);
+  if (words.empty()) return false;
+  for (const auto& w : words) {
+    if (lookup_word(w) || is_qualifier_word(w) || is_number(w)) return false;
+  }
+  parsed.words = words;
+  LocationSegment head;
+  head.words = std::move(words);
+  parsed.segments.push_back(std::move(head));
+  return true;
+}
+
+}  // namespace
+
 ParsedLocation parse_location(std::string_view text) {
   ParsedLocation parsed;
   parsed.script = detect_script(text);
   if (parsed.script == Script::Unknown) parsed.script = Script::Latin;
+  if (parse_bare_name(text, parsed)) return parsed;
   SegmentBuilder builder(parsed);
   int index = 0;
   bool after_parent = false;
