@@ -28,7 +28,7 @@ std::vector<std::string> key_words(std::string_view utf8, Script script) {
   return script == Script::Arabic ? arabic_words(utf8) : latin_words(utf8);
 }
 
-NameKeys make_name_keys_from_words(Script script, std::vector<std::string> words, bool strip_feature_words) {
+NameKeys make_name_keys_from_words(Script script, const std::vector<std::string>& words, bool strip_feature_words) {
   NameKeys keys;
   keys.script = script;
   // Qualifiers only go from the edges, and never take the last word: "Hay" alone is still a name.
@@ -41,15 +41,28 @@ NameKeys make_name_keys_from_words(Script script, std::vector<std::string> words
     }
     return false;
   };
-  while (words.size() > 1 && strippable(words.front())) words.erase(words.begin());
-  while (words.size() > 1 && strippable(words.back())) words.pop_back();
-  if (script != Script::Arabic) words = fold_latin_words(words);
-  for (const auto& word : words) {
+  std::size_t first = 0;
+  std::size_t last = words.size();
+  while (last - first > 1 && strippable(words[first])) ++first;
+  while (last - first > 1 && strippable(words[last - 1])) --last;
+  if (first == last) return keys;
+  const bool whole = first == 0 && last == words.size();
+  std::vector<std::string> kept;
+  if (!whole) kept.assign(words.begin() + static_cast<std::ptrdiff_t>(first), words.begin() + static_cast<std::ptrdiff_t>(last));
+  const std::vector<std::string>& edges = whole ? words : kept;
+  std::vector<std::string> latin;
+  if (script != Script::Arabic) latin = fold_latin_words(edges);
+  const std::vector<std::string>& final_words = script != Script::Arabic ? latin : edges;
+  std::size_t length = 0;
+  for (const auto& word : final_words) length += word.size() + 1;
+  keys.folded.reserve(length);
+  keys.compact.reserve(length);
+  for (const auto& word : final_words) {
     if (!keys.folded.empty()) keys.folded.push_back(' ');
     keys.folded += word;
     keys.compact += word;
   }
-  keys.skeleton = script == Script::Arabic ? arabic_skeleton(words) : latin_skeleton(words);
+  keys.skeleton = script == Script::Arabic ? arabic_skeleton(final_words) : latin_skeleton(final_words);
   return keys;
 }
 

@@ -25,7 +25,8 @@ std::vector<std::string> key_words(std::string_view utf8, Script script);
 NameKeys make_name_keys(std::string_view utf8);
 // Keys of words from key_words(), for callers that cut spans out of a longer text. Qualifier words at the
 // edges are dropped; with `strip_feature_words`, so are feature words, whose kind becomes the hint.
-NameKeys make_name_keys_from_words(Script script, std::vector<std::string> words, bool strip_feature_words = false);
+NameKeys make_name_keys_from_words(Script script, const std::vector<std::string>& words,
+                                   bool strip_feature_words = false);
 
 // Words joined by single spaces.
 std::string join_words(const std::vector<std::string>& words);
