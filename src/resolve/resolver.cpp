@@ -167,6 +167,8 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
       if (place.kind == PlaceKind::Town) effect.bonus += 0.005;
       // a place several sources attest is the better-known of two namesakes
       effect.bonus += 0.004 * static_cast<double>(std::min<std::size_t>(3, place.sources.size() - 1));
+      // an official P-code place over a map mark of the same name, other things equal
+      if (place.id.find(':') == std::string::npos) effect.bonus += 0.003;
       c.score = std::max(0.0, effect.apply(c.score));
     }
     // best per place (a head and its alternative may both name it), then by score
