@@ -39,14 +39,7 @@ int edit_distance(std::string_view a, std::string_view b) {
   if (a.size() < b.size()) std::swap(a, b);
   if (b.empty()) return static_cast<int>(a.size());
   if (b.size() <= 64) return bit_parallel_distance(b, a);
-  // names are short: keep the row on the stack unless a string is unusually long
-  int stack_row[64];
-  std::vector<int> heap_row;
-  int* row = stack_row;
-  if (b.size() + 1 > 64) {
-    heap_row.resize(b.size() + 1);
-    row = heap_row.data();
-  }
+  std::vector<int> row(b.size() + 1);  // only unusually long strings come here
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     int diagonal = row[0];
@@ -94,6 +87,7 @@ double indel_cost(char c) { return (c == 'H' || c == 'W' || c == 'Y') ? 0.5 : 1.
 }  // namespace
 
 double skeleton_distance(std::string_view a, std::string_view b) {
+  // skeletons are short: keep the row on the stack unless one is unusually long
   double stack_row[64];
   std::vector<double> heap_row;
   double* row = stack_row;
