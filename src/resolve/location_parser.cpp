@@ -115,7 +115,6 @@ class SegmentBuilder {
     bearing_ = std::nullopt;
     distance_ = std::nullopt;
     number_ = std::nullopt;
-    chunk_has_head_ = false;
   }
 
   void word(const std::string& w) {
@@ -263,7 +262,6 @@ class SegmentBuilder {
     } else {
       segment.role = !head_exists || chunk_is_first() ? SegmentRole::Head : SegmentRole::Context;
     }
-    if (segment.role == SegmentRole::Head) chunk_has_head_ = true;
     parsed_.segments.push_back(std::move(segment));
     region_current_ = false;
     trailing_bearing_ = std::nullopt;
@@ -283,7 +281,6 @@ class SegmentBuilder {
   std::vector<std::string> current_;
   bool bracket_ = false;
   bool region_current_ = false;
-  bool chunk_has_head_ = false;
   std::optional<Next> next_;
   std::optional<double> bearing_;
   std::optional<double> trailing_bearing_;

@@ -147,10 +147,6 @@ void NameIndex::add(std::uint32_t place, std::uint32_t name, NameKeys keys, bool
   entries_.push_back({place, name, std::move(keys), derived});
 }
 
-bool NameIndex::knows(const NameKeys& keys) const {
-  return by_folded_.count(keys.folded) > 0 || (keys.skeleton.size() >= 3 && by_skeleton_.count(keys.skeleton) > 0);
-}
-
 void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const {
   // Two consonants say too little to guess from; equal skeletons are scored by lookup() itself.
   if (query.skeleton.size() < 3) return;

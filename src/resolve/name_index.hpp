@@ -35,8 +35,6 @@ class NameIndex {
   // searched only when `fuzzy` is set, since they cost most.
   std::vector<NameHit> lookup(const NameKeys& query, std::string_view word_form, double min_fuzzy = 0.6,
                               bool fuzzy = true) const;
-  // True when some name has exactly this folded form or skeleton: cheap, for scanning spans of a text.
-  bool knows(const NameKeys& keys) const;
   // True when some name has exactly this folded spelling.
   bool knows_spelling(const NameKeys& keys) const { return by_folded_.count(keys.folded) > 0; }
   const IndexedName& entry(std::uint32_t id) const { return entries_[id]; }

@@ -1,6 +1,5 @@
 #include "resolve/name_keys.hpp"
 
-#include <unicode/unistr.h>
 
 #include "resolve/arabic_normaliser.hpp"
 #include "resolve/latin_normaliser.hpp"
@@ -8,15 +7,6 @@
 #include "resolve/skeleton.hpp"
 
 namespace conflictmap {
-
-std::string exact_form(std::string_view utf8) {
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  text.trim();
-  text.foldCase();
-  std::string out;
-  text.toUTF8String(out);
-  return out;
-}
 
 std::string join_words(const std::vector<std::string>& words) {
   std::string text;

@@ -31,7 +31,5 @@ NameKeys make_name_keys_from_words(Script script, const std::vector<std::string>
 // Words joined by single spaces.
 std::string join_words(const std::vector<std::string>& words);
 
-// Case-folded text with surrounding space trimmed: equal forms count as an exact match.
-std::string exact_form(std::string_view utf8);
 
 }  // namespace conflictmap
