@@ -1,6 +1,5 @@
 #include "resolve/name_keys.hpp"
 
-
 #include "resolve/arabic_normaliser.hpp"
 #include "resolve/latin_normaliser.hpp"
 #include "resolve/place_words.hpp"
