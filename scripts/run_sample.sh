@@ -10,6 +10,6 @@ mkdir -p out
 ./build/conflictmap resolve --input tests/data/sample/report_places.csv --name-column name \
   --context-column context --output out/report_places.resolved.csv
 echo
-column -s, -t < out/report_places.resolved.csv | cut -c1-170 || cat out/report_places.resolved.csv
+cut -d, -f2,6- out/report_places.resolved.csv | column -s, -t || cat out/report_places.resolved.csv
 echo
 echo "wrote out/report_places.resolved.csv; try: ./build/conflictmap resolve 'Tell Refaat' --json"
