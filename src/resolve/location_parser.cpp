@@ -298,14 +298,17 @@ namespace {
 bool parse_bare_name(std::string_view text, ParsedLocation& parsed) {
   if (text.find_first_of(",;:()[]{}/|\".") != std::string_view::npos) return false;
   if (text.find(" - ") != std::string_view::npos) return false;
-  for (unsigned char c : text) {
-    if (c >= 0x80) return false;  // Arabic or marked Latin: the general path handles them
+  // the clause punctuation split_chunks knows beyond ASCII: ، ؛ “ ” « » – —
+  for (const char* mark : {"\xD8\x8C", "\xD8\x9B", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB",
+                           "\xE2\x80\x93", "\xE2\x80\x94"}) {
+    if (text.find(mark) != std::string_view::npos) return false;
   }
   auto words = key_words(text, parsed.script);
   if (words.empty()) return false;
   for (const auto& w : words) {
     if (lookup_word(w) || is_qualifier_word(w) || is_number(w)) return false;
   }
+  if (parsed.script == Script::Arabic && split_arabic_prefixes(words) != words) return false;
   parsed.words = words;
   LocationSegment head;
   head.words = std::move(words);
