@@ -61,9 +61,11 @@ DelimitedTable parse_delimited(std::string_view text, std::string source, char s
     const long record_line = line;
     std::string field;
     bool record_done = false;
+    bool quote_seen = false;  // a record of one empty quoted field ("") is a row, not a blank line
     while (!record_done) {
       field.clear();
       if (quoted && i < text.size() && text[i] == '"') {
+        quote_seen = true;
         const long quote_line = line;
         ++i;
         bool closed = false;
@@ -112,7 +114,7 @@ DelimitedTable parse_delimited(std::string_view text, std::string source, char s
         record_done = true;
       }
     }
-    const bool blank = fields.size() == 1 && fields[0].empty();
+    const bool blank = fields.size() == 1 && fields[0].empty() && !quote_seen;
     if (!blank) {
       rows.push_back(std::move(fields));
       row_lines.push_back(record_line);

@@ -93,3 +93,11 @@ TEST_CASE("AtomicFile leaves nothing behind unless committed", "[io]") {
   CHECK_THROWS(AtomicFile(folder / "missing" / "x.csv"));
   std::filesystem::remove_all(folder);
 }
+
+TEST_CASE("a row with one empty quoted field is a row, not a blank line", "[csv]") {
+  const auto table = parse_delimited("name\n\"\"\n\nSoran\n", "t.csv", ',');
+  REQUIRE(table.records.size() == 2);
+  CHECK(table.records[0].fields[0].empty());
+  CHECK(table.records[0].line == 2);
+  CHECK(table.records[1].line == 4);
+}
