@@ -83,6 +83,13 @@ std::vector<std::string> arabic_words(std::string_view utf8) {
       flush();
     } else {
       append_utf8(current, c);
+      // ta marbuta and alef maqsura only end a word: "الشعفةالشامية" is two words run together
+      if ((raw == 0x0629 || raw == 0x0649) && i < length) {
+        UChar32 next;
+        int32_t j = i;
+        U8_NEXT(s, j, length, next);
+        if (next >= 0x0621 && next <= 0x064A) flush();
+      }
     }
   }
   flush();

@@ -25,8 +25,21 @@ bool is_number(std::string_view word) {
 // Arabic joins "in", "and", "to" to the next word: "بريف" is "ب" + "ريف", "وقرية" is "و" + "قرية".
 std::vector<std::string> split_arabic_prefixes(const std::vector<std::string>& words) {
   static constexpr std::array<std::string_view, 4> kPrefixes = {"\xD8\xA8", "\xD9\x88", "\xD9\x84", "\xD9\x81"};  // ب و ل ف
+  static const std::string kAndThe = "\xD9\x88\xD8\xA7\xD9\x84";  // وال: "and the …"
+  static const std::string kInThe = "\xD8\xA8\xD8\xA7\xD9\x84";   // بال: "in the …"
   std::vector<std::string> out;
   for (const auto& word : words) {
+    // No name starts with the article after a conjunction or preposition, so these always split.
+    if (word.size() >= kAndThe.size() + 6 && word.rfind(kAndThe, 0) == 0) {
+      out.emplace_back("\xD9\x88");  // و
+      out.push_back(word.substr(kAndThe.size()));
+      continue;
+    }
+    if (word.size() >= kInThe.size() + 6 && word.rfind(kInThe, 0) == 0) {
+      out.emplace_back("\xD9\x81\xD9\x8A");  // في
+      out.push_back(word.substr(kInThe.size()));
+      continue;
+    }
     bool split = false;
     for (const auto prefix : kPrefixes) {
       if (word.size() > prefix.size() + 2 && std::string_view(word).substr(0, prefix.size()) == prefix) {

@@ -115,3 +115,8 @@ TEST_CASE("the tribal prefix Albu- is Abu in both scripts", "[keys]") {
   CHECK(folded("Al Bu Layl") == folded("Abu Layl"));
   CHECK(skeleton("البوليل") == skeleton("Abu Layl"));
 }
+
+TEST_CASE("ta marbuta ends a word even when the space after it is missing", "[arabic]") {
+  CHECK(arabic_words("الشعفةالشامية") == arabic_words("الشعفة الشامية"));
+  CHECK(arabic_words("حلب").size() == 1);
+}

@@ -149,3 +149,13 @@ TEST_CASE("names that look like structure are names too", "[resolver]") {
     CHECK(r.match != MatchKind::Context);
   }
 }
+
+TEST_CASE("facility words are not names, and a bridge town keeps its name", "[resolver]") {
+  const auto police = resolve("مركز شرطة الباب", "حلب");
+  CHECK(km_to(police, {36.3697, 37.5149}) < 3.0);  // Al Bab
+  const auto jisr = resolve("قرية المنطار في جسر الشغور", "إدلب");
+  CHECK(km_to(jisr, {35.81, 36.32}) < 15.0);  // Mintar, by Jisr al-Shughur
+  const auto road = resolve("الطريق بين القامشلي والقحطانية", "الحسكة");
+  CHECK(road.precision == Precision::Near);
+  CHECK(km_to(road, {37.0447, 41.2262}) < 3.0);  // near Qamishli, the first place named
+}
