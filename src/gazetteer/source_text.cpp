@@ -66,6 +66,11 @@ void add_name_and_parts(Place& place, const std::string& text, const std::string
     place.add_name({trim(text.substr(0, open)), lang, tag});
     place.add_name({trim(text.substr(open + 2, close - open - 2)), lang, tag});
   }
+  // "الراموسة/ المنطقة الصناعية": a slash joins another name for the same place
+  if (const auto slash = text.find('/'); slash != std::string::npos) {
+    place.add_name({trim(text.substr(0, slash)), lang, tag});
+    place.add_name({trim(text.substr(slash + 1)), lang, tag});
+  }
   std::size_t start = 0;
   if (text.find(" - ") == std::string::npos) return;
   while (start < text.size()) {

@@ -19,7 +19,7 @@ std::string trim(std::string text);
 std::string without_brackets(const std::string& name);
 std::optional<std::size_t> first_column(const DelimitedTable& table, std::initializer_list<const char*> names);
 // Adds a name, and the parts of a compound label: "Jabar Gharbi (West Jabar)" is also "Jabar Gharbi" and
-// "West Jabar"; OCHA's "Firazdaq - Arsalan Tash" joins two villages' names. With `brackets_name_parent`,
+// "West Jabar"; OCHA's "Firazdaq - Arsalan Tash" joins two villages' names; a slash joins two names of one place. With `brackets_name_parent`,
 // "Qosour (Deir-ez-Zor)" names Qosour in Deir-ez-Zor, as OCHA reference names do.
 void add_name_and_parts(Place& place, const std::string& text, const std::string& lang, const std::string& tag,
                         bool brackets_name_parent = false);
