@@ -202,7 +202,10 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     const Place& place = gazetteer_.at(best.place);
     // "Milabiya regiment" answered by the village of Milabiya: the named thing is near it, not it
     const bool feature_elsewhere = kind_hint && is_feature(*kind_hint) && !is_feature(place.kind);
-    finish_with_place(r, place, best, precision_of(place, near || !used_head || feature_elsewhere));
+    // and the reverse: "Ramousa" answered by the Ramouseh Military Complex names the area around it
+    const bool named_after = is_feature(place.kind) && place.kind != PlaceKind::Hill &&
+                             !(kind_hint && is_feature(*kind_hint));
+    finish_with_place(r, place, best, precision_of(place, near || !used_head || feature_elsewhere || named_after));
     r.status = ResolutionStatus::Resolved;
     bool rivals_outside = false;
     for (std::size_t i = 1; i < unique.size(); ++i) {

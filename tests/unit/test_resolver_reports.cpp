@@ -159,3 +159,10 @@ TEST_CASE("facility words are not names, and a bridge town keeps its name", "[re
   CHECK(road.precision == Precision::Near);
   CHECK(km_to(road, {37.0447, 41.2262}) < 3.0);  // near Qamishli, the first place named
 }
+
+TEST_CASE("a place answered by a base named after it is only near it", "[resolver]") {
+  const auto r = resolve("Ramousa", "Aleppo");
+  REQUIRE(r.has_point());
+  CHECK(r.precision == Precision::Near);
+  CHECK(resolve("مطار كويرس", "ريف حلب").precision == Precision::Place);  // asked for the airbase itself
+}
