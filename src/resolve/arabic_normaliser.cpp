@@ -1,6 +1,8 @@
 #include "resolve/arabic_normaliser.hpp"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 namespace conflictmap {
@@ -21,6 +23,30 @@ std::size_t code_points(std::string_view utf8) {
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
   }
   return count;
+}
+
+// Old text encodings and some PDF exports write Arabic in its presentation forms (U+FB50–U+FDFF,
+// U+FE70–U+FEFF: "ﺍﻟﺴﻌﺪﺓ"); compatibility normalisation gives the letters back.
+bool has_presentation_forms(std::string_view utf8) {
+  // both blocks encode as EF AD..B7 / EF B9..BB
+  for (std::size_t i = 0; i + 1 < utf8.size(); ++i) {
+    if (static_cast<unsigned char>(utf8[i]) != 0xEF) continue;
+    const auto next = static_cast<unsigned char>(utf8[i + 1]);
+    if ((next >= 0xAD && next <= 0xB7) || (next >= 0xB9 && next <= 0xBB)) return true;
+  }
+  return false;
+}
+
+std::string compatibility_form(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString normalised = nfkc->normalize(text, status);
+  if (U_FAILURE(status)) return std::string(utf8);
+  std::string out;
+  normalised.toUTF8String(out);
+  return out;
 }
 
 }  // namespace
@@ -54,6 +80,7 @@ std::string strip_arabic_article(std::string_view word) {
 }
 
 std::vector<std::string> arabic_words(std::string_view utf8) {
+  if (has_presentation_forms(utf8)) return arabic_words(compatibility_form(utf8));
   std::vector<std::string> words;
   std::string current;
   int32_t i = 0;

@@ -131,6 +131,8 @@ class SegmentBuilder {
   }
 
   void word(const std::string& w) {
+    // a direction word stays "beside" the name only if the very next word is that name
+    const bool after_direction = std::exchange(last_was_direction_, false);
     if (auto kind = kind_of_qualifier(w)) {
       take_pending_number();
       parsed_.kind_hint = parsed_.kind_hint ? parsed_.kind_hint : kind;
@@ -153,19 +155,28 @@ class SegmentBuilder {
         return;
       }
       take_pending_number();
+      if (current_.empty() && after_direction && next_ == Next::Direction && !distance_ && !combined_) {
+        leading_direction_ = previous_word_;
+      }
       current_.push_back(w);
       return;
     }
     if (entry->cls != WordClass::Distance) take_pending_number();
     switch (entry->cls) {
       case WordClass::Direction:
-        if (!current_.empty() && !bearing_) {
+        if (!current_.empty() && !bearing_ && !is_direction_preposition(w)) {
           // "Aleppo northern countryside", "ريف حلب الشمالي": the direction qualifies the name before it
           trailing_bearing_ = entry->bearing;
+          trailing_direction_ = w;
         } else {
+          // "X north of Y", "X جنوب Y": X is done; the direction leads to Y
+          if (!current_.empty() && !bearing_) flush();
+          combined_ = bearing_.has_value();
           bearing_ = bearing_ ? combine(*bearing_, entry->bearing) : entry->bearing;
           flush();
           next_ = Next::Direction;
+          last_was_direction_ = true;
+          previous_word_ = w;
         }
         break;
       case WordClass::Distance:
@@ -256,6 +267,7 @@ class SegmentBuilder {
       segment.role = SegmentRole::Context;
       segment.region = true;
       segment.bearing_deg = trailing_bearing_ ? trailing_bearing_ : bearing_;
+      if (!region_current_ && next_ != Next::Region) segment.direction_word = trailing_direction_;
     } else if (next_ == Next::Region) {
       segment.role = SegmentRole::Context;
       segment.region = true;
@@ -267,6 +279,8 @@ class SegmentBuilder {
       segment.role = SegmentRole::Context;
       segment.bearing_deg = bearing_;
       segment.distance_km = distance_;
+      segment.direction_word = leading_direction_;
+      segment.direction_leads = true;
     } else if (next_ == Next::Outskirts || next_ == Next::Near) {
       segment.role = head_exists ? SegmentRole::Context : SegmentRole::Head;
       segment.near = true;
@@ -278,6 +292,9 @@ class SegmentBuilder {
     parsed_.segments.push_back(std::move(segment));
     region_current_ = false;
     trailing_bearing_ = std::nullopt;
+    trailing_direction_.clear();
+    leading_direction_.clear();
+    combined_ = false;
     next_ = std::nullopt;
     bearing_ = std::nullopt;
     distance_ = std::nullopt;
@@ -297,6 +314,11 @@ class SegmentBuilder {
   std::optional<Next> next_;
   std::optional<double> bearing_;
   std::optional<double> trailing_bearing_;
+  std::string trailing_direction_;  // the word that set trailing_bearing_
+  std::string leading_direction_;   // the direction word right before the current name
+  std::string previous_word_;
+  bool last_was_direction_ = false;
+  bool combined_ = false;  // "north east": two words, so neither is part of a name
   std::optional<double> distance_;
   std::optional<double> number_;
   std::string number_text_;
@@ -327,6 +349,27 @@ bool parse_bare_name(std::string_view text, ParsedLocation& parsed) {
   head.words = std::move(words);
   parsed.segments.push_back(std::move(head));
   return true;
+}
+
+}  // namespace
+
+namespace {
+
+// "Eastern Ghouta", "عبلة غربي", "الجردي الشرقي": a direction beside the only name in the string is part
+// of that name ("Western Abla"), not a bearing from a place.
+void promote_named_direction(ParsedLocation& parsed) {
+  for (const auto& segment : parsed.segments) {
+    if (segment.role == SegmentRole::Head) return;
+  }
+  for (auto& segment : parsed.segments) {
+    if (segment.direction_word.empty() || segment.distance_km) continue;
+    auto& words = segment.words;
+    words.insert(segment.direction_leads ? words.begin() : words.end(), segment.direction_word);
+    segment.role = SegmentRole::Head;
+    segment.region = false;
+    segment.bearing_deg = std::nullopt;
+    return;
+  }
 }
 
 }  // namespace
@@ -366,6 +409,7 @@ ParsedLocation parse_location(std::string_view text) {
     }
     if (chunk.parent) after_parent = true;
   }
+  promote_named_direction(parsed);
   return parsed;
 }
 

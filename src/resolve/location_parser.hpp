@@ -28,6 +28,10 @@ struct LocationSegment {
   std::optional<double> distance_km;   // "12 km north of X"
   bool region = false;                 // "X countryside", "X district": the head is inside X's area
   bool near = false;                   // "outskirts of X", "near X" as the head: precision 2 at best
+  // The direction word written right beside the name ("Eastern Ghouta", "عبلة غربي"), if the bearing came
+  // from one. With no other name in the string, the word is part of the name, not a direction from it.
+  std::string direction_word;
+  bool direction_leads = false;
 };
 
 struct ParsedLocation {

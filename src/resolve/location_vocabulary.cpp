@@ -1,5 +1,7 @@
 #include "resolve/location_vocabulary.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 namespace conflictmap {
@@ -100,5 +102,12 @@ std::optional<Vocabulary> lookup_word(std::string_view word) {
   return it->second;
 }
 
+bool is_direction_preposition(std::string_view word) {
+  static constexpr std::string_view kPrepositions[] = {
+      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+      "شمال", "جنوب", "شرق", "غرب",
+  };
+  return std::find(std::begin(kPrepositions), std::end(kPrepositions), word) != std::end(kPrepositions);
+}
 
 }  // namespace conflictmap

@@ -17,4 +17,8 @@ struct Vocabulary {
 // Latin words are raw lower-case; Arabic words are normalised (ة→ه, article stripped from long words).
 std::optional<Vocabulary> lookup_word(std::string_view word);
 
+// "north", "شمال": a direction that governs the name after it ("X north of Y", "X جنوب Y"), unlike the
+// adjectives "northern" and "شمالي", which qualify the name before them in Arabic ("ريف حلب الشمالي").
+bool is_direction_preposition(std::string_view word);
+
 }  // namespace conflictmap

@@ -88,4 +88,26 @@ std::optional<PlaceKind> kind_of_qualifier(std::string_view word) {
 
 std::optional<PlaceKind> kind_of_feature_word(std::string_view word) { return find_kind(feature_words(), word); }
 
+bool is_landform_word(std::string_view word) {
+  static const std::unordered_set<std::string_view> words = {
+      "jabal", "jebel", "jbel", "jabel", "mount", "mountain", "mountains", "hill", "hills", "harsh", "forest",
+      "woods", "spring", "springs", "plain", "valley",
+      "جبل", "جبال", "حرش", "احراش", "نبع", "ينابيع", "سهل", "تله", "غابه", "غابات",
+  };
+  return words.count(word) > 0;
+}
+
+std::vector<std::string> without_generic_edge(const std::vector<std::string>& words) {
+  if (words.size() < 2) return {};
+  std::vector<std::string> out(words);
+  if (is_landform_word(out.front()) || is_part_word(out.front())) {
+    out.erase(out.begin());
+  } else if (is_part_word(out.back())) {
+    out.pop_back();
+  } else {
+    return {};
+  }
+  return out;
+}
+
 }  // namespace conflictmap

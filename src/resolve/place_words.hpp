@@ -2,7 +2,9 @@
 // Words around a name that say what kind of place it is ("village of", "airbase", "قرية", "مطار").
 // They are matched on raw lower-case Latin words (before folding) and on normalised Arabic words.
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/place.hpp"
 
@@ -17,5 +19,11 @@ std::optional<PlaceKind> kind_of_qualifier(std::string_view word);
 // Words that name a part of a village split in two ("Big", "Upper", "Eastern", "Kabir", "تحتاني", "الشرقي"):
 // writers often name the whole.
 bool is_part_word(std::string_view word);
+// Landform words before a name ("Jabal Huweisis", "حرش الهبيط", "نبع عين الزرقا"): the feature is named
+// after the village beside it, or the village after it.
+bool is_landform_word(std::string_view word);
+// The name without a part word at either edge or a landform word in front, or empty if it has none:
+// "عبلة غربي" → "عبلة", "Jabal Huweisis" → "Huweisis".
+std::vector<std::string> without_generic_edge(const std::vector<std::string>& words);
 
 }  // namespace conflictmap

@@ -10,6 +10,7 @@
 #include "resolve/location_parser.hpp"
 #include "resolve/name_index.hpp"
 #include "resolve/place_proximity.hpp"
+#include "resolve/place_words.hpp"
 
 namespace conflictmap {
 
@@ -121,6 +122,22 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
         used_head = head;
         near = head->near;
         break;
+      }
+    }
+    // "عبلة غربي" for the village of Abla, "Jabal Huweisis" beside Huweisis: the name without its generic
+    // edge word, a little less likely than any spelling of the whole.
+    const LocationSegment* main_head = used_head ? used_head : (heads.empty() ? nullptr : heads.front());
+    if (main_head) {
+      const auto stripped = without_generic_edge(main_head->words);
+      // A part word names one half of a split village ("Bokros Foqani"): the whole village is only a
+      // fallback. A landform is named after the village beside it, so that village always competes.
+      const bool landform = is_landform_word(main_head->words.front());
+      const bool unanswered = candidates.empty() || candidates.front().score < options_.confident_score;
+      if (!stripped.empty() && (landform || unanswered)) {
+        for (auto& c : lookup.candidates(stripped, parsed.script, nullptr, 0.6, fuzzy)) {
+          c.score -= 0.08;
+          candidates.push_back(std::move(c));
+        }
       }
     }
     for (const auto* alternative : alternatives) {

@@ -98,3 +98,40 @@ TEST_CASE("a number is a distance only before a unit", "[parser]") {
   REQUIRE(direction.segments.size() == 1);
   CHECK(direction.segments[0].distance_km == Approx(5.0));
 }
+
+TEST_CASE("a bare direction between two names leads to the second", "[parser]") {
+  for (const char* text : {"Tal Rifaat north of Aleppo", "Tal Rifaat north Aleppo"}) {
+    const auto parsed = parse_location(text);
+    REQUIRE(parsed.segments.size() == 2);
+    CHECK(words_of(parsed.segments[0]) == "tal rifaat");
+    CHECK(parsed.segments[0].role == SegmentRole::Head);
+    CHECK(parsed.segments[1].role == SegmentRole::Context);
+    CHECK(parsed.segments[1].bearing_deg == Approx(0.0));
+  }
+  // Arabic: "بلدة تل مرديخ جنوب سراقب", the town of Tal Mardikh south of Saraqib
+  const auto arabic = parse_location("بلدة تل مرديخ جنوب سراقب");
+  REQUIRE(arabic.segments.size() == 2);
+  CHECK(arabic.segments[0].role == SegmentRole::Head);
+  CHECK(arabic.segments[0].words.size() == 2);
+  CHECK(arabic.segments[1].bearing_deg == Approx(180.0));
+}
+
+TEST_CASE("a direction beside the only name is part of that name", "[parser]") {
+  const auto eastern = parse_location("Eastern Ghouta");
+  REQUIRE(eastern.segments.size() == 1);
+  CHECK(eastern.segments[0].role == SegmentRole::Head);
+  CHECK(words_of(eastern.segments[0]) == "eastern ghouta");
+  CHECK_FALSE(eastern.segments[0].bearing_deg);
+  const auto western = parse_location("عبلة غربي");  // Western Abla
+  REQUIRE(western.segments.size() == 1);
+  CHECK(western.segments[0].role == SegmentRole::Head);
+  CHECK(western.segments[0].words.size() == 2);
+  // but the countryside of a town stays a region, and "north of X" stays a direction
+  const auto region = parse_location("ريف حلب الشمالي");
+  REQUIRE(region.segments.size() == 1);
+  CHECK(region.segments[0].role == SegmentRole::Context);
+  CHECK(region.segments[0].region);
+  const auto of = parse_location("north of Aleppo");
+  REQUIRE(of.segments.size() == 1);
+  CHECK(of.segments[0].role == SegmentRole::Context);
+}

@@ -120,3 +120,9 @@ TEST_CASE("ta marbuta ends a word even when the space after it is missing", "[ar
   CHECK(arabic_words("الشعفةالشامية") == arabic_words("الشعفة الشامية"));
   CHECK(arabic_words("حلب").size() == 1);
 }
+
+TEST_CASE("Arabic presentation forms fold to the letters", "[arabic]") {
+  // "ﺍﻟﺴﻌﺪﺓ" as old encodings and PDF exports write it, and the ligature lam-alef "ﻻ"
+  CHECK(folded("\xEF\xBA\x8D\xEF\xBB\x9F\xEF\xBA\xB4\xEF\xBB\x8C\xEF\xBA\xAA\xEF\xBA\x93") == folded("السعدة"));
+  CHECK(folded("\xEF\xBB\xBB\xD8\xB0\xD9\x82\xD9\x8A\xD9\x87") == folded("لاذقيه"));
+}

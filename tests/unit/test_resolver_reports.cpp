@@ -166,3 +166,25 @@ TEST_CASE("a place answered by a base named after it is only near it", "[resolve
   CHECK(r.precision == Precision::Near);
   CHECK(resolve("مطار كويرس", "ريف حلب").precision == Precision::Place);  // asked for the airbase itself
 }
+
+TEST_CASE("a landform or a half of a village is found through the village", "[resolver]") {
+  // Badama (Idlib) and the two halves of Kafardali (Aleppo) are in the gazetteer; Badama's woods and hill,
+  // and an eastern Kafardali, are not
+  for (const char* name : {"حرش بداما", "Jabal Badama"}) {
+    INFO(name);
+    const auto r = resolve(name, "Idlib");
+    CHECK(r.status == ResolutionStatus::Resolved);
+    CHECK(r.place_id == "C4226");
+  }
+  const auto half = resolve("Kafardali Sharqi", "Aleppo");
+  CHECK((half.place_id == "C1442" || half.place_id == "C1448"));
+  // a half the gazetteer knows is kept: the upper half, not any other
+  const auto upper = resolve("Kafardali Foqani", "Aleppo");
+  CHECK(upper.status == ResolutionStatus::Resolved);
+  CHECK(upper.place_id == "C1442");
+}
+
+TEST_CASE("a bare direction between two names locates the first", "[resolver]") {
+  const auto r = resolve("Tal Rifaat north of Aleppo", "");
+  CHECK(r.place_id == "C1621");
+}

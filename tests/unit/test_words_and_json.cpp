@@ -67,3 +67,15 @@ TEST_CASE("default_gazetteer_folder follows CONFLICTMAP_GAZETTEER", "[gazetteer]
   unsetenv("CONFLICTMAP_GAZETTEER");
   CHECK(default_gazetteer_folder().filename() == "syria");
 }
+
+TEST_CASE("without_generic_edge drops a part word or a leading landform", "[words]") {
+  using Words = std::vector<std::string>;
+  CHECK(without_generic_edge(Words{"عبله", "غربي"}) == Words{"عبله"});
+  CHECK(without_generic_edge(Words{"upper", "baqras"}) == Words{"baqras"});
+  CHECK(without_generic_edge(Words{"jabal", "huweisis"}) == Words{"huweisis"});
+  CHECK(without_generic_edge(Words{"حرش", "هبيط"}) == Words{"هبيط"});
+  CHECK(without_generic_edge(Words{"tal", "rifaat"}).empty());
+  CHECK(without_generic_edge(Words{"jabal"}).empty());
+  CHECK(is_landform_word("jabal"));
+  CHECK_FALSE(is_landform_word("tal"));
+}
