@@ -135,7 +135,10 @@ class SegmentBuilder {
     const bool after_direction = std::exchange(last_was_direction_, false);
     if (auto kind = kind_of_qualifier(w)) {
       take_pending_number();
-      parsed_.kind_hint = parsed_.kind_hint ? parsed_.kind_hint : kind;
+      if (!parsed_.kind_hint) {
+        parsed_.kind_hint = kind;
+        parsed_.kind_hint_chunk = chunk_index_;
+      }
       flush();
       return;
     }
@@ -212,7 +215,10 @@ class SegmentBuilder {
         break;
       case WordClass::Stop:
         // "school", "hospital": the string names a facility, so a village of the same name is less likely
-        if (entry->bearing > 0 && !parsed_.kind_hint) parsed_.kind_hint = PlaceKind::Facility;
+        if (entry->bearing > 0 && !parsed_.kind_hint) {
+          parsed_.kind_hint = PlaceKind::Facility;
+          parsed_.kind_hint_chunk = chunk_index_;
+        }
         flush();
         break;
       case WordClass::And:
@@ -260,6 +266,7 @@ class SegmentBuilder {
       return;
     }
     LocationSegment segment;
+    segment.chunk = chunk_index_;
     segment.words = std::move(current_);
     current_.clear();
     const bool head_exists = has_head();
@@ -346,6 +353,7 @@ bool parse_bare_name(std::string_view text, ParsedLocation& parsed) {
   if (parsed.script == Script::Arabic && split_arabic_prefixes(words) != words) return false;
   parsed.words = words;
   LocationSegment head;
+  head.chunk = 0;
   head.words = std::move(words);
   parsed.segments.push_back(std::move(head));
   return true;

@@ -30,6 +30,7 @@ struct LocationSegment {
   bool near = false;                   // "outskirts of X", "near X" as the head: precision 2 at best
   // The direction word written right beside the name ("Eastern Ghouta", "عبلة غربي"), if the bearing came
   // from one. With no other name in the string, the word is part of the name, not a direction from it.
+  int chunk = -1;                      // the clause (between commas, brackets, …) it was written in
   std::string direction_word;
   bool direction_leads = false;
 };
@@ -39,6 +40,7 @@ struct ParsedLocation {
   std::vector<std::string> words;         // every word of the text, in order (see key_words)
   std::vector<LocationSegment> segments;  // in text order
   std::optional<PlaceKind> kind_hint;     // from a qualifier such as "village" or "حي"
+  int kind_hint_chunk = -1;               // the clause the qualifier was written in
 };
 
 ParsedLocation parse_location(std::string_view text);

@@ -78,6 +78,11 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
   // whole is its own head before any reading of its parts.
   LocationSegment whole;
   whole.words = parsed.words;
+  // the whole string is one clause when every part of it is
+  whole.chunk = std::all_of(parsed.segments.begin(), parsed.segments.end(),
+                            [](const LocationSegment& s) { return s.chunk == 0; })
+                    ? 0
+                    : -1;
   const bool has_head = std::any_of(parsed.segments.begin(), parsed.segments.end(),
                                     [](const LocationSegment& s) { return s.role == SegmentRole::Head; });
   const bool parsed_apart = parsed.segments.size() > 1 || !has_head ||
@@ -161,6 +166,10 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
         }
       }
       if (kind_hint == PlaceKind::Neighbourhood) {
+        // "حي طريق الباب", the Bab Road quarter of Aleppo, is not the town of Al Bab: a quarter named like
+        // a village or town is seldom that place, and when unknown, the city the context names is the answer
+        const bool qualifies_head = used_head && used_head->chunk == parsed.kind_hint_chunk;
+        if (qualifies_head && place.kind != PlaceKind::Neighbourhood) effect.penalty *= 0.8;
         // a neighbourhood lies inside the town it is named with
         for (const auto& anchor : anchors) {
           if (anchor.settlement && distance_km(*anchor.point, {place.lat, place.lon}) > 15) {

@@ -188,3 +188,14 @@ TEST_CASE("a bare direction between two names locates the first", "[resolver]") 
   const auto r = resolve("Tal Rifaat north of Aleppo", "");
   CHECK(r.place_id == "C1621");
 }
+
+TEST_CASE("a quarter named like a town elsewhere falls back to the city", "[resolver]") {
+  // "the Bab Road quarter" of Aleppo is not the town of Al Bab, 35 km away
+  const auto r = resolve("حي طريق الباب", "حلب");
+  CHECK(r.status == ResolutionStatus::RegionOnly);
+  CHECK(r.place_name == "Aleppo");
+  // but a town named with a quarter in another clause is still that town
+  const auto town = resolve("Al Bab, Zamzam neighbourhood", "Aleppo");
+  CHECK(town.status != ResolutionStatus::RegionOnly);
+  CHECK(town.place_name == "Al Bab");
+}
