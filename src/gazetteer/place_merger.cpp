@@ -10,8 +10,8 @@
 #include <unordered_set>
 
 #include "core/geo.hpp"
-#include "resolve/name_index.hpp"
 #include "resolve/name_keys.hpp"
+#include "resolve/similarity.hpp"
 
 namespace conflictmap {
 
@@ -37,6 +37,15 @@ std::vector<NameKeys> name_keys_of(const Place& place) {
   return keys;
 }
 
+// How close two spellings of one name are for merging. Records of one place in two sources put it up to a
+// few km apart, so the merge trusts consonants: across scripts the skeleton is all it compares; within one
+// script, the spelling too.
+double spelling_agreement(const NameKeys& x, const NameKeys& y) {
+  const double skeleton = skeleton_similarity(x.skeleton, y.skeleton);
+  if (x.script != y.script) return skeleton;
+  return 0.4 * skeleton + 0.6 * edit_similarity(x.compact, y.compact);
+}
+
 // Equal folded spelling or equal skeleton: the same name. Close spellings count only very near (see rule 3).
 double best_name_agreement(const std::vector<NameKeys>& a, const std::vector<NameKeys>& b) {
   double best = 0;
@@ -44,7 +53,7 @@ double best_name_agreement(const std::vector<NameKeys>& a, const std::vector<Nam
     for (const auto& y : b) {
       // a skeleton of two or three consonants is shared by too many names to prove anything alone
       if (x.folded == y.folded || (x.skeleton.size() >= 4 && x.skeleton == y.skeleton)) return 1.0;
-      best = std::max(best, name_similarity(x, y));
+      best = std::max(best, spelling_agreement(x, y));
     }
   }
   return best;

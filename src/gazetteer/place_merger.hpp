@@ -7,7 +7,8 @@
 //  3. Otherwise a record merges into the nearest existing place from another source that shares a name key
 //     (equal folded spelling, or an equal cross-script skeleton of four or more consonants) and lies within a radius: 4 km for settlements
 //     (10 km when either is a city), 1.5 km for military and landmark features, which merge only with the
-//     same kind; or whose spelling is close (similarity ≥ 0.8) and lies within 2 km. Neighbourhoods merge
+//     same kind; or whose spelling is close (similarity ≥ 0.8: the skeletons' across scripts, skeleton and spelling
+//     within one) and lies within 2 km. Neighbourhoods merge
 //     only with neighbourhoods. Two records of one source are never merged: a source lists a place once.
 //     A record of kind "other" (a source that does not say) may merge with any place but an admin unit.
 //     Admin units never absorb point records: "Aleppo" the city is not "Aleppo" the governorate.

@@ -25,7 +25,8 @@ namespace {
 // A place agrees with the regions already known when it is inside them or just across their line.
 bool agrees_with(const Place& place, const std::vector<Anchor>& regions) {
   for (const auto& region : regions) {
-    if (region.admin_level == 0 || is_admin_unit(place.kind)) continue;
+    // Governorates and districts are named loosely ("Damascus" for Rural Damascus); a subdistrict is not.
+    if (region.admin_level == 0 || (is_admin_unit(place.kind) && place.kind != PlaceKind::Subdistrict)) continue;
     const std::string& code = place.admin[region.admin_level - 1];
     if (code.empty() || code == region.admin_code) continue;
     if (region.point && distance_km(*region.point, {place.lat, place.lon}) <= 40) continue;

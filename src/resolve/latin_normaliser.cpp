@@ -112,8 +112,11 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 // "Alkafra", "Elbab", "Assafira": an article written joined to the word.
 std::string strip_joined_article(std::string word) {
   if (word.size() >= 5 && (word.rfind("al", 0) == 0 || word.rfind("el", 0) == 0) && !is_vowel(word[2]) &&
-      word[2] != 'l' && word[2] != 'y' && word[2] != 'w') {
-    return word.substr(2);
+      word[2] != 'l') {
+    // "Alwan", "Alyat" and "Alyeh" are names: a half-vowel after the article needs a longer word
+    // ("Elwadi", "Alwahshia")
+    const bool half_vowel = word[2] == 'y' || word[2] == 'w';
+    if (!half_vowel || word.size() >= 6) return word.substr(2);
   }
   static constexpr std::string_view kSunLetters = "tdrzsnl";
   if (word.size() >= 6 && word[0] == 'a' && word[1] == word[2] && kSunLetters.find(word[1]) != std::string_view::npos) {

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <thread>
 
 #include "resolve/place_words.hpp"
+#include "resolve/romanise.hpp"
 #include "resolve/similarity.hpp"
 
 namespace conflictmap {
@@ -25,13 +27,78 @@ void for_each_trigram(const std::string& skeleton, F&& f) {
 }  // namespace
 
 namespace {
+// one name in Latin letters, the other in Arabic: compare the transliteration with the romanised Arabic
+double cross_script_spelling(const NameKeys& a, const NameKeys& b) {
+  return a.script == Script::Arabic ? vowel_tolerant_similarity(b.compact, a.roman)
+                                    : vowel_tolerant_similarity(a.compact, b.roman);
+}
+
 double blend(double skeleton, const NameKeys& query, const NameKeys& candidate) {
-  if (query.script != candidate.script) return skeleton;
+  if (query.script != candidate.script) {
+    return 0.4 * skeleton + 0.6 * cross_script_spelling(query, candidate);
+  }
   return 0.4 * skeleton + 0.6 * edit_similarity(query.compact, candidate.compact);
 }
 }  // namespace
 
+namespace {
+
+// The parts of a name's keys after a generic first word ("Kafr", "Tal", "كفر", "عين"): two names that share
+// only "Kafr" are no closer than their second words.
+struct NameRest {
+  std::string_view skeleton;
+  std::string_view compact;  // latin_compact() after the generic word
+  std::string_view skeleton_of_generic;
+};
+
+std::optional<NameRest> rest_after_generic_word(const NameKeys& keys) {
+  struct Generic {
+    std::string word;
+    std::string skeleton;
+    std::string compact;  // in latin_compact() form
+  };
+  static const std::vector<Generic> generics = [] {
+    std::vector<Generic> out;
+    for (const char* word : {"kafr", "tal", "dayr", "ayn", "khirbat", "abu", "um", "jabal", "shaykh", "bir",
+                             "كفر", "تل", "دير", "عين", "خربه", "ابو", "ام", "جبل", "شيخ", "بير"}) {
+      const auto keys = make_name_keys(word);
+      out.push_back({word, keys.skeleton, keys.latin_compact()});
+    }
+    return out;
+  }();
+  const auto space = keys.folded.find(' ');
+  if (space == std::string::npos) return std::nullopt;
+  const std::string_view first(keys.folded.data(), space);
+  const std::string& compact = keys.latin_compact();
+  for (const auto& generic : generics) {
+    if (generic.word != first) continue;
+    if (keys.skeleton.compare(0, generic.skeleton.size(), generic.skeleton) != 0) return std::nullopt;
+    if (compact.compare(0, generic.compact.size(), generic.compact) != 0) return std::nullopt;
+    return NameRest{std::string_view(keys.skeleton).substr(generic.skeleton.size()),
+                    std::string_view(compact).substr(generic.compact.size()), generic.skeleton};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 double name_similarity(const NameKeys& query, const NameKeys& candidate) {
+  const auto query_rest = rest_after_generic_word(query);
+  if (query_rest) {
+    const auto candidate_rest = rest_after_generic_word(candidate);
+    if (candidate_rest && candidate_rest->skeleton_of_generic == query_rest->skeleton_of_generic) {
+      const double skeleton = skeleton_similarity(query_rest->skeleton, candidate_rest->skeleton);
+      double spelling = 0;
+      if (query.script == candidate.script) {
+        spelling = edit_similarity(query_rest->compact, candidate_rest->compact);
+      } else if (query.script == Script::Arabic) {
+        spelling = vowel_tolerant_similarity(candidate_rest->compact, query_rest->compact);
+      } else {
+        spelling = vowel_tolerant_similarity(query_rest->compact, candidate_rest->compact);
+      }
+      return 0.4 * skeleton + 0.6 * spelling;
+    }
+  }
   return blend(skeleton_similarity(query.skeleton, candidate.skeleton), query, candidate);
 }
 
@@ -204,10 +271,12 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
       for (const auto e : it->second) {
         const auto& keys = entries_[e].keys;
         if (keys.script != query.script) {
-          // Across scripts a shared skeleton is all one can compare. Short skeletons are common to many
-          // names ("NC": Nashwa, Ayn Aysha), so they count for less.
+          // Across scripts, short skeletons are common to many names ("NC": Nashwa, Ayn Aysha) and count
+          // for less, unless the vowels Arabic writes agree with the transliteration too ("عداما", "A'dama").
           const double length_steps = static_cast<double>(std::min<std::size_t>(3, query.skeleton.size() - 1));
-          offer(e, 0.5 + 0.12 * length_steps, MatchKind::Normalised);
+          const double spelling = cross_script_spelling(query, keys);
+          const double by_vowels = spelling >= 0.85 ? 0.45 + 0.45 * spelling : 0.0;
+          offer(e, std::max(0.5 + 0.12 * length_steps, by_vowels), MatchKind::Normalised);
           continue;
         }
         // Within one script the spelling is compared too: the same consonants with other vowels

@@ -3,6 +3,7 @@
 #include "resolve/arabic_normaliser.hpp"
 #include "resolve/latin_normaliser.hpp"
 #include "resolve/place_words.hpp"
+#include "resolve/romanise.hpp"
 #include "resolve/skeleton.hpp"
 
 namespace conflictmap {
@@ -52,6 +53,7 @@ NameKeys make_name_keys_from_words(Script script, const std::vector<std::string>
     keys.compact += word;
   }
   keys.skeleton = script == Script::Arabic ? arabic_skeleton(final_words) : latin_skeleton(final_words);
+  if (script == Script::Arabic) keys.roman = romanise_arabic(final_words);
   return keys;
 }
 

@@ -15,6 +15,9 @@ struct NameKeys {
   std::string folded;    // folded words joined by single spaces: equal folded forms are one spelling
   std::string skeleton;  // script-independent consonant classes (see skeleton.hpp)
   std::string compact;   // folded without spaces: "Kafr Nabl" and "Kafrnabl" compare equal
+  std::string roman;     // Arabic only: compact in the folded Latin alphabet (see romanise.hpp)
+  // the compact form in Latin letters, for comparing across scripts
+  const std::string& latin_compact() const { return script == Script::Arabic ? roman : compact; }
   std::optional<PlaceKind> kind_hint;  // from a feature word that was removed ("Kuweires airbase")
   bool empty() const { return folded.empty(); }
 };

@@ -195,7 +195,14 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
       effect.bonus += 0.004 * static_cast<double>(std::min<std::size_t>(3, place.sources.size() - 1));
       // an official P-code place over a map mark of the same name, other things equal
       if (place.id.find(':') == std::string::npos) effect.bonus += 0.003;
+      constexpr double kWeakFuzzy = 0.65;
+      const double by_name = c.score;
       c.score = std::max(0.0, effect.apply(c.score));
+      // Context ranks guesses but does not vouch for them: a distant spelling stays a guess however well it
+      // sits ("كفر بطونة" near Aleppo is not Kafr Tunah, one consonant short).
+      if (c.match == MatchKind::Fuzzy && by_name < kWeakFuzzy) {
+        c.score = std::min(c.score, options_.confident_score - 0.001);
+      }
     }
     // best per place (a head and its alternative may both name it), then by score
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {

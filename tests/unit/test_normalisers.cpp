@@ -126,3 +126,10 @@ TEST_CASE("Arabic presentation forms fold to the letters", "[arabic]") {
   CHECK(folded("\xEF\xBA\x8D\xEF\xBB\x9F\xEF\xBA\xB4\xEF\xBB\x8C\xEF\xBA\xAA\xEF\xBA\x93") == folded("السعدة"));
   CHECK(folded("\xEF\xBB\xBB\xD8\xB0\xD9\x82\xD9\x8A\xD9\x87") == folded("لاذقيه"));
 }
+
+TEST_CASE("an article joined before a half-vowel goes only from a long word", "[latin]") {
+  CHECK(folded("Alwahshia") == folded("Wahshiyeh"));
+  CHECK(folded("Elwadi") == "wadi");
+  CHECK(folded("Alwan") == "alwan");
+  CHECK(folded("Alyat") == "alyat");
+}

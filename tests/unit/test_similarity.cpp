@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include "resolve/arabic_normaliser.hpp"
+#include "resolve/name_index.hpp"
+#include "resolve/name_keys.hpp"
+#include "resolve/romanise.hpp"
 #include "resolve/similarity.hpp"
 
 using namespace conflictmap;
@@ -32,4 +36,30 @@ TEST_CASE("edit_distance agrees with the textbook recurrence on long and short s
   CHECK(edit_distance(long_a, long_b) == 1);
   CHECK(edit_distance("kafr nabl", "kfrnbl") == 3);
   CHECK(edit_distance("\xD8\xAA\xD9\x84", "\xD8\xAA") == 2);  // bytes, not letters
+}
+
+TEST_CASE("romanise_arabic writes folded Arabic in the folded Latin alphabet", "[romanise]") {
+  CHECK(romanise_arabic(arabic_words("كوباني")) == "kubani");
+  CHECK(romanise_arabic(arabic_words("الديك")) == "dik");
+  CHECK(romanise_arabic(arabic_words("خشام")) == "khsham");
+  CHECK(romanise_arabic(arabic_words("ربيعة")) == "rbia");  // ع unwritten, ta marbuta as a
+}
+
+TEST_CASE("vowel_tolerant_similarity forgives unwritten vowels, not other consonants", "[romanise]") {
+  // "Kobane" against "كوباني": a vowel swapped
+  CHECK(vowel_tolerant_similarity("kubana", "kubani") > 0.9);
+  // "Tayri" against "تيري": a short vowel Arabic leaves out, and y for i
+  CHECK(vowel_tolerant_similarity("tayri", "tiri") > 0.85);
+  // a different consonant costs the full edit
+  CHECK(vowel_tolerant_similarity("kubana", "kutani") < 0.8);
+  // a long vowel Arabic writes but the transliteration lacks costs more than the reverse
+  CHECK(vowel_tolerant_similarity("dlba", "dilba") < vowel_tolerant_similarity("dilba", "dlba"));
+  CHECK(vowel_tolerant_similarity("", "") == 1.0);
+}
+
+TEST_CASE("name_similarity compares names after a shared generic first word", "[similarity]") {
+  // only "Kafr" in common: no closer than Batuna and Tuna
+  const double kafr = name_similarity(make_name_keys("كفر بطونة"), make_name_keys("كفر طونة"));
+  CHECK(kafr < 0.8);
+  CHECK(name_similarity(make_name_keys("Tal Rifaat"), make_name_keys("Tal Refaat")) > 0.85);
 }
