@@ -2,6 +2,7 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <unordered_map>
@@ -347,6 +348,12 @@ bool parse_bare_name(std::string_view text, ParsedLocation& parsed) {
   }
   auto words = key_words(text, parsed.script);
   if (words.empty()) return false;
+  // "السوسة السوسة": a name pasted twice
+  const std::size_t half = words.size() / 2;
+  if (words.size() % 2 == 0 && std::equal(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(half),
+                                          words.begin() + static_cast<std::ptrdiff_t>(half))) {
+    words.resize(half);
+  }
   for (const auto& w : words) {
     if (lookup_word(w) || is_qualifier_word(w) || is_number(w)) return false;
   }

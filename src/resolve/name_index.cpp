@@ -27,6 +27,10 @@ void for_each_trigram(const std::string& skeleton, F&& f) {
 }  // namespace
 
 namespace {
+bool both_arabic(const NameKeys& a, const NameKeys& b) {
+  return a.script == Script::Arabic && b.script == Script::Arabic;
+}
+
 // one name in Latin letters, the other in Arabic: compare the transliteration with the romanised Arabic
 double cross_script_spelling(const NameKeys& a, const NameKeys& b) {
   return a.script == Script::Arabic ? vowel_tolerant_similarity(b.compact, a.roman)
@@ -87,7 +91,8 @@ double name_similarity(const NameKeys& query, const NameKeys& candidate) {
   if (query_rest) {
     const auto candidate_rest = rest_after_generic_word(candidate);
     if (candidate_rest && candidate_rest->skeleton_of_generic == query_rest->skeleton_of_generic) {
-      const double skeleton = skeleton_similarity(query_rest->skeleton, candidate_rest->skeleton);
+      const double skeleton = skeleton_similarity(query_rest->skeleton, candidate_rest->skeleton,
+                                                  both_arabic(query, candidate));
       double spelling = 0;
       if (query.script == candidate.script) {
         spelling = edit_similarity(query_rest->compact, candidate_rest->compact);
@@ -99,7 +104,8 @@ double name_similarity(const NameKeys& query, const NameKeys& candidate) {
       return 0.4 * skeleton + 0.6 * spelling;
     }
   }
-  return blend(skeleton_similarity(query.skeleton, candidate.skeleton), query, candidate);
+  return blend(skeleton_similarity(query.skeleton, candidate.skeleton, both_arabic(query, candidate)), query,
+               candidate);
 }
 
 NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
@@ -237,7 +243,8 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
     shared_counts_[s] = 0;
     if (count < needed || skeletons_[s] == query.skeleton) continue;
     if (std::labs(static_cast<long>(skeletons_[s].size()) - length) > max_edits) continue;
-    if (skeleton_similarity(query.skeleton, skeletons_[s]) < min_fuzzy - 0.15) continue;
+    // a loose bound: the dots of Arabic letters are forgiven only for Arabic pairs, checked in name_similarity
+    if (skeleton_similarity(query.skeleton, skeletons_[s], query.script == Script::Arabic) < min_fuzzy - 0.15) continue;
     for (const auto e : skeleton_entries_[s]) {
       const auto& candidate = entries_[e];
       const double similarity = name_similarity(query, candidate.keys);

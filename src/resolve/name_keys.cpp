@@ -1,5 +1,7 @@
 #include "resolve/name_keys.hpp"
 
+#include <unicode/utf8.h>
+
 #include "resolve/arabic_normaliser.hpp"
 #include "resolve/latin_normaliser.hpp"
 #include "resolve/place_words.hpp"
@@ -17,6 +19,31 @@ std::string join_words(const std::vector<std::string>& words) {
 std::vector<std::string> key_words(std::string_view utf8, Script script) {
   return script == Script::Arabic ? arabic_words(utf8) : latin_words(utf8);
 }
+
+namespace {
+
+// One byte per Arabic letter, so that edit distances count letters: in UTF-8 two letters may share a lead
+// byte or not, and a substitution would cost one edit or two depending on where they sit in the table.
+void append_arabic_letter_codes(std::string_view word, std::string& out) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0x0620 && c <= 0x065F) {
+      out.push_back(static_cast<char>(0x80 + (c - 0x0620)));
+    } else if (c >= 0x0660 && c < 0x0700) {
+      out.push_back(static_cast<char>(0xC0 + (c - 0x0660) % 0x40));  // the rarer Persian and Kurdish letters
+    } else if (c >= 0 && c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('?');
+    }
+  }
+}
+
+}  // namespace
 
 NameKeys make_name_keys_from_words(Script script, const std::vector<std::string>& words, bool strip_feature_words) {
   NameKeys keys;
@@ -50,7 +77,11 @@ NameKeys make_name_keys_from_words(Script script, const std::vector<std::string>
   for (const auto& word : final_words) {
     if (!keys.folded.empty()) keys.folded.push_back(' ');
     keys.folded += word;
-    keys.compact += word;
+    if (script == Script::Arabic) {
+      append_arabic_letter_codes(word, keys.compact);
+    } else {
+      keys.compact += word;
+    }
   }
   keys.skeleton = script == Script::Arabic ? arabic_skeleton(final_words) : latin_skeleton(final_words);
   if (script == Script::Arabic) keys.roman = romanise_arabic(final_words);

@@ -14,7 +14,8 @@ struct NameKeys {
   Script script = Script::Unknown;
   std::string folded;    // folded words joined by single spaces: equal folded forms are one spelling
   std::string skeleton;  // script-independent consonant classes (see skeleton.hpp)
-  std::string compact;   // folded without spaces: "Kafr Nabl" and "Kafrnabl" compare equal
+  std::string compact;   // folded without spaces: "Kafr Nabl" and "Kafrnabl" compare equal; one byte per
+                         // letter (Arabic letters as codes above 0x7F), to compare by edit distance
   std::string roman;     // Arabic only: compact in the folded Latin alphabet (see romanise.hpp)
   // the compact form in Latin letters, for comparing across scripts
   const std::string& latin_compact() const { return script == Script::Arabic ? roman : compact; }

@@ -26,7 +26,7 @@ std::string_view latin_letters(UChar32 c, bool initial, bool final) {
     case 0x0632: case 0x0638: return "z";          // ز ظ
     case 0x0633: case 0x0635: return "s";          // س ص
     case 0x0634: return "sh";                      // ش
-    case 0x0639: return "";                        // ع: written ', a or nothing
+    case 0x0639: return initial ? "a" : "";        // ع: written a at the start ("Afrin"), else ' or nothing
     case 0x063A: return "gh";                      // غ
     case 0x0641: case 0x06A4: return "f";          // ف ڤ
     case 0x0642: case 0x0643: return "k";          // ق ك

@@ -65,7 +65,7 @@ namespace conflictmap {
 
 namespace {
 
-double substitution_cost(char a, char b) {
+double substitution_cost(char a, char b, bool arabic_letters) {
   if (a == b) return 0.0;
   if (a > b) std::swap(a, b);
   switch (a) {
@@ -79,6 +79,18 @@ double substitution_cost(char a, char b) {
     case 'J': if (b == 'Z') return 0.6; break;
     default: break;
   }
+  if (arabic_letters) {
+    // letters one stroke apart that differ only in their dots: a slip of the pen or of OCR
+    switch (a) {
+      case 'H': if (b == 'J') return 0.5; break;   // ح ج
+      case 'J': if (b == 'X') return 0.5; break;   // ج خ
+      case 'B': if (b == 'N' || b == 'T') return 0.5; break;  // ب ن ت
+      case 'N': if (b == 'T') return 0.5; break;
+      case 'R': if (b == 'Z') return 0.5; break;   // ر ز
+      case 'F': if (b == 'K') return 0.6; break;   // ف ق
+      default: break;
+    }
+  }
   return 1.0;
 }
 
@@ -86,34 +98,42 @@ double indel_cost(char c) { return (c == 'H' || c == 'W' || c == 'Y') ? 0.5 : 1.
 
 }  // namespace
 
-double skeleton_distance(std::string_view a, std::string_view b) {
-  // skeletons are short: keep the row on the stack unless one is unusually long
-  double stack_row[64];
-  std::vector<double> heap_row;
-  double* row = stack_row;
-  if (b.size() + 1 > 64) {
-    heap_row.resize(b.size() + 1);
-    row = heap_row.data();
+double skeleton_distance(std::string_view a, std::string_view b, bool arabic_letters) {
+  // three rows (the one before last for transpositions); on the stack unless a skeleton is unusually long
+  const std::size_t width = b.size() + 1;
+  double stack_rows[3 * 64];
+  std::vector<double> heap_rows;
+  double* rows = stack_rows;
+  if (width > 64) {
+    heap_rows.resize(3 * width);
+    rows = heap_rows.data();
   }
-  row[0] = 0;
-  for (std::size_t j = 1; j <= b.size(); ++j) row[j] = row[j - 1] + indel_cost(b[j - 1]);
+  double* before = rows;
+  double* previous = rows + width;
+  double* current = rows + 2 * width;
+  current[0] = 0;
+  for (std::size_t j = 1; j <= b.size(); ++j) current[j] = current[j - 1] + indel_cost(b[j - 1]);
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    double diagonal = row[0];
-    row[0] += indel_cost(a[i - 1]);
+    std::swap(before, previous);
+    std::swap(previous, current);
+    current[0] = previous[0] + indel_cost(a[i - 1]);
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const double above = row[j];
-      row[j] = std::min({row[j] + indel_cost(a[i - 1]), row[j - 1] + indel_cost(b[j - 1]),
-                         diagonal + substitution_cost(a[i - 1], b[j - 1])});
-      diagonal = above;
+      double best = std::min({previous[j] + indel_cost(a[i - 1]), current[j - 1] + indel_cost(b[j - 1]),
+                              previous[j - 1] + substitution_cost(a[i - 1], b[j - 1], arabic_letters)});
+      // two neighbouring consonants swapped ("كصنفرة" for "كنصفرة") is one slip
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2]) {
+        best = std::min(best, before[j - 2] + 0.6);
+      }
+      current[j] = best;
     }
   }
-  return row[b.size()];
+  return current[b.size()];
 }
 
-double skeleton_similarity(std::string_view a, std::string_view b) {
+double skeleton_similarity(std::string_view a, std::string_view b, bool arabic_letters) {
   const std::size_t longer = std::max(a.size(), b.size());
   if (longer == 0) return 1.0;
-  return std::max(0.0, 1.0 - skeleton_distance(a, b) / static_cast<double>(longer));
+  return std::max(0.0, 1.0 - skeleton_distance(a, b, arabic_letters) / static_cast<double>(longer));
 }
 
 }  // namespace conflictmap

@@ -135,3 +135,9 @@ TEST_CASE("a direction beside the only name is part of that name", "[parser]") {
   REQUIRE(of.segments.size() == 1);
   CHECK(of.segments[0].role == SegmentRole::Context);
 }
+
+TEST_CASE("a name pasted twice is one name", "[parser]") {
+  const auto parsed = parse_location("السوسة السوسة");
+  REQUIRE(parsed.segments.size() == 1);
+  CHECK(parsed.segments[0].words.size() == 1);
+}

@@ -63,3 +63,9 @@ TEST_CASE("name_similarity compares names after a shared generic first word", "[
   CHECK(kafr < 0.8);
   CHECK(name_similarity(make_name_keys("Tal Rifaat"), make_name_keys("Tal Refaat")) > 0.85);
 }
+
+TEST_CASE("skeleton_distance: swapped neighbours and Arabic dots cost less", "[similarity]") {
+  CHECK(skeleton_distance("KNSFR", "KSNFR") < 1.0);   // كنصفرة / كصنفرة
+  CHECK(skeleton_distance("RJ", "RH", true) < skeleton_distance("RJ", "RH", false));  // راجو / راحو
+  CHECK(skeleton_distance("BTN", "BTN", true) == 0.0);
+}
