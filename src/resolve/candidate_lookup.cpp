@@ -2,23 +2,31 @@
 
 namespace conflictmap {
 
+NameQuery NameQuery::of(const std::vector<std::string>& words, Script script) {
+  return {make_name_keys_from_words(script, words, true), join_words(words)};
+}
+
 std::vector<Candidate> CandidateLookup::candidates(const std::vector<std::string>& words, Script script,
                                                    std::optional<PlaceKind>* kind_hint, double min_fuzzy,
                                                    bool fuzzy) const {
-    auto keys = make_name_keys_from_words(script, words, true);
-    if (keys.empty()) return {};
-    if (kind_hint && keys.kind_hint) *kind_hint = keys.kind_hint;
-    std::vector<Candidate> out;
-    for (const auto& hit : index.lookup(keys, join_words(words), min_fuzzy, fuzzy)) {
-      const auto& entry = index.entry(hit.entry);
-      Candidate c;
-      c.place = entry.place;
-      c.name = entry.name;
-      c.score = hit.similarity;
-      c.match = hit.match;
-      out.push_back(std::move(c));
-    }
-    return out;
+  return candidates(NameQuery::of(words, script), kind_hint, min_fuzzy, fuzzy);
+}
+
+std::vector<Candidate> CandidateLookup::candidates(const NameQuery& query, std::optional<PlaceKind>* kind_hint,
+                                                   double min_fuzzy, bool fuzzy) const {
+  if (query.keys.empty()) return {};
+  if (kind_hint && query.keys.kind_hint) *kind_hint = query.keys.kind_hint;
+  std::vector<Candidate> out;
+  for (const auto& hit : index.lookup(query.keys, query.word_form, min_fuzzy, fuzzy)) {
+    const auto& entry = index.entry(hit.entry);
+    Candidate c;
+    c.place = entry.place;
+    c.name = entry.name;
+    c.score = hit.similarity;
+    c.match = hit.match;
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 }  // namespace conflictmap

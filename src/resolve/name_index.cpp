@@ -275,14 +275,28 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
     if (auto it = by_skeleton_.find(query.skeleton); it != by_skeleton_.end()) {
       std::string_view last_compact;
       double spelling = 0;
+      std::string_view last_other_script;
+      double by_vowels = 0;
+      const double length_steps = static_cast<double>(std::min<std::size_t>(3, query.skeleton.size() - 1));
+      const std::size_t query_length = query.latin_compact().size();
       for (const auto e : it->second) {
         const auto& keys = entries_[e].keys;
         if (keys.script != query.script) {
           // Across scripts, short skeletons are common to many names ("NC": Nashwa, Ayn Aysha) and count
           // for less, unless the vowels Arabic writes agree with the transliteration too ("عداما", "A'dama").
-          const double length_steps = static_cast<double>(std::min<std::size_t>(3, query.skeleton.size() - 1));
-          const double spelling = cross_script_spelling(query, keys);
-          const double by_vowels = spelling >= 0.85 ? 0.45 + 0.45 * spelling : 0.0;
+          const std::string& other = keys.latin_compact();
+          if (other != last_other_script) {
+            last_other_script = other;
+            // each letter one side lacks costs at least 0.3: too different a length cannot reach 0.85
+            const std::size_t longer = std::max(other.size(), query_length);
+            const std::size_t gap = other.size() > query_length ? other.size() - query_length : query_length - other.size();
+            // the spelling must beat the score the skeleton alone gives, and reach 0.85
+            const double needed = std::max(0.85, (0.5 + 0.12 * length_steps - 0.45) / 0.45);
+            const bool reachable =
+                longer > 0 && 0.3 * static_cast<double>(gap) <= (1.0 - needed) * static_cast<double>(longer);
+            const double vowels = reachable ? cross_script_spelling(query, keys) : 0.0;
+            by_vowels = vowels >= needed ? 0.45 + 0.45 * vowels : 0.0;
+          }
           offer(e, std::max(0.5 + 0.12 * length_steps, by_vowels), MatchKind::Normalised);
           continue;
         }

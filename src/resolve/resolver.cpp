@@ -87,8 +87,9 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
                                     [](const LocationSegment& s) { return s.role == SegmentRole::Head; });
   const bool parsed_apart = parsed.segments.size() > 1 || !has_head ||
                             parsed.segments.front().words.size() != whole.words.size();
-  const bool spelled_whole = !whole.words.empty() && parsed_apart &&
-                             index_->knows_spelling(make_name_keys_from_words(parsed.script, whole.words));
+  std::optional<NameQuery> whole_query;
+  if (!whole.words.empty() && parsed_apart) whole_query = NameQuery::of(whole.words, parsed.script);
+  const bool spelled_whole = whole_query && index_->knows_spelling(whole_query->keys);
   // A string of qualifiers only ("المزرعة", a village called the Farm) is a name too.
   const bool qualifiers_only = parsed.segments.empty() && !whole.words.empty();
   std::vector<const LocationSegment*> heads;
@@ -112,6 +113,13 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     if (anchor_usable(anchor)) anchors.push_back(std::move(anchor));
   }
 
+  // every name is looked up with and without fuzzy matching: its keys are made once
+  std::vector<NameQuery> head_queries;
+  for (const auto* head : heads) {
+    head_queries.push_back(head == &whole && whole_query ? *whole_query : NameQuery::of(head->words, parsed.script));
+  }
+  std::vector<NameQuery> alternative_queries;
+  for (const auto* alternative : alternatives) alternative_queries.push_back(NameQuery::of(alternative->words, parsed.script));
   std::optional<PlaceKind> kind_hint = parsed.kind_hint;
   bool near = false;
   const LocationSegment* used_head = nullptr;
@@ -121,11 +129,11 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
   auto rank = [&](bool fuzzy) {
     std::optional<PlaceKind> feature_hint;
     std::vector<Candidate> candidates;
-    for (const auto* head : heads) {
-      candidates = lookup.candidates(head->words, parsed.script, &feature_hint, 0.6, fuzzy);
+    for (std::size_t h = 0; h < heads.size(); ++h) {
+      candidates = lookup.candidates(head_queries[h], &feature_hint, 0.6, fuzzy);
       if (!candidates.empty() && candidates.front().score >= options_.guess_score) {
-        used_head = head;
-        near = head->near;
+        used_head = heads[h];
+        near = heads[h]->near;
         break;
       }
     }
@@ -145,8 +153,8 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
         }
       }
     }
-    for (const auto* alternative : alternatives) {
-      for (auto& c : lookup.candidates(alternative->words, parsed.script, &feature_hint, 0.6, fuzzy)) {
+    for (const auto& alternative : alternative_queries) {
+      for (auto& c : lookup.candidates(alternative, &feature_hint, 0.6, fuzzy)) {
         c.score -= 0.02;
         candidates.push_back(std::move(c));
       }

@@ -75,7 +75,7 @@ std::string romanise_arabic(const std::vector<std::string>& words) {
 
 double vowel_tolerant_similarity(std::string_view latin, std::string_view roman) {
   const std::size_t longer = std::max(latin.size(), roman.size());
-  if (longer == 0) return 1.0;
+  if (latin == roman) return 1.0;
   // the cost of a letter one side has and the other lacks; `written` for the Arabic side's long vowels
   auto indel = [](std::string_view s, std::size_t i, bool written) {
     const char c = s[i];

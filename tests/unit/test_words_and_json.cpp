@@ -47,7 +47,12 @@ TEST_CASE("resolution_to_json carries the answer and every candidate", "[json]")
   r.score = 0.95;
   r.precision = Precision::Place;
   r.match = MatchKind::Normalised;
-  r.candidates.push_back({0, "Tall Refaat", 1.02, MatchKind::Normalised, "in aleppo; "});
+  Candidate candidate;
+  candidate.matched_name = "Tall Refaat";
+  candidate.score = 1.02;
+  candidate.match = MatchKind::Normalised;
+  candidate.reason = "in aleppo; ";
+  r.candidates.push_back(candidate);
   const auto json = resolution_to_json(r, gazetteer);
   CHECK(json["status"] == "resolved");
   CHECK(json["lat"] == Approx(36.472591));
