@@ -6,6 +6,8 @@ context, and reports, for rows with settlement-level precision: accuracy within 
 share, and the share answered confidently (score >= 0.8) but more than 25 km off. As the peer in the same run it
 scores a plain baseline: exact lookup of the whole normalised string among OCHA community names.
 
+Then it prints the speed bars (load, index, lookups per second) from build/bench_resolver_speed.
+
 The evaluation rows are read where they are and written only to a temporary folder; nothing here may feed them
 into the gazetteer or any table.
 
@@ -132,6 +134,14 @@ def main():
         for d, row, answer in misses[: args.misses]:
             got = f"{answer[3]['place_name']} ({answer[3]['match']}, {answer[2]:.2f}) {d:.0f} km off" if answer else "unresolved"
             print(f"   miss: {row[name_col]!r} | {row[region_col]!r} -> {got}")
+    # the speed bars, measured by the C++ benchmark beside the binary (load, index, lookups per second)
+    speed = os.path.join(os.path.dirname(args.binary), "bench_resolver_speed")
+    if os.path.exists(speed):
+        print()
+        sys.stdout.flush()
+        subprocess.run([speed, args.gazetteer], check=True)
+    else:
+        print(f"(no {speed}: build it for the speed bars)")
 
 
 if __name__ == "__main__":
