@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "cli/extract_command.hpp"
 #include "cli/gazetteer_command.hpp"
 #include "cli/resolve_command.hpp"
 #include "io/input_error.hpp"
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
   std::vector<std::unique_ptr<Command>> commands;
   commands.push_back(make_resolve_command(common));
   commands.push_back(make_gazetteer_command(common));
+  commands.push_back(make_extract_command(common));
   std::vector<std::pair<CLI::App*, Command*>> attached;
   for (auto& command : commands) attached.emplace_back(command->attach(app), command.get());
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "resolve/candidate_lookup.hpp"
 #include "resolve/context_anchor.hpp"
 #include "resolve/location_parser.hpp"
 #include "resolve/name_index.hpp"
@@ -27,6 +28,11 @@ Resolver::Resolver(const Gazetteer& gazetteer, ResolverOptions options)
 }
 
 Resolver::~Resolver() = default;
+
+bool Resolver::knows_name(const std::vector<std::string>& words, Script script) const {
+  const auto query = NameQuery::of(words, script);
+  return !query.keys.empty() && index_->knows_spelling(query.keys);
+}
 
 std::vector<std::size_t> Resolver::places_near(LatLon point, double radius_km) const {
   return proximity_->within(point, radius_km);

@@ -10,6 +10,7 @@
 #include "core/geo.hpp"
 #include "core/resolution.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "resolve/script.hpp"
 
 namespace conflictmap {
 
@@ -38,6 +39,8 @@ class Resolver {
 
   Resolution resolve(std::string_view text, const ResolveContext& context = {}) const;
   const Gazetteer& gazetteer() const { return gazetteer_; }
+  // True when some gazetteer name has this spelling once folded (words as key_words gives them).
+  bool knows_name(const std::vector<std::string>& words, Script script) const;
 
   // Places within `radius_km` of a point, nearest first (a Boost.Geometry rtree).
   std::vector<std::size_t> places_near(LatLon point, double radius_km) const;

@@ -1,0 +1,421 @@
+#include "events/event_extractor.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "events/relative_date.hpp"
+
+namespace conflictmap {
+
+namespace {
+
+const std::vector<std::string> kTriggerKinds = {"control",  "regain",       "withdraw", "air_strike", "shelling", "clash",
+                                                "car_bomb", "suicide_bomb", "arrests",  "agreement",  "civilians"};
+
+bool territorial_kind(const std::string& kind) { return kind == "control" || kind == "regain" || kind == "withdraw"; }
+
+SubEventType type_of(const std::string& kind) {
+  if (kind == "air_strike") return SubEventType::AirDroneStrike;
+  if (kind == "shelling") return SubEventType::ShellingArtilleryMissile;
+  if (kind == "car_bomb") return SubEventType::RemoteExplosive;
+  if (kind == "suicide_bomb") return SubEventType::SuicideBomb;
+  if (kind == "arrests") return SubEventType::Arrests;
+  if (kind == "agreement") return SubEventType::Agreement;
+  if (kind == "civilians") return SubEventType::ViolenceAgainstCivilians;
+  if (kind == "clash") return SubEventType::ArmedClash;
+  return SubEventType::NonStateActorOvertakesTerritory;
+}
+
+struct Trigger {
+  const Phrase* phrase = nullptr;
+  std::size_t first = 0, last = 0;
+  std::size_t first_end = 0;  // end of the first word of a merged pair ("بسط … سيطرته")
+  bool descriptive = false;  // "seized by IS", "كان قد سيطر": a state described, not an event told
+  std::vector<std::size_t> places;  // indexes into the sentence's mentions
+  bool borrowed = false;            // took the places of an earlier verb ("regained it")
+  std::size_t lender = 0;           // that verb's index
+};
+
+struct ResolvedMention {
+  PlaceMention mention;
+  Resolution resolution;
+};
+
+std::optional<int> number_value(const std::vector<Token>& tokens, std::size_t i, const Lexicon& lexicon,
+                                std::size_t* width = nullptr) {
+  if (i >= tokens.size()) return std::nullopt;
+  int value = 0;
+  const auto& form = tokens[i].form;
+  const auto [end, error] = std::from_chars(form.data(), form.data() + form.size(), value);
+  if (error == std::errc() && end == form.data() + form.size()) {
+    if (width) *width = 1;
+    return value;
+  }
+  if (auto m = lexicon.match_at(tokens, i, {"number", "vague"})) {
+    if (width) *width = m->last - m->first;
+    return static_cast<int>(m->phrase->value);
+  }
+  return std::nullopt;
+}
+
+// "more than 70 air strikes", "10 air raids", "عدد من الضربات": the number just before a strike trigger
+std::optional<int> count_before(const std::vector<Token>& tokens, std::size_t trigger, const Lexicon& lexicon) {
+  for (std::size_t back = 1; back <= 3 && back <= trigger; ++back) {
+    const std::size_t at = trigger - back;
+    std::size_t width = 0;
+    if (auto n = number_value(tokens, at, lexicon, &width); n && at + width == trigger) return n;
+    if (auto m = lexicon.match_at(tokens, at, {"vague"}); m && m->last == trigger) return static_cast<int>(m->phrase->value);
+  }
+  return std::nullopt;
+}
+
+// The lowest death toll the sentence states: numbers and vague words next to "killed", "قتلى", …
+std::optional<int> fatalities_in(const std::vector<Token>& tokens, const Lexicon& lexicon) {
+  std::optional<int> total;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!lexicon.match_at(tokens, i, {"death"})) continue;
+    for (std::size_t j = (i >= 5 ? i - 5 : 0); j < std::min(tokens.size(), i + 4); ++j) {
+      if (j == i) continue;
+      std::size_t width = 0;
+      if (auto n = number_value(tokens, j, lexicon, &width)) {
+        total = total.value_or(0) + *n;
+        j += width - 1;
+      }
+    }
+    if (total) return total;
+  }
+  return total;
+}
+
+}  // namespace
+
+EventExtractor::EventExtractor(const Resolver& resolver, const Lexicon& lexicon)
+    : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon) {}
+
+ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optional<CivilDate> date) const {
+  ExtractedReport out;
+  const std::optional<CivilDate> published = date ? date : report.published;
+  const Gazetteer& gazetteer = resolver_.gazetteer();
+
+  struct SentenceData {
+    Sentence span;
+    std::string_view text;
+    std::vector<Token> tokens;
+    std::vector<ResolvedMention> mentions;
+    std::vector<PhraseMatch> actors;
+  };
+  std::vector<SentenceData> sentences;
+  for (const auto& s : report.sentences) {
+    SentenceData d;
+    d.span = s;
+    d.text = std::string_view(report.text).substr(s.begin, s.end - s.begin);
+    d.tokens = tokenize(d.text);
+    for (auto& m : mentions_.find(d.text, d.tokens)) d.mentions.push_back({std::move(m), {}});
+    d.actors = lexicon_.find(d.tokens, {"actor"});
+    sentences.push_back(std::move(d));
+  }
+
+  // The document's area: the governorate most of its confidently placed names lie in. Every name is then
+  // resolved with it as context, and near the others.
+  std::map<std::string, int> admin1_votes;
+  std::vector<LatLon> nearby;
+  for (auto& s : sentences) {
+    for (auto& m : s.mentions) {
+      m.resolution = resolver_.resolve(m.mention.text);
+      if (m.resolution.status != ResolutionStatus::Resolved) continue;
+      if (const auto at = gazetteer.find(m.resolution.place_id)) {
+        const Place& place = gazetteer.at(*at);
+        const std::string& admin1 = place.kind == PlaceKind::Governorate ? place.id : place.admin[0];
+        if (!admin1.empty()) admin1_votes[admin1] += 1;
+        if (!is_admin_unit(place.kind)) nearby.push_back(m.resolution.point);
+      }
+    }
+  }
+  ResolveContext context;
+  context.nearby = nearby;
+  if (!admin1_votes.empty()) {
+    const auto best = std::max_element(admin1_votes.begin(), admin1_votes.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (const auto at = gazetteer.find(best->first)) context.texts.push_back(gazetteer.at(*at).display_name());
+  }
+  for (auto& s : sentences) {
+    for (auto& m : s.mentions) {
+      // an area is named for itself ("northern Hama"): the document's own area must not bend it
+      if (!m.mention.region) m.resolution = resolver_.resolve(m.mention.text, context);
+    }
+  }
+
+  std::string stem = std::filesystem::path(report.path).stem().string();
+  std::vector<Event> events;
+  std::set<std::pair<std::string, std::string>> territorial_seen;  // place, controller
+  std::set<std::tuple<int, std::string, std::size_t>> seen;         // type, place, sentence
+  Actor last_actor;
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    auto& s = sentences[si];
+    const auto& tokens = s.tokens;
+    const std::string sentence(s.text);
+    auto report_unplaced = [&](std::size_t first, std::size_t last, const std::string& reason) {
+      UnresolvedMention u;
+      u.document = report.path;
+      u.begin = s.span.begin + tokens[first].begin;
+      u.end = s.span.begin + tokens[last - 1].end;
+      u.text = std::string(s.text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
+      u.reason = reason;
+      u.sentence = sentence;
+      out.unresolved.push_back(std::move(u));
+    };
+
+    // triggers, merged when one verb is written twice ("بسط … سيطرته", "clashes … battles")
+    std::vector<Trigger> triggers;
+    for (const auto& m : lexicon_.find(tokens, kTriggerKinds)) {
+      Trigger t{m.phrase, m.first, m.last, m.last};
+      if (m.last < tokens.size() && tokens[m.last].form == "by") t.descriptive = true;
+      if (m.first >= 2 && tokens[m.first - 2].form == "كان" && tokens[m.first - 1].form == "قد") t.descriptive = true;
+      // "trying to control": intended, not done
+      for (std::size_t back = 1; back <= 3 && back <= m.first; ++back) {
+        if (lexicon_.match_at(tokens, m.first - back, {"attempt"})) t.descriptive = true;
+      }
+      if (!triggers.empty() && triggers.back().phrase->kind == t.phrase->kind && t.first <= triggers.back().last + 3) {
+        triggers.back().last = t.last;
+        continue;
+      }
+      triggers.push_back(t);
+    }
+    // "seized by IS" describes; "pushed back by rebel groups" still tells a reversal
+    for (auto& t : triggers) {
+      if (t.descriptive && t.phrase->kind == "regain") t.descriptive = false;
+    }
+    if (triggers.empty()) {
+      if (!s.actors.empty()) last_actor = {s.actors.back().phrase->canonical, std::string(s.text.substr(tokens[s.actors.back().first].begin, tokens[s.actors.back().last - 1].end - tokens[s.actors.back().first].begin))};
+      continue;
+    }
+    std::vector<std::size_t> live;
+    for (std::size_t t = 0; t < triggers.size(); ++t) {
+      if (!triggers[t].descriptive) live.push_back(t);
+    }
+    if (live.empty()) continue;
+
+    // places to verbs: a list after "including"/"منها" belongs to the last territorial verb; otherwise the
+    // nearest verb before the place, or the first after it
+    const auto list_starts = lexicon_.find(tokens, {"list_start"});
+    for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {
+      const auto& m = s.mentions[mi].mention;
+      if (m.region) continue;
+      std::optional<std::size_t> chosen;
+      std::optional<std::size_t> list_at;
+      for (const auto& ls : list_starts) {
+        if (ls.last <= m.first) list_at = ls.first;
+      }
+      for (const auto t : live) {
+        if (triggers[t].last <= m.first) chosen = t;
+      }
+      if (list_at && chosen && triggers[*chosen].last <= *list_at) {
+        // the verb nearest before the list stays; a territorial verb before it wins over a battle word
+      }
+      if (list_at) {
+        // "… including A and B": the list belongs to the last change of control before it, else the last
+        // strike, rather than to a battle word in between
+        std::optional<std::size_t> territorial, strike;
+        for (const auto t : live) {
+          if (triggers[t].last > *list_at) continue;
+          const auto& k = triggers[t].phrase->kind;
+          if (territorial_kind(k)) territorial = t;
+          if (k == "air_strike" || k == "shelling") strike = t;
+        }
+        if (territorial) {
+          chosen = territorial;
+        } else if (strike) {
+          chosen = strike;
+        }
+      }
+      if (!chosen) {
+        for (const auto t : live) {
+          if (triggers[t].first >= m.last) {
+            chosen = t;
+            break;
+          }
+        }
+      }
+      if (chosen) triggers[*chosen].places.push_back(mi);
+    }
+    // "rebels regained it", "تقدم قوات النظام وسيطرتها على المنطقة": a territorial verb without places takes
+    // those of the territorial verb before it
+    for (std::size_t k = 0; k < live.size(); ++k) {
+      auto& t = triggers[live[k]];
+      if (!territorial_kind(t.phrase->kind) || !t.places.empty()) continue;
+      for (std::size_t j = k; j-- > 0;) {
+        const auto& before = triggers[live[j]];
+        if (territorial_kind(before.phrase->kind) && !before.places.empty()) {
+          t.places = before.places;
+          t.borrowed = true;
+          t.lender = live[j];
+          break;
+        }
+      }
+    }
+
+    auto actor_text = [&](const PhraseMatch& a) {
+      return std::string(s.text.substr(tokens[a.first].begin, tokens[a.last - 1].end - tokens[a.first].begin));
+    };
+    auto actor_for = [&](const Trigger& t) -> Actor {
+      const PhraseMatch* before = nullptr;
+      const PhraseMatch* after = nullptr;
+      for (const auto& a : s.actors) {
+        if (a.last <= t.first) before = &a;
+        if (!after && a.first >= t.first_end && a.first <= t.first_end + 3) after = &a;
+      }
+      // "pushed back by rebel groups": the agent follows
+      if (t.last < tokens.size() && tokens[t.last].form == "by" && after) return {after->phrase->canonical, actor_text(*after)};
+      // Arabic puts the verb first: "بسط تنظيم داعش سيطرته"
+      if (tokens[t.first].script == Script::Arabic && after) return {after->phrase->canonical, actor_text(*after)};
+      if (before) return {before->phrase->canonical, actor_text(*before)};
+      if (after) return {after->phrase->canonical, actor_text(*after)};
+      return last_actor;
+    };
+    auto other_actor = [&](const Actor& first) -> Actor {
+      for (const auto& a : s.actors) {
+        if (a.phrase->canonical != first.canonical && a.phrase->side != "civilian") return {a.phrase->canonical, actor_text(a)};
+      }
+      return {};
+    };
+    auto side_of = [&](const std::string& canonical) {
+      for (const auto& a : s.actors) {
+        if (a.phrase->canonical == canonical) return a.phrase->side;
+      }
+      return std::string();
+    };
+
+    const auto sentence_date = read_relative_date(tokens, s.text, lexicon_, published);
+    EventDate event_date;
+    if (sentence_date) {
+      event_date = *sentence_date;
+    } else if (published) {
+      event_date.date = *published;
+      event_date.precision = TimePrecision::Day;
+    }
+    const auto fatalities = fatalities_in(tokens, lexicon_);
+    bool fatalities_used = false;
+
+    // "8 of them were on X while two of them were on Y and Z": shares of the strikes just counted
+    std::vector<std::pair<std::size_t, int>> shares;  // token where a share starts, its number
+    for (const auto& m : lexicon_.find(tokens, {"of_them"})) {
+      std::size_t width = 0;
+      for (std::size_t back = 1; back <= 2 && back <= m.first; ++back) {
+        if (auto n = number_value(tokens, m.first - back, lexicon_, &width)) {
+          shares.emplace_back(m.first, *n);
+          break;
+        }
+      }
+    }
+
+    std::set<std::size_t> replaced;  // withdrawals whose places another verb gave a controller
+    for (const auto k : live) {
+      if (triggers[k].borrowed && triggers[triggers[k].lender].phrase->kind == "withdraw") replaced.insert(triggers[k].lender);
+    }
+
+    for (const auto k : live) {
+      const Trigger& t = triggers[k];
+      const std::string& kind = t.phrase->kind;
+      if (replaced.count(k)) continue;
+      const Actor actor1 = actor_for(t);
+      Actor actor2 = other_actor(actor1);
+      std::string controller;
+      if (territorial_kind(kind)) {
+        controller = kind == "withdraw" ? actor2.canonical : actor1.canonical;
+      }
+      std::vector<std::size_t> places = t.places;
+      const bool strike = kind == "air_strike" || kind == "shelling";
+      std::optional<int> total = strike ? count_before(tokens, t.first, lexicon_) : std::nullopt;
+      if (places.empty()) {
+        // no place named: an area the sentence names, if any ("the northern countryside of Aleppo")
+        for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {
+          if (s.mentions[mi].mention.region && s.mentions[mi].resolution.has_point()) {
+            places.push_back(mi);
+            break;
+          }
+        }
+        if (places.empty()) {
+          report_unplaced(t.first, t.last, fmt::format("'{}' names no place", t.phrase->written));
+          continue;
+        }
+      }
+      // counts per place: stated shares, else the total split evenly
+      std::map<std::size_t, int> share_of;
+      for (std::size_t sh = 0; sh < shares.size(); ++sh) {
+        const std::size_t from = shares[sh].first;
+        const std::size_t to = sh + 1 < shares.size() ? shares[sh + 1].first : tokens.size();
+        std::vector<std::size_t> inside;
+        for (const auto mi : places) {
+          const auto first = s.mentions[mi].mention.first;
+          if (first >= from && first < to) inside.push_back(mi);
+        }
+        for (const auto mi : inside) share_of[mi] = std::max(1, shares[sh].second / static_cast<int>(inside.size()));
+      }
+      for (const auto mi : places) {
+        const auto& rm = s.mentions[mi];
+        if (!rm.resolution.has_point()) {
+          report_unplaced(rm.mention.first, rm.mention.last, "no place of this name: " + rm.resolution.note);
+          continue;
+        }
+        if (!rm.mention.known && rm.resolution.status == ResolutionStatus::RegionOnly) {
+          report_unplaced(rm.mention.first, rm.mention.last, "placed only at its area: " + rm.resolution.note);
+        }
+        if (territorial_kind(kind) && controller.empty()) {
+          report_unplaced(t.first, t.last, "a change of control without a known new controller");
+          continue;
+        }
+        Event e;
+        e.type = territorial_kind(kind)
+                     ? (side_of(controller) == "government" ? SubEventType::GovernmentRegainsTerritory
+                                                            : SubEventType::NonStateActorOvertakesTerritory)
+                     : type_of(kind);
+        e.actor1 = actor1;
+        e.actor2 = actor2;
+        e.new_controller = controller;
+        e.date = event_date;
+        e.place.place_id = rm.resolution.place_id;
+        e.place.name = rm.resolution.place_name;
+        e.place.written = rm.mention.text;
+        e.place.point = rm.resolution.point;
+        e.place.precision = static_cast<int>(rm.resolution.precision);
+        // an event told of an area ("the northern countryside") is placed at the area's town, loosely
+        if (rm.mention.region) e.place.precision = 3;
+        if (strike) {
+          if (share_of.count(mi)) {
+            e.count = share_of[mi];
+          } else if (total) {
+            e.count = std::max(1, *total / static_cast<int>(places.size()));
+          }
+        }
+        if (fatalities && !fatalities_used && !territorial_kind(kind)) {
+          e.fatalities = fatalities;
+          fatalities_used = true;
+        }
+        e.provenance.document = report.path;
+        e.provenance.span_begin = s.span.begin;
+        e.provenance.span_end = s.span.end;
+        e.provenance.sentence = sentence;
+        const std::string place_key = e.place.place_id + "|" + e.place.written;
+        if (territorial_kind(kind)) {
+          if (!territorial_seen.insert({e.place.place_id.empty() ? e.place.written : e.place.place_id, controller}).second) {
+            continue;
+          }
+        } else if (!seen.insert({static_cast<int>(e.type), place_key, si}).second) {
+          continue;
+        }
+        events.push_back(std::move(e));
+      }
+    }
+    if (!s.actors.empty()) last_actor = {s.actors.back().phrase->canonical, actor_text(s.actors.back())};
+  }
+  for (std::size_t i = 0; i < events.size(); ++i) events[i].id = fmt::format("{}-{:03d}", stem, i + 1);
+  out.events = std::move(events);
+  return out;
+}
+
+}  // namespace conflictmap

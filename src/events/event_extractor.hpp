@@ -1,0 +1,42 @@
+#pragma once
+// Reports to events: each sentence's triggers ("air strikes", "took control", "سيطر") become events at the
+// places the sentence names, with actors, counts, fatalities and a date, and the sentence they came from.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/event.hpp"
+#include "events/lexicon.hpp"
+#include "events/place_mentions.hpp"
+#include "events/report_document.hpp"
+#include "resolve/resolver.hpp"
+
+namespace conflictmap {
+
+// Something that looked like part of an event but could not be placed or classified.
+struct UnresolvedMention {
+  std::string document;
+  std::size_t begin = 0, end = 0;  // byte offsets in the document
+  std::string text;                // the place or trigger as written
+  std::string reason;
+  std::string sentence;
+};
+
+struct ExtractedReport {
+  std::vector<Event> events;
+  std::vector<UnresolvedMention> unresolved;
+};
+
+class EventExtractor {
+ public:
+  EventExtractor(const Resolver& resolver, const Lexicon& lexicon);
+  // `date` overrides the report's own header date; relative dates resolve against whichever is given.
+  ExtractedReport extract(const ReportDocument& report, std::optional<CivilDate> date = std::nullopt) const;
+
+ private:
+  const Resolver& resolver_;
+  const Lexicon& lexicon_;
+  MentionFinder mentions_;
+};
+
+}  // namespace conflictmap

@@ -1,0 +1,148 @@
+#include "events/lexicon.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+
+#include "io/delimited_table.hpp"
+#include "io/input_error.hpp"
+
+namespace conflictmap {
+
+namespace {
+
+// A TSV with a header, where lines starting with '#' are comments.
+std::vector<std::pair<long, std::vector<std::string>>> read_lexicon_rows(const std::filesystem::path& path,
+                                                                         const std::vector<std::string>& columns) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string(), 0, "", "cannot read the lexicon file");
+  std::vector<std::pair<long, std::vector<std::string>>> rows;
+  std::string line;
+  long number = 0;
+  bool header = true;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::size_t start = 0;
+    while (true) {
+      const auto tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (header) {
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (c >= fields.size() || fields[c] != columns[c]) {
+          throw InputError(path.string(), number, columns[c], "the header must name the columns " + [&] {
+            std::string all;
+            for (const auto& name : columns) all += (all.empty() ? "" : ", ") + name;
+            return all;
+          }());
+        }
+      }
+      header = false;
+      continue;
+    }
+    while (fields.size() < columns.size()) fields.emplace_back();
+    rows.emplace_back(number, std::move(fields));
+  }
+  if (header) throw InputError(path.string(), 0, "", "the lexicon file is empty");
+  return rows;
+}
+
+}  // namespace
+
+Lexicon Lexicon::load(const std::filesystem::path& folder) {
+  Lexicon lexicon;
+  for (const auto& [line, f] : read_lexicon_rows(folder / "actors.tsv", {"canonical", "side", "alias"})) {
+    Phrase p;
+    p.kind = "actor";
+    p.canonical = f[0];
+    p.side = f[1];
+    p.written = f[2];
+    p.words = fold_phrase(f[2]);
+    if (p.words.empty()) throw InputError((folder / "actors.tsv").string(), line, "alias", "an alias needs a word");
+    lexicon.add(std::move(p));
+  }
+  for (const auto& [line, f] : read_lexicon_rows(folder / "triggers.tsv", {"kind", "phrase"})) {
+    Phrase p;
+    p.kind = f[0];
+    p.written = f[1];
+    p.words = fold_phrase(f[1]);
+    if (p.words.empty()) throw InputError((folder / "triggers.tsv").string(), line, "phrase", "a phrase needs a word");
+    lexicon.add(std::move(p));
+  }
+  for (const auto& [line, f] : read_lexicon_rows(folder / "words.tsv", {"kind", "phrase", "value"})) {
+    Phrase p;
+    p.kind = f[0];
+    p.written = f[1];
+    p.words = fold_phrase(f[1]);
+    if (!f[2].empty()) {
+      char* end = nullptr;
+      p.value = std::strtod(f[2].c_str(), &end);
+      if (end == f[2].c_str() || *end != '\0') {
+        throw InputError((folder / "words.tsv").string(), line, "value", "'" + f[2] + "' is not a number");
+      }
+    }
+    if (p.words.empty()) throw InputError((folder / "words.tsv").string(), line, "phrase", "a phrase needs a word");
+    lexicon.add(std::move(p));
+  }
+  return lexicon;
+}
+
+void Lexicon::add(Phrase phrase) {
+  by_first_word_[phrase.words.front()].push_back(phrases_.size());
+  phrases_.push_back(std::move(phrase));
+}
+
+std::optional<PhraseMatch> Lexicon::match_at(const std::vector<Token>& tokens, std::size_t i,
+                                             const std::vector<std::string>& kinds) const {
+  std::optional<PhraseMatch> best;
+  auto try_key = [&](const std::string& key) {
+    const auto it = by_first_word_.find(key);
+    if (it == by_first_word_.end()) return;
+    for (const auto index : it->second) {
+      const Phrase& p = phrases_[index];
+      if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), p.kind) == kinds.end()) continue;
+      if (i + p.words.size() > tokens.size()) continue;
+      bool all = true;
+      for (std::size_t w = 1; w < p.words.size() && all; ++w) all = tokens[i + w].matches(p.words[w]);
+      if (!all) continue;
+      if (!best || p.words.size() > best->last - best->first) best = PhraseMatch{&p, i, i + p.words.size()};
+    }
+  };
+  try_key(tokens[i].form);
+  if (!tokens[i].alt.empty()) try_key(tokens[i].alt);
+  return best;
+}
+
+std::vector<PhraseMatch> Lexicon::find(const std::vector<Token>& tokens, const std::vector<std::string>& kinds) const {
+  std::vector<PhraseMatch> out;
+  for (std::size_t i = 0; i < tokens.size();) {
+    if (auto m = match_at(tokens, i, kinds)) {
+      out.push_back(*m);
+      i = m->last;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool Lexicon::is_kind(std::string_view word, std::string_view kind) const {
+  const auto it = by_first_word_.find(std::string(word));
+  if (it == by_first_word_.end()) return false;
+  for (const auto index : it->second) {
+    if (phrases_[index].kind == kind && phrases_[index].words.size() == 1) return true;
+  }
+  return false;
+}
+
+std::filesystem::path default_lexicon_folder() {
+  if (const char* env = std::getenv("CONFLICTMAP_LEXICONS"); env && *env) return env;
+  return CONFLICTMAP_DEFAULT_LEXICONS;
+}
+
+}  // namespace conflictmap

@@ -1,0 +1,215 @@
+#include "events/place_mentions.hpp"
+
+#include <algorithm>
+
+#include "resolve/latin_normaliser.hpp"
+#include "resolve/name_keys.hpp"
+
+namespace conflictmap {
+
+namespace {
+
+const std::vector<std::string> kBlockingKinds = {"actor",    "control", "regain",       "withdraw", "air_strike",
+                                                 "shelling", "clash",   "car_bomb",     "suicide_bomb",
+                                                 "arrests",  "agreement", "civilians", "relative_day",
+                                                 "relative_week", "relative_month", "weekday", "death", "vague",
+                                                 "list_start", "of_them", "pronoun"};
+const std::vector<std::string> kTerritorial = {"control", "regain", "withdraw", "list_start"};
+
+// Words before a place that make it an area locating others: "countryside of Aleppo", "north of Aleppo".
+bool is_region_lead(std::string_view w) {
+  static const std::unordered_set<std::string_view> words = {
+      "countryside", "province", "governorate", "ريف", "محافظه", "north", "south", "east", "west",
+      "northern", "southern", "eastern", "western", "شمال", "جنوب", "شرق", "غرب", "city"};
+  return words.count(w) > 0;
+}
+// Words after a place that make it an area: "Aleppo countryside", "ريف حلب الشمالي".
+bool is_region_tail(std::string_view w) {
+  static const std::unordered_set<std::string_view> words = {"countryside", "province", "governorate", "district",
+                                                             "شمالي", "جنوبي", "شرقي", "غربي"};
+  return words.count(w) > 0;
+}
+
+}  // namespace
+
+MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon) : resolver_(resolver), lexicon_(lexicon) {
+  for (const auto& place : resolver.gazetteer().places()) {
+    for (const auto& name : place.names) {
+      Script script = detect_script(name.text);
+      if (script == Script::Unknown) script = Script::Latin;
+      const auto words = key_words(name.text, script);
+      if (words.empty()) continue;
+      first_words_.insert(words.front());
+      if (script == Script::Latin) first_words_.insert(fold_latin_word(words.front()));
+      const auto keys = make_name_keys_from_words(script, words, true);
+      if (!keys.folded.empty()) first_words_.insert(keys.folded.substr(0, keys.folded.find(' ')));
+    }
+  }
+}
+
+bool MentionFinder::is_name_word(const Token& token) const {
+  if (lexicon_.is_kind(token.form, "stop") || lexicon_.is_kind(token.form, "connector")) return false;
+  if (!token.alt.empty() && lexicon_.is_kind(token.alt, "stop")) return false;
+  if (token.form.size() < 2) return false;
+  return std::all_of(token.form.begin(), token.form.end(), [](char c) { return !(c >= '0' && c <= '9'); });
+}
+
+std::vector<std::string> MentionFinder::key_words_of(std::string_view text, const std::vector<Token>& tokens,
+                                                     std::size_t first, std::size_t last) const {
+  const auto span = text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+  return key_words(span, tokens[first].script);
+}
+
+std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::vector<Token>& tokens) const {
+  const std::size_t n = tokens.size();
+  std::vector<char> blocked(n, 0), taken(n, 0);
+  for (const auto& m : lexicon_.find(tokens, kBlockingKinds)) {
+    for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = 1;
+  }
+  std::vector<PlaceMention> mentions;
+  auto add = [&](std::size_t first, std::size_t last, bool known) {
+    PlaceMention m;
+    m.first = first;
+    m.last = last;
+    m.known = known;
+    m.text = std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
+    for (std::size_t i = first; i < last; ++i) taken[i] = 1;
+    mentions.push_back(std::move(m));
+  };
+  auto free_range = [&](std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last; ++i) {
+      if (blocked[i] || taken[i]) return false;
+    }
+    return true;
+  };
+
+  std::vector<std::size_t> breaks;
+  tokenize(text, &breaks);
+  auto comma_between = [&](std::size_t a, std::size_t b) {
+    return std::any_of(breaks.begin(), breaks.end(), [&](std::size_t x) { return x >= tokens[a].end && x < tokens[b].begin; });
+  };
+
+  // 1. gazetteer spellings, longest first
+  for (std::size_t i = 0; i < n;) {
+    const Token& t = tokens[i];
+    const bool candidate = !blocked[i] && is_name_word(t) &&
+                           (first_words_.count(t.form) || (!t.alt.empty() && first_words_.count(t.alt)) ||
+                            (t.script == Script::Latin && first_words_.count(fold_latin_word(t.form))));
+    std::size_t matched = 0;
+    if (candidate) {
+      for (std::size_t len = std::min<std::size_t>(5, n - i); len >= 1 && !matched; --len) {
+        if (!free_range(i, i + len)) continue;
+        if (!is_name_word(tokens[i + len - 1])) continue;
+        if (t.script == Script::Latin) {
+          // in English, a place is written with a capital: "mare" is a word, "Mare" a town
+          bool capital = false;
+          for (std::size_t k = i; k < i + len; ++k) capital = capital || tokens[k].capitalised;
+          if (!capital) continue;
+          if (len == 1 && t.form.size() < 3) continue;
+        }
+        // "Tal", "كفر" alone begin names but name nothing; a short Arabic word alone is too often a word
+        if (len == 1 && (lexicon_.is_kind(t.form, "generic") || lexicon_.is_kind(t.form, "qualifier") ||
+                         (!t.alt.empty() && lexicon_.is_kind(t.alt, "qualifier")))) {
+          continue;
+        }
+        if (len == 1 && t.script == Script::Arabic && t.form.size() < 8 &&
+            !(i > 0 && lexicon_.is_kind(tokens[i - 1].form, "qualifier"))) {
+          continue;
+        }
+        // "Rima said", "Rima, an activist": a person
+        if (i + len < n && lexicon_.match_at(tokens, i + len, {"speech"})) continue;
+        auto words = key_words_of(text, tokens, i, i + len);
+        // "وقرية", "بريف": try the word without its joined preposition too
+        if (resolver_.knows_name(words, t.script)) {
+          matched = len;
+        } else if (len == 1 && !t.alt.empty() && resolver_.knows_name({t.alt}, t.script)) {
+          matched = len;
+        }
+      }
+    }
+    if (matched) {
+      add(i, i + matched, true);
+      i += matched;
+    } else {
+      ++i;
+    }
+  }
+
+  // 2. an unknown name beside a qualifier: "Alnashwa neighborhood", "Sodat Abd villages", "قرية كفر بطونة"
+  for (std::size_t q = 0; q < n; ++q) {
+    if (!lexicon_.is_kind(tokens[q].form, "qualifier") && !(!tokens[q].alt.empty() && lexicon_.is_kind(tokens[q].alt, "qualifier"))) continue;
+    if (tokens[q].script == Script::Latin) {
+      std::size_t start = q;
+      while (start > 0 && q - start < 3 && !blocked[start - 1] && !taken[start - 1] && tokens[start - 1].capitalised &&
+             (is_name_word(tokens[start - 1]) || lexicon_.is_kind(tokens[start - 1].form, "generic"))) {
+        --start;
+      }
+      if (start < q) add(start, q + 1, false);
+    } else {
+      std::size_t end = q + 1;
+      while (end < n && end - q <= 3 && !blocked[end] && !taken[end] &&
+             (is_name_word(tokens[end]) || lexicon_.is_kind(tokens[end].form, "generic")) &&
+             !lexicon_.is_kind(tokens[end].form, "qualifier") && !comma_between(end - 1, end)) {
+        ++end;
+      }
+      if (end > q + 1) add(q, end, false);
+    }
+  }
+
+  // 3. list items after a territorial verb or "including": each item a place, known or not. The list is
+  // short items between commas and "and"; it ends at the first longer stretch.
+  for (const auto& lead : lexicon_.find(tokens, kTerritorial)) {
+    // Arabic lists follow "منها" (among them); a verb alone is followed by prose
+    if (tokens[lead.first].script == Script::Arabic && lead.phrase->kind != "list_start") continue;
+    std::size_t i = lead.last;
+    while (i < n && (tokens[i].form == "each" || tokens[i].form == "of" || tokens[i].form == "the")) ++i;
+    while (i < n) {
+      std::size_t end = i;
+      while (end < n && !blocked[end] && tokens[end].form != "and" && tokens[end].form != "و" &&
+             !(end > i && comma_between(end - 1, end))) {
+        ++end;
+      }
+      if (end - i > 4 || end == i) break;
+      bool capital = false, known_inside = false;
+      for (std::size_t k = i; k < end; ++k) {
+        capital = capital || tokens[k].capitalised || tokens[k].script == Script::Arabic;
+        known_inside = known_inside || taken[k];
+      }
+      std::size_t first = i;
+      while (first < end && !is_name_word(tokens[first]) && !lexicon_.is_kind(tokens[first].form, "generic")) ++first;
+      if (capital && !known_inside && first < end && free_range(first, end)) add(first, end, false);
+      const bool more = end < n && (tokens[end].form == "and" || tokens[end].form == "و" || comma_between(end - 1, end));
+      i = end;
+      if (i < n && (tokens[i].form == "and" || tokens[i].form == "و")) ++i;
+      if (!more) break;
+    }
+  }
+
+  std::sort(mentions.begin(), mentions.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.first < b.first; });
+  // 4. areas, and the locating tail of a place: "Alnashwa neighborhood in the southeast of Hasaka"
+  for (auto& m : mentions) {
+    std::size_t before = m.first;
+    while (before > 0 && (tokens[before - 1].form == "the" || tokens[before - 1].form == "of")) --before;
+    if (before > 0 && is_region_lead(tokens[before - 1].form)) m.region = true;
+    if (before > 0 && !tokens[before - 1].alt.empty() && is_region_lead(tokens[before - 1].alt)) m.region = true;
+    if (m.last < n && is_region_tail(tokens[m.last].form)) m.region = true;
+  }
+  for (std::size_t k = 0; k + 1 < mentions.size(); ++k) {
+    auto& m = mentions[k];
+    const auto& next = mentions[k + 1];
+    if (m.region || !next.region) continue;
+    bool connectors_only = true;
+    for (std::size_t i = m.last; i < next.first && connectors_only; ++i) {
+      connectors_only = lexicon_.is_kind(tokens[i].form, "connector") ||
+                        (!tokens[i].alt.empty() && lexicon_.is_kind(tokens[i].alt, "connector")) ||
+                        std::all_of(tokens[i].form.begin(), tokens[i].form.end(), [](char c) { return c >= '0' && c <= '9'; });
+    }
+    if (!connectors_only) continue;
+    std::size_t end = next.last;
+    while (end < n && is_region_tail(tokens[end].form)) ++end;
+    m.text = std::string(text.substr(tokens[m.first].begin, tokens[end - 1].end - tokens[m.first].begin));
+  }
+  return mentions;
+}
+
+}  // namespace conflictmap

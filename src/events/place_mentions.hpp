@@ -1,0 +1,37 @@
+#pragma once
+// Where a sentence names places: any gazetteer spelling in either script (not only capitalised words:
+// "em Alwohoush", "Alkafra"), unknown names a qualifier marks ("Alnashwa neighborhood", "قرية كفر بطونة"),
+// and the items of a list after a territorial verb ("control each of A, B and C villages").
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "events/lexicon.hpp"
+#include "events/text_tokens.hpp"
+#include "resolve/resolver.hpp"
+
+namespace conflictmap {
+
+struct PlaceMention {
+  std::size_t first = 0, last = 0;  // token range [first, last) in the sentence
+  std::string text;                 // as written, with any locating tail ("Alnashwa neighborhood in the southeast of Hasaka")
+  bool known = false;               // a gazetteer spelling
+  bool region = false;              // names an area that locates others ("countryside of Aleppo"), not an event place
+};
+
+class MentionFinder {
+ public:
+  MentionFinder(const Resolver& resolver, const Lexicon& lexicon);
+  // Mentions in one sentence, in text order, without overlaps. `text` is the sentence, tokens its tokens.
+  std::vector<PlaceMention> find(std::string_view text, const std::vector<Token>& tokens) const;
+
+ private:
+  bool is_name_word(const Token& token) const;
+  std::vector<std::string> key_words_of(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                                        std::size_t last) const;
+  const Resolver& resolver_;
+  const Lexicon& lexicon_;
+  std::unordered_set<std::string> first_words_;  // first key word of every gazetteer name, raw and folded
+};
+
+}  // namespace conflictmap

@@ -1,0 +1,65 @@
+#include "events/relative_date.hpp"
+
+#include <charconv>
+
+namespace conflictmap {
+
+namespace {
+
+std::optional<int> number_at(const std::vector<Token>& tokens, std::size_t i, const Lexicon& lexicon) {
+  if (i >= tokens.size()) return std::nullopt;
+  int value = 0;
+  const auto& form = tokens[i].form;
+  const auto [end, error] = std::from_chars(form.data(), form.data() + form.size(), value);
+  if (error == std::errc() && end == form.data() + form.size()) return value;
+  if (auto m = lexicon.match_at(tokens, i, {"number"}); m && m->last == i + 1) return static_cast<int>(m->phrase->value);
+  return std::nullopt;
+}
+
+EventDate days_before(std::optional<CivilDate> published, int days, TimePrecision precision, std::string written) {
+  EventDate d;
+  d.written = std::move(written);
+  if (!published) return d;  // undated: the words are kept, the date cannot be set
+  d.date = CivilDate::from_days(published->days() - days);
+  d.precision = precision;
+  return d;
+}
+
+}  // namespace
+
+std::optional<EventDate> read_relative_date(const std::vector<Token>& tokens, std::string_view text,
+                                            const Lexicon& lexicon, std::optional<CivilDate> published) {
+  auto written = [&](std::size_t first, std::size_t last) {
+    return std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (auto m = lexicon.match_at(tokens, i, {"relative_day", "relative_week", "relative_month", "weekday"})) {
+      const auto& kind = m->phrase->kind;
+      const int value = static_cast<int>(m->phrase->value);
+      if (kind == "weekday") {
+        // "on Wednesday": the last such day on or before the report
+        if (!published) return days_before(published, 0, TimePrecision::Day, written(m->first, m->last));
+        const int back = (published->weekday() - value + 7) % 7;
+        return days_before(published, back, TimePrecision::Day, written(m->first, m->last));
+      }
+      const auto precision = kind == "relative_day"    ? TimePrecision::Day
+                             : kind == "relative_week" ? TimePrecision::Week
+                                                       : TimePrecision::Month;
+      return days_before(published, value, precision, written(m->first, m->last));
+    }
+    // "4 days ago", "four days ago"
+    if (auto n = number_at(tokens, i, lexicon); n && i + 2 < tokens.size() && lexicon.is_kind(tokens[i + 1].form, "days") &&
+                                                 lexicon.is_kind(tokens[i + 2].form, "ago")) {
+      return days_before(published, *n, TimePrecision::Day, written(i, i + 3));
+    }
+    // "منذ أربعة أيام": since four days
+    if (lexicon.is_kind(tokens[i].form, "ago") && tokens[i].script == Script::Arabic) {
+      if (auto n = number_at(tokens, i + 1, lexicon); n && i + 2 < tokens.size() && lexicon.is_kind(tokens[i + 2].form, "days")) {
+        return days_before(published, *n, TimePrecision::Day, written(i, i + 3));
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace conflictmap

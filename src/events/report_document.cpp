@@ -1,0 +1,113 @@
+#include "events/report_document.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "io/input_error.hpp"
+#include "resolve/script.hpp"
+
+namespace conflictmap {
+
+namespace {
+
+long line_of(const std::string& text, std::size_t offset) {
+  return 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+// "Date: 2016-05-03", "Published: 2016-05-03", "التاريخ: 2016-05-03" or a bare date, on one of the first lines.
+std::optional<CivilDate> header_date(const std::string& text, const std::string& path) {
+  static const std::regex kLine(R"(^\s*(?:(?:date|published|التاريخ)\s*:\s*)?(\d{4}-\d{2}-\d{2})\s*$)",
+                                std::regex::icase);
+  std::istringstream in(text);
+  std::string line;
+  std::size_t offset = 0;
+  for (int n = 0; n < 6 && std::getline(in, line); ++n) {
+    std::smatch m;
+    if (std::regex_match(line, m, kLine)) {
+      if (auto date = CivilDate::parse(m[1].str())) return date;
+      throw InputError(path, line_of(text, offset), "date", "'" + m[1].str() + "' is not a calendar date");
+    }
+    offset += line.size() + 1;
+  }
+  return std::nullopt;
+}
+
+bool ends_sentence(const std::string& text, std::size_t i) {
+  const char c = text[i];
+  if (c == '\n') return true;
+  if (c == '!' || c == '?') return true;
+  // ؟ (U+061F) is D8 9F
+  if (static_cast<unsigned char>(c) == 0x9F && i > 0 && static_cast<unsigned char>(text[i - 1]) == 0xD8) return true;
+  if (c != '.') return false;
+  // a full stop ends a sentence before a space, not inside "U.S." or "12.5"
+  if (i + 1 < text.size() && !std::isspace(static_cast<unsigned char>(text[i + 1])) && text[i + 1] != '"') return false;
+  if (i > 0 && std::isupper(static_cast<unsigned char>(text[i - 1])) &&
+      (i < 2 || !std::isalpha(static_cast<unsigned char>(text[i - 2])) || text[i - 2] == '.')) {
+    return false;  // an initial: "U.S. forces"
+  }
+  return true;
+}
+
+}  // namespace
+
+ReportDocument split_report(std::string path, std::string text, const Lexicon& lexicon) {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError(path, 0, "", "the report is empty");
+  if (const auto nul = text.find('\0'); nul != std::string::npos) {
+    throw InputError(path, line_of(text, nul), "", "the file is binary, not a text report");
+  }
+  if (!is_valid_utf8(text)) {
+    // find the first bad byte to name its line
+    std::size_t good = 0;
+    for (std::size_t n = 1; n <= text.size(); ++n) {
+      if (!is_valid_utf8(std::string_view(text).substr(0, n))) {
+        // a multi-byte sequence may just be incomplete: look further before blaming this byte
+        if (n + 4 <= text.size() && is_valid_utf8(std::string_view(text).substr(0, n + 3))) continue;
+        break;
+      }
+      good = n;
+    }
+    throw InputError(path, line_of(text, good), "", "the text is not UTF-8");
+  }
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  ReportDocument doc;
+  doc.path = std::move(path);
+  doc.text = std::move(text);
+  doc.published = header_date(doc.text, doc.path);
+  doc.body_end = doc.text.size();
+  // boilerplate starts at the first boilerplate phrase that opens a line
+  const auto tokens = tokenize(doc.text);
+  for (const auto& m : lexicon.find(tokens, {"boilerplate"})) {
+    const std::size_t at = tokens[m.first].begin;
+    const std::size_t line_start = doc.text.rfind('\n', at == 0 ? 0 : at - 1);
+    const std::string_view before = std::string_view(doc.text).substr(
+        line_start == std::string::npos ? 0 : line_start + 1, at - (line_start == std::string::npos ? 0 : line_start + 1));
+    if (before.find_first_not_of(" \t\xE2\x80\xA2") != std::string_view::npos) continue;
+    doc.body_end = std::min(doc.body_end, at);
+    break;
+  }
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= doc.body_end; ++i) {
+    if (i < doc.body_end && !ends_sentence(doc.text, i)) continue;
+    std::size_t b = start, e = std::min(i + (i < doc.body_end ? 1 : 0), doc.body_end);
+    while (b < e && std::isspace(static_cast<unsigned char>(doc.text[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
+    if (e > b) {
+      const auto sentence_tokens = tokenize(std::string_view(doc.text).substr(b, e - b));
+      if (lexicon.find(sentence_tokens, {"caption"}).empty() && !sentence_tokens.empty()) doc.sentences.push_back({b, e});
+    }
+    start = i + 1;
+  }
+  return doc;
+}
+
+ReportDocument read_report(const std::filesystem::path& path, const Lexicon& lexicon) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path.string(), 0, "", "cannot read the report");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return split_report(path.string(), std::move(text), lexicon);
+}
+
+}  // namespace conflictmap

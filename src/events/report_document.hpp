@@ -1,0 +1,31 @@
+#pragma once
+// A field report as extraction reads it: its text, its publication date if a header gives one, where the
+// report ends and boilerplate begins, and its sentences.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/event.hpp"
+#include "events/lexicon.hpp"
+
+namespace conflictmap {
+
+struct Sentence {
+  std::size_t begin = 0, end = 0;  // byte offsets in the document text
+};
+
+struct ReportDocument {
+  std::string path;       // as given on the command line: events cite it
+  std::string text;
+  std::optional<CivilDate> published;  // from a "Date: YYYY-MM-DD" header line
+  std::size_t body_end = 0;            // boilerplate ("About The Author", "Related Posts", …) starts here
+  std::vector<Sentence> sentences;     // of the body only; picture captions left out
+};
+
+// Reads and splits a report. An empty, binary or non-UTF-8 file is an InputError naming the file and line.
+ReportDocument read_report(const std::filesystem::path& path, const Lexicon& lexicon);
+// The same for text already in memory (tests, benchmarks).
+ReportDocument split_report(std::string path, std::string text, const Lexicon& lexicon);
+
+}  // namespace conflictmap

@@ -1,0 +1,107 @@
+#include "events/text_tokens.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "resolve/arabic_normaliser.hpp"
+#include "resolve/latin_normaliser.hpp"
+
+namespace conflictmap {
+
+namespace {
+
+bool is_arabic_letter(UChar32 c) { return (c >= 0x0620 && c <= 0x06FF) || (c >= 0xFB50 && c <= 0xFEFF); }
+
+bool is_joiner(UChar32 c) {
+  // inside a Latin word: apostrophes ("Mare'", "People's"); Arabic marks and tatweel stay with their letter
+  return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BF || c == 0x02BE || c == 0x0640 ||
+         (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+}
+
+std::string fold_latin_token(std::string_view raw) {
+  auto words = latin_words(raw);  // lower-case, diacritics stripped
+  std::string out;
+  for (const auto& w : words) out += w;
+  return out;
+}
+
+std::string fold_arabic_token(std::string_view raw) {
+  std::string out;
+  for (const auto& w : arabic_words(raw)) out += w;
+  return out;
+}
+
+// "وقرية", "بريف", "للتحالف": a joined conjunction or preposition, and the article after it
+std::string without_joined_prefix(const std::string& folded) {
+  static constexpr std::string_view kPrefixes[] = {"\xD9\x88", "\xD8\xA8", "\xD9\x84", "\xD9\x81"};
+  for (const auto prefix : kPrefixes) {
+    if (folded.size() > prefix.size() + 4 && std::string_view(folded).substr(0, prefix.size()) == prefix) {
+      return strip_arabic_article(folded.substr(prefix.size()));
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text, std::vector<std::size_t>* breaks) {
+  std::vector<Token> tokens;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) continue;
+    const bool arabic = is_arabic_letter(c);
+    if (!arabic && !u_isalnum(c)) {
+      if (breaks && (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == 0x060C || c == 0x061B)) {
+        breaks->push_back(static_cast<std::size_t>(start));
+      }
+      continue;
+    }
+    int32_t end = i;
+    while (end < length) {
+      int32_t next = end;
+      UChar32 d;
+      U8_NEXT(s, next, length, d);
+      if (d < 0) break;
+      const bool same = arabic ? (is_arabic_letter(d) || is_joiner(d)) : ((u_isalnum(d) && !is_arabic_letter(d)) || is_joiner(d));
+      if (!same) break;
+      end = next;
+    }
+    i = end;
+    Token token;
+    token.begin = static_cast<std::size_t>(start);
+    token.end = static_cast<std::size_t>(end);
+    const std::string_view raw = text.substr(token.begin, token.end - token.begin);
+    if (arabic) {
+      token.script = Script::Arabic;
+      token.form = fold_arabic_token(raw);
+      token.alt = without_joined_prefix(token.form);
+    } else {
+      token.script = Script::Latin;
+      // "IS's sites": the possessive is no part of the name
+      std::string_view word = raw;
+      for (const std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+        if (word.size() > suffix.size() + 1 && word.substr(word.size() - suffix.size()) == suffix) {
+          word.remove_suffix(suffix.size());
+          token.end = token.begin + word.size();
+        }
+      }
+      token.form = fold_latin_token(word);
+      token.capitalised = u_isupper(c);
+    }
+    if (!token.form.empty()) tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+std::vector<std::string> fold_phrase(std::string_view phrase) {
+  std::vector<std::string> out;
+  for (auto& token : tokenize(phrase)) out.push_back(std::move(token.form));
+  return out;
+}
+
+}  // namespace conflictmap

@@ -1,0 +1,28 @@
+#pragma once
+// Words of a report with where they sit, folded so that lexicon phrases and names can be compared with them.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "resolve/script.hpp"
+
+namespace conflictmap {
+
+struct Token {
+  std::string form;         // folded: Latin lower-case without diacritics or apostrophes; Arabic as arabic_words
+  std::string alt;          // Arabic: without a joined و ب ل ف ("وقرية" → "قريه"); else empty
+  std::size_t begin = 0;    // byte offsets in the text
+  std::size_t end = 0;
+  bool capitalised = false; // Latin: written with a capital first letter
+  Script script = Script::Latin;
+  bool matches(std::string_view word) const { return form == word || (!alt.empty() && alt == word); }
+};
+
+// Splits text into word tokens. Punctuation separates words and is not a token; `breaks` receives the byte
+// offsets of clause punctuation (, ; : ، ؛ and brackets) so callers can tell list items apart.
+std::vector<Token> tokenize(std::string_view text, std::vector<std::size_t>* breaks = nullptr);
+
+// One word folded as tokenize() folds it (for lexicon phrases).
+std::vector<std::string> fold_phrase(std::string_view phrase);
+
+}  // namespace conflictmap

@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+
+#include "core/event.hpp"
+#include "events/lexicon.hpp"
+#include "events/relative_date.hpp"
+#include "events/report_document.hpp"
+#include "events/text_tokens.hpp"
+
+using namespace conflictmap;
+
+namespace {
+const Lexicon& lexicon() {
+  static const Lexicon instance = Lexicon::load(CONFLICTMAP_DEFAULT_LEXICONS);
+  return instance;
+}
+std::optional<EventDate> date_in(const std::string& text, std::optional<CivilDate> published) {
+  return read_relative_date(tokenize(text), text, lexicon(), published);
+}
+}  // namespace
+
+TEST_CASE("CivilDate counts days across months and leap years", "[event]") {
+  const auto d = CivilDate::parse("2016-03-01");
+  REQUIRE(d);
+  CHECK(CivilDate::from_days(d->days() - 1).iso() == "2016-02-29");
+  CHECK(CivilDate::parse("2016-02-30") == std::nullopt);
+  CHECK(CivilDate::parse("2016-2-3") == std::nullopt);
+  CHECK(CivilDate::parse("2015-10-07")->weekday() == 3);  // a Wednesday
+}
+
+TEST_CASE("sub-event types map to ACLED's names and back", "[event]") {
+  CHECK(event_type_name(SubEventType::AirDroneStrike) == "Explosions/Remote violence");
+  CHECK(sub_event_type_name(SubEventType::NonStateActorOvertakesTerritory) == "Non-state actor overtakes territory");
+  CHECK(parse_sub_event_type("Government regains territory") == SubEventType::GovernmentRegainsTerritory);
+  CHECK(parse_sub_event_type("Shelling/artillery/missile attack") == SubEventType::ShellingArtilleryMissile);
+  CHECK_FALSE(parse_sub_event_type("Picnic"));
+  CHECK(is_territorial(SubEventType::GovernmentRegainsTerritory));
+  CHECK(is_strike(SubEventType::ShellingArtilleryMissile));
+  CHECK_FALSE(is_strike(SubEventType::ArmedClash));
+}
+
+TEST_CASE("relative dates resolve against the publication date", "[dates]") {
+  const auto published = CivilDate::parse("2015-10-09");  // a Friday
+  CHECK(date_in("Yesterday, factions launched a campaign", published)->date.iso() == "2015-10-08");
+  CHECK(date_in("Two days ago, IS members entered Mare", published)->date.iso() == "2015-10-07");
+  CHECK(date_in("On Wednesday, militants launched an offensive", published)->date.iso() == "2015-10-07");
+  CHECK(date_in("بعد انسحاب قوات المعارضة منذ أربعة أيام", published)->date.iso() == "2015-10-05");
+  CHECK(date_in("انسحب ليل أمس من عدة مناطق", published)->date.iso() == "2015-10-08");
+  const auto month = date_in("IS started to attack almost a month ago", published);
+  CHECK(month->precision == TimePrecision::Month);
+  // without a publication date the words are kept and the event stays undated
+  const auto undated = date_in("Yesterday, factions launched a campaign", std::nullopt);
+  CHECK(undated->precision == TimePrecision::Undated);
+  CHECK(undated->written == "Yesterday");
+  CHECK_FALSE(date_in("Clashes continue in Soran", published));
+}
+
+TEST_CASE("tokens fold Latin and Arabic and drop a possessive", "[tokens]") {
+  const auto tokens = tokenize("IS’s sites near Mare’e وقرية");
+  REQUIRE(tokens.size() == 5);
+  CHECK(tokens[0].form == "is");
+  CHECK(tokens[0].capitalised);
+  CHECK(tokens[3].form == "maree");
+  CHECK(tokens[4].alt == "قريه");
+}
+
+TEST_CASE("a report ends where its boilerplate begins", "[report]") {
+  const auto doc = split_report("r.txt", "Date: 2015-10-09\nIS took control of Soran.\n\nAbout The Author\nWe are activists.\n", lexicon());
+  REQUIRE(doc.published);
+  CHECK(doc.published->iso() == "2015-10-09");
+  CHECK(doc.text.substr(doc.body_end, 16) == "About The Author");
+  for (const auto& s : doc.sentences) CHECK(s.end <= doc.body_end);
+}
+
+TEST_CASE("the lexicon finds the longest phrase of the asked kinds", "[lexicon]") {
+  const auto tokens = tokenize("ISIS militants took control of Ahras");
+  const auto actors = lexicon().find(tokens, {"actor"});
+  REQUIRE(actors.size() == 1);
+  CHECK(actors[0].phrase->canonical == "Islamic State");
+  CHECK(actors[0].last - actors[0].first == 2);  // "ISIS militants", not "ISIS"
+  const auto triggers = lexicon().find(tokens, {"control"});
+  REQUIRE(triggers.size() == 1);
+  CHECK(triggers[0].phrase->written == "took control");
+}
