@@ -143,10 +143,29 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
     if (const auto at = gazetteer.find(best->first)) context.texts.push_back(gazetteer.at(*at).display_name());
   }
+  // The area the report is about, as it writes it ("Aleppo northern countryside"): the first area it names
+  // in the document's governorate, or else the first it names at all.
+  std::string document_area;
+  for (const auto& s : sentences) {
+    for (const auto& m : s.mentions) {
+      if (!m.mention.region || !m.resolution.has_point() || !document_area.empty()) continue;
+      document_area = m.mention.text;
+    }
+  }
   for (auto& s : sentences) {
+    // a sentence's own area, when it names one, places its names; else the document's
+    std::string area = document_area;
+    for (const auto& m : s.mentions) {
+      if (m.mention.region && m.resolution.has_point()) {
+        area = m.mention.text;
+        break;
+      }
+    }
+    ResolveContext here = context;
+    if (!area.empty()) here.texts.push_back(area);
     for (auto& m : s.mentions) {
       // an area is named for itself ("northern Hama"): the document's own area must not bend it
-      if (!m.mention.region) m.resolution = resolver_.resolve(m.mention.text, context);
+      if (!m.mention.region) m.resolution = resolver_.resolve(m.mention.text, here);
     }
   }
 
@@ -241,6 +260,11 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
           }
         }
       }
+      // "brought by IS from Deir Ezzor to Hasaka": where people came from or went is not what was hit or taken
+      if (chosen && m.first > 0 && lexicon_.match_at(tokens, m.first - 1, {"origin"})) {
+        const auto& kind = triggers[*chosen].phrase->kind;
+        if (kind == "air_strike" || kind == "shelling" || territorial_kind(kind)) chosen.reset();
+      }
       if (chosen) triggers[*chosen].places.push_back(mi);
     }
     // "rebels regained it", "تقدم قوات النظام وسيطرتها على المنطقة": a territorial verb without places takes
@@ -265,6 +289,16 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     auto actor_for = [&](const Trigger& t) -> Actor {
       const PhraseMatch* before = nullptr;
       const PhraseMatch* after = nullptr;
+      // aircraft belong to states: an air strike's actor is a government or a foreign power when the
+      // sentence names one ("coalition forces aircraft targeted two IS sites")
+      if (t.phrase->kind == "air_strike") {
+        const PhraseMatch* state = nullptr;
+        for (const auto& a : s.actors) {
+          if (a.phrase->side != "government" && a.phrase->side != "external") continue;
+          if (!state || a.first < t.first) state = &a;
+        }
+        if (state) return {state->phrase->canonical, actor_text(*state)};
+      }
       for (const auto& a : s.actors) {
         if (a.last <= t.first) before = &a;
         if (!after && a.first >= t.first_end && a.first <= t.first_end + 3) after = &a;
@@ -402,7 +436,11 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         e.provenance.sentence = sentence;
         const std::string place_key = e.place.place_id + "|" + e.place.written;
         if (territorial_kind(kind)) {
-          if (!territorial_seen.insert({e.place.place_id.empty() ? e.place.written : e.place.place_id, controller}).second) {
+          // places known only by their area stay apart: two unknown villages are not one
+          const std::string key = e.place.precision >= 3 || e.place.place_id.empty()
+                                      ? e.place.place_id + "|" + e.place.written
+                                      : e.place.place_id;
+          if (!territorial_seen.insert({key, controller}).second) {
             continue;
           }
         } else if (!seen.insert({static_cast<int>(e.type), place_key, si}).second) {

@@ -89,6 +89,18 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     return std::any_of(breaks.begin(), breaks.end(), [&](std::size_t x) { return x >= tokens[a].end && x < tokens[b].begin; });
   };
 
+  // "Bashar al-Assad", "Amer Alrfdan": a known single word beside a capitalised word that is no place,
+  // mid-sentence, is part of a person's name
+  auto plain_capital = [&](std::size_t k) {
+    return k > 0 && k < n && tokens[k].capitalised && !blocked[k] && is_name_word(tokens[k]) &&
+           !lexicon_.is_kind(tokens[k].form, "qualifier") && !lexicon_.is_kind(tokens[k].form, "generic") &&
+           !resolver_.knows_name(key_words_of(text, tokens, k, k + 1), tokens[k].script);
+  };
+  auto beside_a_personal_name = [&](std::size_t i) {
+    return (i > 0 && !comma_between(i - 1, i) && plain_capital(i - 1)) ||
+           (i + 1 < n && !comma_between(i, i + 1) && plain_capital(i + 1));
+  };
+
   // 1. gazetteer spellings, longest first
   for (std::size_t i = 0; i < n;) {
     const Token& t = tokens[i];
@@ -99,6 +111,9 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (candidate) {
       for (std::size_t len = std::min<std::size_t>(5, n - i); len >= 1 && !matched; --len) {
         if (!free_range(i, i + len)) continue;
+        bool split = false;  // a name does not run across a comma: "Rima, an activist"
+        for (std::size_t k = i; k + 1 < i + len && !split; ++k) split = comma_between(k, k + 1);
+        if (split) continue;
         if (!is_name_word(tokens[i + len - 1])) continue;
         if (t.script == Script::Latin) {
           // in English, a place is written with a capital: "mare" is a word, "Mare" a town
@@ -117,7 +132,9 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
           continue;
         }
         // "Rima said", "Rima, an activist": a person
-        if (i + len < n && lexicon_.match_at(tokens, i + len, {"speech"})) continue;
+        if (i + len < n && lexicon_.match_at(tokens, i + len, {"speech", "people"})) continue;
+        if (i + len + 1 < n && lexicon_.match_at(tokens, i + len + 1, {"speech"}) && !comma_between(i + len - 1, i + len)) continue;
+        if (len == 1 && t.script == Script::Latin && beside_a_personal_name(i)) continue;
         auto words = key_words_of(text, tokens, i, i + len);
         // "وقرية", "بريف": try the word without its joined preposition too
         if (resolver_.knows_name(words, t.script)) {
@@ -144,6 +161,11 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
              (is_name_word(tokens[start - 1]) || lexicon_.is_kind(tokens[start - 1].form, "generic"))) {
         --start;
       }
+      // "em Alwohoush villages": a generic first word is often written in lower case
+      if (start < q && start > 0 && !blocked[start - 1] && !taken[start - 1] &&
+          lexicon_.is_kind(tokens[start - 1].form, "generic") && !comma_between(start - 1, start)) {
+        --start;
+      }
       if (start < q) add(start, q + 1, false);
     } else {
       std::size_t end = q + 1;
@@ -163,10 +185,18 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (tokens[lead.first].script == Script::Arabic && lead.phrase->kind != "list_start") continue;
     std::size_t i = lead.last;
     while (i < n && (tokens[i].form == "each" || tokens[i].form == "of" || tokens[i].form == "the")) ++i;
+    // "including 2 leaders …": a list of people
+    std::size_t look = i;
+    if (look < n && std::all_of(tokens[look].form.begin(), tokens[look].form.end(), [](char c) { return c >= '0' && c <= '9'; })) ++look;
+    if (look < n && lexicon_.match_at(tokens, look, {"people"})) continue;
     while (i < n) {
       std::size_t end = i;
+      // "وقرية": and joined to the next item's first word
+      auto joined_and = [&](std::size_t k) {
+        return tokens[k].script == Script::Arabic && !tokens[k].alt.empty() && tokens[k].form.rfind("\xD9\x88", 0) == 0;
+      };
       while (end < n && !blocked[end] && tokens[end].form != "and" && tokens[end].form != "و" &&
-             !(end > i && comma_between(end - 1, end))) {
+             !(end > i && (comma_between(end - 1, end) || joined_and(end)))) {
         ++end;
       }
       if (end - i > 4 || end == i) break;
@@ -193,6 +223,18 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (before > 0 && is_region_lead(tokens[before - 1].form)) m.region = true;
     if (before > 0 && !tokens[before - 1].alt.empty() && is_region_lead(tokens[before - 1].alt)) m.region = true;
     if (m.last < n && is_region_tail(tokens[m.last].form)) m.region = true;
+  }
+  // an area is read with the words that make it one: "the northern countryside of Aleppo", "ريف حلب الشمالي"
+  for (auto& m : mentions) {
+    if (!m.region) continue;
+    std::size_t first = m.first, last = m.last;
+    while (first > 0 && (is_region_lead(tokens[first - 1].form) || tokens[first - 1].form == "the" ||
+                         tokens[first - 1].form == "of" || (!tokens[first - 1].alt.empty() && is_region_lead(tokens[first - 1].alt)))) {
+      --first;
+    }
+    while (first < m.first && (tokens[first].form == "the" || tokens[first].form == "of")) ++first;
+    while (last < n && is_region_tail(tokens[last].form)) ++last;
+    m.text = std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
   }
   for (std::size_t k = 0; k + 1 < mentions.size(); ++k) {
     auto& m = mentions[k];
