@@ -124,9 +124,20 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
   // resolved with it as context, and near the others.
   std::map<std::string, int> admin1_votes;
   std::vector<LatLon> nearby;
+  // one answer per spelling and context within a report: names recur ("Soran" four times)
+  std::map<std::pair<std::string, std::string>, Resolution> answers;
+  auto resolve = [&](const std::string& text, const ResolveContext& where) {
+    std::string key;
+    for (const auto& t : where.texts) key += t + "\n";
+    const auto [it, inserted] = answers.try_emplace({text, key});
+    if (inserted) it->second = resolver_.resolve(text, where);
+    return it->second;
+  };
   for (auto& s : sentences) {
     for (auto& m : s.mentions) {
-      m.resolution = resolver_.resolve(m.mention.text);
+      // only gazetteer spellings vote for the report's area; unknown names wait for its context
+      if (!m.mention.known && !m.mention.region) continue;
+      m.resolution = resolve(m.mention.text, {});
       if (m.resolution.status != ResolutionStatus::Resolved) continue;
       if (const auto at = gazetteer.find(m.resolution.place_id)) {
         const Place& place = gazetteer.at(*at);
@@ -165,7 +176,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     if (!area.empty()) here.texts.push_back(area);
     for (auto& m : s.mentions) {
       // an area is named for itself ("northern Hama"): the document's own area must not bend it
-      if (!m.mention.region) m.resolution = resolver_.resolve(m.mention.text, here);
+      if (!m.mention.region) m.resolution = resolve(m.mention.text, here);
     }
   }
 
