@@ -7,6 +7,7 @@
 
 #include "cli/extract_command.hpp"
 #include "cli/gazetteer_command.hpp"
+#include "cli/ingest_command.hpp"
 #include "cli/resolve_command.hpp"
 #include "io/input_error.hpp"
 
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
   commands.push_back(make_resolve_command(common));
   commands.push_back(make_gazetteer_command(common));
   commands.push_back(make_extract_command(common));
+  commands.push_back(make_ingest_command(common));
   std::vector<std::pair<CLI::App*, Command*>> attached;
   for (auto& command : commands) attached.emplace_back(command->attach(app), command.get());
 

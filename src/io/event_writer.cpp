@@ -97,7 +97,10 @@ void write_events(const std::vector<Event>& events, const std::filesystem::path&
     layer_options = CSLSetNameValue(layer_options, "COORDINATE_PRECISION", "7");
     layer_options = CSLSetNameValue(layer_options, "WRITE_NAME", "NO");
   }
-  if (format == EventFormat::CSV) layer_options = CSLSetNameValue(layer_options, "LINEFORMAT", "LF");
+  if (format == EventFormat::CSV) {
+    layer_options = CSLSetNameValue(layer_options, "LINEFORMAT", "LF");
+    layer_options = CSLSetNameValue(layer_options, "STRING_QUOTING", "IF_NEEDED");
+  }
   OGRLayer* layer = dataset->CreateLayer("events", format == EventFormat::CSV ? nullptr : &wgs84,
                                          format == EventFormat::CSV ? wkbNone : wkbPoint, layer_options);
   CSLDestroy(layer_options);

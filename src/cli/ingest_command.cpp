@@ -1,0 +1,92 @@
+// `conflictmap ingest`: event tables (ACLED, UCDP GED, any CSV or OGR source) to the same events as extract.
+#include "cli/ingest_command.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/gazetteer_loader.hpp"
+#include "events/table_ingest.hpp"
+#include "io/atomic_file.hpp"
+#include "io/delimited_table.hpp"
+#include "io/event_writer.hpp"
+
+namespace conflictmap::cli {
+
+namespace {
+
+class IngestCommand : public Command {
+ public:
+  explicit IngestCommand(const CommonOptions& common) : common_(common) {}
+
+  CLI::App* attach(CLI::App& parent) override {
+    auto* app = parent.add_subcommand("ingest", "Read an event table (ACLED, UCDP GED, CSV, GeoJSON or any OGR source) into events");
+    app->add_option("source", source_, "The table: a CSV file, or for --format ogr any OGR source (a GeoJSON, a GeoPackage, \"PG:dbname=…\")")
+        ->required();
+    app->add_option("--format", format_,
+                    "acled (ACLED's CSV export), ucdp-ged (UCDP GED CSV), csv (ACLED's column names unless mapped), "
+                    "geojson/ogr (any OGR vector source; a point geometry gives the coordinates)")
+        ->required();
+    app->add_option("--map", maps_,
+                    "field=column: read a field from another column (repeatable). Fields: event_id, event_date, "
+                    "event_type, sub_event_type, actor1, actor2, admin1, admin2, admin3, location, latitude, longitude, "
+                    "geo_precision, fatalities, notes, time_precision");
+    app->add_option("-o,--output", output_, "Events file: .geojson, .csv or .gpkg (the same fields as extract)")->required();
+    app->add_option("--rejected", rejected_, "CSV of every rejected row: source, line, field, reason");
+    app->add_option("--lexicons", lexicons_, "Folder of the actor lexicon (actors.tsv, …) used to name actors canonically");
+    return app;
+  }
+
+  int run() override {
+    const auto format = parse_table_format(format_);
+    if (!format) throw CLI::ValidationError("--format", "'" + format_ + "' is not acled, ucdp-ged, csv, geojson or ogr");
+    ColumnMap overrides;
+    for (const auto& m : maps_) {
+      const auto eq = m.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
+        throw CLI::ValidationError("--map", "'" + m + "' is not field=column");
+      }
+      overrides[m.substr(0, eq)] = m.substr(eq + 1);
+    }
+    const ColumnMap columns = column_map_for(*format, overrides);
+    event_format_of(output_);
+    const Lexicon lexicon = Lexicon::load(lexicons_.empty() ? default_lexicon_folder() : std::filesystem::path(lexicons_));
+    const Gazetteer gazetteer = load_selected_gazetteer(common_.gazetteer);
+    const Resolver resolver(gazetteer);
+    const TableIngester ingester(resolver, lexicon);
+    const IngestResult result = ingester.ingest(source_, *format, columns);
+    if (!rejected_.empty()) {
+      AtomicFile file(rejected_);
+      file.stream() << "source,line,field,reason\n";
+      for (const auto& r : result.rejected) {
+        file.stream() << csv_field(r.source) << ',' << r.line << ',' << csv_field(r.field) << ',' << csv_field(r.reason) << '\n';
+      }
+      file.commit();
+    }
+    write_events(result.events, output_);
+    std::cerr << fmt::format("ingest: {} events, {} rows rejected\n", result.events.size(), result.rejected.size());
+    for (std::size_t i = 0; i < result.rejected.size() && i < 20; ++i) {
+      const auto& r = result.rejected[i];
+      std::cerr << fmt::format("  {}:{}: field '{}': {}\n", r.source, r.line, r.field, r.reason);
+    }
+    if (result.rejected.size() > 20) std::cerr << "  … (all of them with --rejected FILE)\n";
+    return 0;
+  }
+
+ private:
+  const CommonOptions& common_;
+  std::string source_;
+  std::string format_;
+  std::vector<std::string> maps_;
+  std::string output_;
+  std::string rejected_;
+  std::string lexicons_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_ingest_command(const CommonOptions& common) {
+  return std::make_unique<IngestCommand>(common);
+}
+
+}  // namespace conflictmap::cli

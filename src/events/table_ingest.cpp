@@ -1,0 +1,274 @@
+#include "events/table_ingest.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+
+#include "io/delimited_table.hpp"
+#include "io/input_error.hpp"
+
+namespace conflictmap {
+
+namespace {
+
+const std::vector<std::string> kFields = {"event_id", "event_date", "event_type", "sub_event_type", "actor1",
+                                          "actor2",   "admin1",     "admin2",     "admin3",         "location",
+                                          "latitude", "longitude",  "geo_precision", "fatalities",  "notes",
+                                          "time_precision"};
+
+std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::optional<double> parse_number(const std::string& text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+// ISO dates (with or without a time, as UCDP writes them) and ACLED's "07 October 2015"
+std::optional<CivilDate> parse_table_date(const std::string& raw) {
+  std::string text = raw;
+  // OGR gives a date field as "2015/10/07"
+  if (text.size() >= 10 && text[4] == '/' && text[7] == '/') text[4] = text[7] = '-';
+  if (text.size() >= 10) {
+    if (auto iso = CivilDate::parse(std::string_view(text).substr(0, 10))) {
+      if (text.size() == 10 || text[10] == ' ' || text[10] == 'T') return iso;
+    }
+  }
+  static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                  "july",    "august",   "september", "october", "november", "december"};
+  int day = 0, year = 0;
+  char month_name[16] = {};
+  if (std::sscanf(text.c_str(), "%d %15s %d", &day, month_name, &year) == 3 ||
+      std::sscanf(text.c_str(), "%d-%15[A-Za-z]-%d", &day, month_name, &year) == 3) {
+    std::string lower(month_name);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    for (int m = 0; m < 12; ++m) {
+      if (lower == kMonths[m] || (lower.size() == 3 && std::string_view(kMonths[m]).substr(0, 3) == lower)) {
+        return CivilDate::parse(fmt::format("{:04d}-{:02d}-{:02d}", year, m + 1, day));
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<SubEventType> type_from_event_type(const std::string& event_type) {
+  if (event_type == "Battles") return SubEventType::ArmedClash;
+  if (event_type == "Violence against civilians") return SubEventType::ViolenceAgainstCivilians;
+  if (event_type == "Strategic developments") return SubEventType::OtherDevelopment;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<TableFormat> parse_table_format(std::string_view name) {
+  if (name == "acled") return TableFormat::Acled;
+  if (name == "ucdp-ged" || name == "ucdp") return TableFormat::UcdpGed;
+  if (name == "csv") return TableFormat::Csv;
+  if (name == "geojson" || name == "ogr" || name == "gpkg") return TableFormat::Vector;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& ingest_fields() { return kFields; }
+
+ColumnMap column_map_for(TableFormat format, const ColumnMap& overrides) {
+  ColumnMap map;
+  for (const auto& f : kFields) map[f] = f;  // ACLED's names are ours
+  if (format == TableFormat::Acled) map["event_id"] = "event_id_cnty";
+  if (format == TableFormat::UcdpGed) {
+    map = {{"event_id", "id"},          {"event_date", "date_start"},     {"event_type", "type_of_violence"},
+           {"actor1", "side_a"},        {"actor2", "side_b"},             {"admin1", "adm_1"},
+           {"admin2", "adm_2"},         {"location", "where_coordinates"}, {"latitude", "latitude"},
+           {"longitude", "longitude"},  {"geo_precision", "where_prec"},  {"fatalities", "best"},
+           {"notes", "source_headline"}};
+  }
+  for (const auto& [field, column] : overrides) {
+    if (std::find(kFields.begin(), kFields.end(), field) == kFields.end()) {
+      throw std::runtime_error("--map: '" + field + "' is not a field; the fields are event_id, event_date, "
+                               "event_type, sub_event_type, actor1, actor2, admin1-3, location, latitude, longitude, "
+                               "geo_precision, fatalities, notes, time_precision");
+    }
+    map[field] = column;
+  }
+  return map;
+}
+
+Actor TableIngester::canonical_actor(const std::string& written) const {
+  Actor actor{written, written};
+  if (written.empty()) return actor;
+  const auto tokens = tokenize(written);
+  if (tokens.empty()) return actor;
+  if (auto m = lexicon_.match_at(tokens, 0, {"actor"}); m && m->last == tokens.size()) actor.canonical = m->phrase->canonical;
+  return actor;
+}
+
+IngestResult TableIngester::ingest(const std::string& source, TableFormat format, const ColumnMap& columns) const {
+  std::vector<Row> rows;
+  std::vector<std::string> header;
+  if (format == TableFormat::Vector) {
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset> dataset(
+        static_cast<GDALDataset*>(GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    if (!dataset) throw InputError(source, 0, "", std::string("cannot open as a vector source: ") + CPLGetLastErrorMsg());
+    if (dataset->GetLayerCount() < 1) throw InputError(source, 0, "", "the source has no layer");
+    OGRLayer* layer = dataset->GetLayer(0);
+    OGRFeatureDefn* definition = layer->GetLayerDefn();
+    for (int i = 0; i < definition->GetFieldCount(); ++i) header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+    std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+      OGRSpatialReference wgs84;
+      wgs84.SetWellKnownGeogCS("WGS84");
+      wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+      if (!srs->IsSame(&wgs84)) to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
+    }
+    long ordinal = 0;
+    for (auto& feature : *layer) {
+      Row row;
+      row.line = ++ordinal;  // the feature's position: vector sources have no lines
+      for (const auto& [field, column] : columns) {
+        const int index = definition->GetFieldIndex(column.c_str());
+        if (index >= 0 && feature->IsFieldSetAndNotNull(index)) row.values[field] = trim(feature->GetFieldAsString(index));
+      }
+      if (const OGRGeometry* g = feature->GetGeometryRef(); g && wkbFlatten(g->getGeometryType()) == wkbPoint) {
+        double x = g->toPoint()->getX(), y = g->toPoint()->getY();
+        if (to_wgs84) to_wgs84->Transform(1, &x, &y);
+        row.geometry = LatLon{y, x};
+      }
+      rows.push_back(std::move(row));
+    }
+  } else {
+    const DelimitedTable table = read_delimited_file(source, ',');
+    header = table.header;
+    std::map<std::string, std::size_t> index;
+    for (const auto& [field, column] : columns) {
+      if (auto i = table.find_column(column)) index[field] = *i;
+    }
+    for (const auto& record : table.records) {
+      Row row;
+      row.line = record.line;
+      for (const auto& [field, i] : index) row.values[field] = trim(record.fields[i]);
+      rows.push_back(std::move(row));
+    }
+  }
+  // the columns every row needs
+  auto has = [&](const std::string& field) {
+    const auto it = columns.find(field);
+    return it != columns.end() && std::find(header.begin(), header.end(), it->second) != header.end();
+  };
+  auto missing = [&](const std::string& field) {
+    std::string all;
+    for (const auto& h : header) all += (all.empty() ? "" : ", ") + h;
+    return InputError(source, 1, columns.count(field) ? columns.at(field) : field,
+                      "no such column (needed for " + field + "; the header has: " + all + ")");
+  };
+  if (!has("event_date")) throw missing("event_date");
+  if (!has("event_type") && !has("sub_event_type")) throw missing("sub_event_type");
+  const bool coordinates = has("latitude") && has("longitude");
+  if (!coordinates && !has("location") && format != TableFormat::Vector) throw missing("latitude");
+
+  IngestResult result;
+  for (const auto& row : rows) {
+    if (auto e = to_event(row, format, source, result.rejected)) result.events.push_back(std::move(*e));
+  }
+  return result;
+}
+
+std::optional<Event> TableIngester::to_event(const Row& row, TableFormat format, const std::string& source,
+                                             std::vector<RejectedRow>& rejected) const {
+  auto value = [&](const char* field) {
+    const auto it = row.values.find(field);
+    return it == row.values.end() ? std::string() : it->second;
+  };
+  auto reject = [&](const char* field, std::string reason) {
+    rejected.push_back({source, row.line, field, std::move(reason)});
+    return std::nullopt;
+  };
+  Event e;
+  e.id = value("event_id");
+  if (e.id.empty()) e.id = fmt::format("{}-{}", std::filesystem::path(source).stem().string(), row.line);
+  const auto date = parse_table_date(value("event_date"));
+  if (!date) return reject("event_date", "'" + value("event_date") + "' is not a date");
+  e.date.date = *date;
+  e.date.precision = TimePrecision::Day;
+  if (const auto p = value("time_precision"); p == "2" || p == "3") e.date.precision = static_cast<TimePrecision>(p[0] - '0');
+
+  std::optional<SubEventType> type;
+  if (format == TableFormat::UcdpGed) {
+    const auto violence = value("event_type");
+    if (violence == "1" || violence == "2") type = SubEventType::ArmedClash;
+    if (violence == "3") type = SubEventType::ViolenceAgainstCivilians;
+    if (!type) return reject("type_of_violence", "'" + violence + "' is not 1, 2 or 3");
+  } else {
+    type = parse_sub_event_type(value("sub_event_type"));
+    if (!type) type = type_from_event_type(value("event_type"));
+    if (!type) {
+      return reject("sub_event_type", "'" + value("sub_event_type") + "' / '" + value("event_type") +
+                                          "' is not an event type of ACLED's conflict taxonomy");
+    }
+  }
+  e.type = *type;
+  e.actor1 = canonical_actor(value("actor1"));
+  e.actor2 = canonical_actor(value("actor2"));
+  if (is_territorial(e.type)) e.new_controller = e.actor1.canonical;
+
+  e.place.name = value("location");
+  e.place.written = value("location");
+  const std::string lat_text = value("latitude"), lon_text = value("longitude");
+  if (!lat_text.empty() || !lon_text.empty()) {
+    const auto lat = parse_number(lat_text), lon = parse_number(lon_text);
+    if (!lat || *lat < -90 || *lat > 90) return reject("latitude", "'" + lat_text + "' is not a latitude");
+    if (!lon || *lon < -180 || *lon > 180) return reject("longitude", "'" + lon_text + "' is not a longitude");
+    e.place.point = {*lat, *lon};
+    e.place.precision = 1;
+  } else if (row.geometry) {
+    e.place.point = *row.geometry;
+    e.place.precision = 1;
+  } else {
+    // no coordinates: the resolver places the location with the admin columns as context
+    if (e.place.written.empty()) return reject("location", "no coordinates and no location to place");
+    ResolveContext context;
+    for (const char* admin : {"admin3", "admin2", "admin1"}) {
+      if (!value(admin).empty()) context.texts.push_back(value(admin));
+    }
+    const Resolution r = resolver_.resolve(e.place.written, context);
+    if (r.status != ResolutionStatus::Resolved && r.status != ResolutionStatus::RegionOnly) {
+      return reject("location", "'" + e.place.written + "' could not be placed: " + r.note);
+    }
+    e.place.point = r.point;
+    e.place.place_id = r.place_id;
+    e.place.name = r.place_name;
+    e.place.precision = static_cast<int>(r.precision);
+  }
+  if (const auto p = value("geo_precision"); !p.empty() && e.place.place_id.empty()) {
+    const auto n = parse_number(p);
+    if (!n) return reject("geo_precision", "'" + p + "' is not a number");
+    // UCDP's where_prec runs 1–7 (exact … country); ACLED's geo_precision 1–3
+    int precision = static_cast<int>(*n);
+    if (format == TableFormat::UcdpGed) precision = precision <= 1 ? 1 : precision == 2 ? 2 : 3;
+    if (precision < 1 || precision > 3) return reject("geo_precision", "'" + p + "' is not 1, 2 or 3");
+    e.place.precision = precision;
+  }
+  if (const auto f = value("fatalities"); !f.empty()) {
+    const auto n = parse_number(f);
+    if (!n || *n < 0 || *n != std::floor(*n)) return reject("fatalities", "'" + f + "' is not a count");
+    e.fatalities = static_cast<int>(*n);
+  }
+  e.provenance.document = source;
+  e.provenance.line = row.line;
+  e.provenance.sentence = value("notes");
+  return e;
+}
+
+}  // namespace conflictmap

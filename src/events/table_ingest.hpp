@@ -1,0 +1,60 @@
+#pragma once
+// Event tables other projects publish (ACLED, UCDP GED, any CSV or OGR source with a column mapping) read
+// into the same events extraction makes. Rows without coordinates are placed by the resolver with their admin
+// columns as context; a row that cannot be read is rejected with its line and reason, and the rest are kept.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/event.hpp"
+#include "events/lexicon.hpp"
+#include "resolve/resolver.hpp"
+
+namespace conflictmap {
+
+enum class TableFormat { Acled, UcdpGed, Csv, Vector };
+
+std::optional<TableFormat> parse_table_format(std::string_view name);  // acled, ucdp-ged, csv, geojson/ogr
+
+// Our field → the table's column. Fields: event_id, event_date, event_type, sub_event_type, actor1, actor2,
+// admin1, admin2, admin3, location, latitude, longitude, geo_precision, fatalities, notes, time_precision.
+using ColumnMap = std::map<std::string, std::string>;
+
+// The columns a format names each field by; `overrides` (from --map field=column) win.
+ColumnMap column_map_for(TableFormat format, const ColumnMap& overrides);
+const std::vector<std::string>& ingest_fields();
+
+struct RejectedRow {
+  std::string source;
+  long line = 0;
+  std::string field;
+  std::string reason;
+};
+
+struct IngestResult {
+  std::vector<Event> events;
+  std::vector<RejectedRow> rejected;
+};
+
+class TableIngester {
+ public:
+  TableIngester(const Resolver& resolver, const Lexicon& lexicon) : resolver_(resolver), lexicon_(lexicon) {}
+  // Reads `source` (a file path, or any OGR data source name for TableFormat::Vector). A missing column the
+  // map needs is an InputError naming it; bad rows are rejected, not fatal.
+  IngestResult ingest(const std::string& source, TableFormat format, const ColumnMap& columns) const;
+
+ private:
+  struct Row {
+    long line = 0;
+    std::map<std::string, std::string> values;  // by our field name
+    std::optional<LatLon> geometry;             // an OGR point, when the source has one
+  };
+  std::optional<Event> to_event(const Row& row, TableFormat format, const std::string& source,
+                                std::vector<RejectedRow>& rejected) const;
+  Actor canonical_actor(const std::string& written) const;
+  const Resolver& resolver_;
+  const Lexicon& lexicon_;
+};
+
+}  // namespace conflictmap
