@@ -46,29 +46,12 @@ struct ResolvedMention {
   Resolution resolution;
 };
 
-std::optional<int> number_value(const std::vector<Token>& tokens, std::size_t i, const Lexicon& lexicon,
-                                std::size_t* width = nullptr) {
-  if (i >= tokens.size()) return std::nullopt;
-  int value = 0;
-  const auto& form = tokens[i].form;
-  const auto [end, error] = std::from_chars(form.data(), form.data() + form.size(), value);
-  if (error == std::errc() && end == form.data() + form.size()) {
-    if (width) *width = 1;
-    return value;
-  }
-  if (auto m = lexicon.match_at(tokens, i, {"number", "vague"})) {
-    if (width) *width = m->last - m->first;
-    return static_cast<int>(m->phrase->value);
-  }
-  return std::nullopt;
-}
-
 // "more than 70 air strikes", "10 air raids", "عدد من الضربات": the number just before a strike trigger
 std::optional<int> count_before(const std::vector<Token>& tokens, std::size_t trigger, const Lexicon& lexicon) {
   for (std::size_t back = 1; back <= 3 && back <= trigger; ++back) {
     const std::size_t at = trigger - back;
     std::size_t width = 0;
-    if (auto n = number_value(tokens, at, lexicon, &width); n && at + width == trigger) return n;
+    if (auto n = read_number(tokens, at, lexicon, true, &width); n && at + width == trigger) return n;
     if (auto m = lexicon.match_at(tokens, at, {"vague"}); m && m->last == trigger) return static_cast<int>(m->phrase->value);
   }
   return std::nullopt;
@@ -82,7 +65,7 @@ std::optional<int> fatalities_in(const std::vector<Token>& tokens, const Lexicon
     for (std::size_t j = (i >= 5 ? i - 5 : 0); j < std::min(tokens.size(), i + 4); ++j) {
       if (j == i) continue;
       std::size_t width = 0;
-      if (auto n = number_value(tokens, j, lexicon, &width)) {
+      if (auto n = read_number(tokens, j, lexicon, true, &width)) {
         total = total.value_or(0) + *n;
         j += width - 1;
       }
@@ -351,7 +334,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     for (const auto& m : lexicon_.find(tokens, {"of_them"})) {
       std::size_t width = 0;
       for (std::size_t back = 1; back <= 2 && back <= m.first; ++back) {
-        if (auto n = number_value(tokens, m.first - back, lexicon_, &width)) {
+        if (auto n = read_number(tokens, m.first - back, lexicon_, true, &width)) {
           shares.emplace_back(m.first, *n);
           break;
         }

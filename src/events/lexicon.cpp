@@ -1,6 +1,7 @@
 #include "events/lexicon.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 
@@ -138,6 +139,24 @@ bool Lexicon::is_kind(std::string_view word, std::string_view kind) const {
     if (phrases_[index].kind == kind && phrases_[index].words.size() == 1) return true;
   }
   return false;
+}
+
+std::optional<int> read_number(const std::vector<Token>& tokens, std::size_t i, const Lexicon& lexicon, bool vague,
+                               std::size_t* width) {
+  if (i >= tokens.size()) return std::nullopt;
+  int value = 0;
+  const auto& form = tokens[i].form;
+  const auto [end, error] = std::from_chars(form.data(), form.data() + form.size(), value);
+  if (error == std::errc() && end == form.data() + form.size()) {
+    if (width) *width = 1;
+    return value;
+  }
+  const std::vector<std::string> kinds = vague ? std::vector<std::string>{"number", "vague"} : std::vector<std::string>{"number"};
+  if (auto m = lexicon.match_at(tokens, i, kinds)) {
+    if (width) *width = m->last - m->first;
+    return static_cast<int>(m->phrase->value);
+  }
+  return std::nullopt;
 }
 
 std::filesystem::path default_lexicon_folder() {

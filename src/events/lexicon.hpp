@@ -46,6 +46,11 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
 };
 
+// A number at token i, in digits or words ("70", "eight", "ثمانية"); with `vague`, also a vague quantity
+// read as ACLED reads it ("dozens" → 12). `width` receives how many tokens it spans.
+std::optional<int> read_number(const std::vector<Token>& tokens, std::size_t i, const Lexicon& lexicon,
+                               bool vague = false, std::size_t* width = nullptr);
+
 // $CONFLICTMAP_LEXICONS, or the embedded gazetteer/lexicons.
 std::filesystem::path default_lexicon_folder();
 

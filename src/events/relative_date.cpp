@@ -1,20 +1,9 @@
 #include "events/relative_date.hpp"
 
-#include <charconv>
 
 namespace conflictmap {
 
 namespace {
-
-std::optional<int> number_at(const std::vector<Token>& tokens, std::size_t i, const Lexicon& lexicon) {
-  if (i >= tokens.size()) return std::nullopt;
-  int value = 0;
-  const auto& form = tokens[i].form;
-  const auto [end, error] = std::from_chars(form.data(), form.data() + form.size(), value);
-  if (error == std::errc() && end == form.data() + form.size()) return value;
-  if (auto m = lexicon.match_at(tokens, i, {"number"}); m && m->last == i + 1) return static_cast<int>(m->phrase->value);
-  return std::nullopt;
-}
 
 EventDate days_before(std::optional<CivilDate> published, int days, TimePrecision precision, std::string written) {
   EventDate d;
@@ -48,13 +37,13 @@ std::optional<EventDate> read_relative_date(const std::vector<Token>& tokens, st
       return days_before(published, value, precision, written(m->first, m->last));
     }
     // "4 days ago", "four days ago"
-    if (auto n = number_at(tokens, i, lexicon); n && i + 2 < tokens.size() && lexicon.is_kind(tokens[i + 1].form, "days") &&
+    if (auto n = read_number(tokens, i, lexicon); n && i + 2 < tokens.size() && lexicon.is_kind(tokens[i + 1].form, "days") &&
                                                  lexicon.is_kind(tokens[i + 2].form, "ago")) {
       return days_before(published, *n, TimePrecision::Day, written(i, i + 3));
     }
     // "منذ أربعة أيام": since four days
     if (lexicon.is_kind(tokens[i].form, "ago") && tokens[i].script == Script::Arabic) {
-      if (auto n = number_at(tokens, i + 1, lexicon); n && i + 2 < tokens.size() && lexicon.is_kind(tokens[i + 2].form, "days")) {
+      if (auto n = read_number(tokens, i + 1, lexicon); n && i + 2 < tokens.size() && lexicon.is_kind(tokens[i + 2].form, "days")) {
         return days_before(published, *n, TimePrecision::Day, written(i, i + 3));
       }
     }
