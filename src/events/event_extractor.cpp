@@ -60,8 +60,9 @@ std::optional<int> count_before(const std::vector<Token>& tokens, std::size_t tr
 // The lowest death toll the sentence states: numbers and vague words next to "killed", "قتلى", …
 std::optional<int> fatalities_in(const std::vector<Token>& tokens, const Lexicon& lexicon) {
   std::optional<int> total;
+  const auto death = lexicon.mask({"death"});
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (!lexicon.match_at(tokens, i, {"death"})) continue;
+    if (!lexicon.match_at(tokens, i, death)) continue;
     for (std::size_t j = (i >= 5 ? i - 5 : 0); j < std::min(tokens.size(), i + 4); ++j) {
       if (j == i) continue;
       std::size_t width = 0;
@@ -78,7 +79,9 @@ std::optional<int> fatalities_in(const std::vector<Token>& tokens, const Lexicon
 }  // namespace
 
 EventExtractor::EventExtractor(const Resolver& resolver, const Lexicon& lexicon)
-    : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon) {}
+    : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon), actor_(lexicon.mask({"actor"})),
+      trigger_(lexicon.mask(kTriggerKinds)), attempt_(lexicon.mask({"attempt"})), list_start_(lexicon.mask({"list_start"})),
+      origin_(lexicon.mask({"origin"})), of_them_(lexicon.mask({"of_them"})) {}
 
 ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optional<CivilDate> date) const {
   ExtractedReport out;
@@ -97,9 +100,9 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     SentenceData d;
     d.span = s;
     d.text = std::string_view(report.text).substr(s.begin, s.end - s.begin);
-    d.tokens = tokenize(d.text);
+    d.tokens = s.tokens;
     for (auto& m : mentions_.find(d.text, d.tokens)) d.mentions.push_back({std::move(m), {}});
-    d.actors = lexicon_.find(d.tokens, {"actor"});
+    d.actors = lexicon_.find(d.tokens, actor_);
     sentences.push_back(std::move(d));
   }
 
@@ -185,13 +188,13 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
 
     // triggers, merged when one verb is written twice ("بسط … سيطرته", "clashes … battles")
     std::vector<Trigger> triggers;
-    for (const auto& m : lexicon_.find(tokens, kTriggerKinds)) {
+    for (const auto& m : lexicon_.find(tokens, trigger_)) {
       Trigger t{m.phrase, m.first, m.last, m.last};
       if (m.last < tokens.size() && tokens[m.last].form == "by") t.descriptive = true;
       if (m.first >= 2 && tokens[m.first - 2].form == "كان" && tokens[m.first - 1].form == "قد") t.descriptive = true;
       // "trying to control": intended, not done
       for (std::size_t back = 1; back <= 3 && back <= m.first; ++back) {
-        if (lexicon_.match_at(tokens, m.first - back, {"attempt"})) t.descriptive = true;
+        if (lexicon_.match_at(tokens, m.first - back, attempt_)) t.descriptive = true;
       }
       if (!triggers.empty() && triggers.back().phrase->kind == t.phrase->kind && t.first <= triggers.back().last + 3) {
         triggers.back().last = t.last;
@@ -215,7 +218,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
 
     // places to verbs: a list after "including"/"منها" belongs to the last territorial verb; otherwise the
     // nearest verb before the place, or the first after it
-    const auto list_starts = lexicon_.find(tokens, {"list_start"});
+    const auto list_starts = lexicon_.find(tokens, list_start_);
     for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {
       const auto& m = s.mentions[mi].mention;
       if (m.region) continue;
@@ -255,7 +258,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         }
       }
       // "brought by IS from Deir Ezzor to Hasaka": where people came from or went is not what was hit or taken
-      if (chosen && m.first > 0 && lexicon_.match_at(tokens, m.first - 1, {"origin"})) {
+      if (chosen && m.first > 0 && lexicon_.match_at(tokens, m.first - 1, origin_)) {
         const auto& kind = triggers[*chosen].phrase->kind;
         if (kind == "air_strike" || kind == "shelling" || territorial_kind(kind)) chosen.reset();
       }
@@ -331,7 +334,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
 
     // "8 of them were on X while two of them were on Y and Z": shares of the strikes just counted
     std::vector<std::pair<std::size_t, int>> shares;  // token where a share starts, its number
-    for (const auto& m : lexicon_.find(tokens, {"of_them"})) {
+    for (const auto& m : lexicon_.find(tokens, of_them_)) {
       std::size_t width = 0;
       for (std::size_t back = 1; back <= 2 && back <= m.first; ++back) {
         if (auto n = read_number(tokens, m.first - back, lexicon_, true, &width)) {

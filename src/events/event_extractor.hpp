@@ -37,6 +37,7 @@ class EventExtractor {
   const Resolver& resolver_;
   const Lexicon& lexicon_;
   MentionFinder mentions_;
+  std::uint64_t actor_ = 0, trigger_ = 0, attempt_ = 0, list_start_ = 0, origin_ = 0, of_them_ = 0;
 };
 
 }  // namespace conflictmap

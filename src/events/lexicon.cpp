@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
+#include <stdexcept>
 
 #include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
@@ -93,20 +94,40 @@ Lexicon Lexicon::load(const std::filesystem::path& folder) {
   return lexicon;
 }
 
+std::uint64_t Lexicon::mask_of(const std::vector<std::string>& kinds) const {
+  if (kinds.empty()) return ~std::uint64_t{0};
+  std::uint64_t mask = 0;
+  for (const auto& kind : kinds) {
+    if (const auto it = kind_bit_of_.find(kind); it != kind_bit_of_.end()) mask |= it->second;
+  }
+  return mask;
+}
+
 void Lexicon::add(Phrase phrase) {
+  auto [it, inserted] = kind_bit_of_.try_emplace(phrase.kind, 0);
+  if (inserted) {
+    if (kind_bit_of_.size() > 64) throw std::runtime_error("the lexicon has more than 64 kinds of words");
+    it->second = std::uint64_t{1} << (kind_bit_of_.size() - 1);
+  }
+  phrase.kind_bit = it->second;
   by_first_word_[phrase.words.front()].push_back(phrases_.size());
   phrases_.push_back(std::move(phrase));
 }
 
 std::optional<PhraseMatch> Lexicon::match_at(const std::vector<Token>& tokens, std::size_t i,
                                              const std::vector<std::string>& kinds) const {
+  return match_at(tokens, i, mask_of(kinds));
+}
+
+std::optional<PhraseMatch> Lexicon::match_at(const std::vector<Token>& tokens, std::size_t i, std::uint64_t mask) const {
   std::optional<PhraseMatch> best;
+  if (mask == 0) return best;
   auto try_key = [&](const std::string& key) {
     const auto it = by_first_word_.find(key);
     if (it == by_first_word_.end()) return;
     for (const auto index : it->second) {
       const Phrase& p = phrases_[index];
-      if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), p.kind) == kinds.end()) continue;
+      if ((p.kind_bit & mask) == 0) continue;
       if (i + p.words.size() > tokens.size()) continue;
       bool all = true;
       for (std::size_t w = 1; w < p.words.size() && all; ++w) all = tokens[i + w].matches(p.words[w]);
@@ -120,7 +141,12 @@ std::optional<PhraseMatch> Lexicon::match_at(const std::vector<Token>& tokens, s
 }
 
 std::vector<PhraseMatch> Lexicon::find(const std::vector<Token>& tokens, const std::vector<std::string>& kinds) const {
+  return find(tokens, mask_of(kinds));
+}
+
+std::vector<PhraseMatch> Lexicon::find(const std::vector<Token>& tokens, std::uint64_t kinds) const {
   std::vector<PhraseMatch> out;
+  if (kinds == 0) return out;
   for (std::size_t i = 0; i < tokens.size();) {
     if (auto m = match_at(tokens, i, kinds)) {
       out.push_back(*m);
@@ -133,10 +159,21 @@ std::vector<PhraseMatch> Lexicon::find(const std::vector<Token>& tokens, const s
 }
 
 bool Lexicon::is_kind(std::string_view word, std::string_view kind) const {
-  const auto it = by_first_word_.find(std::string(word));
+  const auto it = by_first_word_.find(word);
+  if (it == by_first_word_.end()) return false;
+  const auto bit = kind_bit_of_.find(kind);
+  if (bit == kind_bit_of_.end()) return false;
+  for (const auto index : it->second) {
+    if ((phrases_[index].kind_bit & bit->second) && phrases_[index].words.size() == 1) return true;
+  }
+  return false;
+}
+
+bool Lexicon::is_kind(std::string_view word, std::uint64_t kinds) const {
+  const auto it = by_first_word_.find(word);
   if (it == by_first_word_.end()) return false;
   for (const auto index : it->second) {
-    if (phrases_[index].kind == kind && phrases_[index].words.size() == 1) return true;
+    if ((phrases_[index].kind_bit & kinds) && phrases_[index].words.size() == 1) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@
 // The words extraction reads, loaded from the lexicon folder (gazetteer/lexicons by default): actors with
 // their aliases (actors.tsv), event triggers (triggers.tsv) and the rest (words.tsv). Users extend these
 // files for other conflicts and languages without touching code.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@ struct Phrase {
   std::string canonical;           // actors: the canonical name
   std::string side;                // actors: government, non-state, external, civilian
   std::string written;             // the phrase as the file spells it
+  std::uint64_t kind_bit = 0;      // this kind's bit, for fast filtering by kind
 };
 
 struct PhraseMatch {
@@ -37,13 +39,25 @@ class Lexicon {
   // The longest phrase of the kinds starting at token i, if any.
   std::optional<PhraseMatch> match_at(const std::vector<Token>& tokens, std::size_t i,
                                       const std::vector<std::string>& kinds) const;
+  // The same, for a set of kinds made once with mask() (a sentence asks for the same kinds at every word).
+  std::vector<PhraseMatch> find(const std::vector<Token>& tokens, std::uint64_t kinds) const;
+  std::optional<PhraseMatch> match_at(const std::vector<Token>& tokens, std::size_t i, std::uint64_t kinds) const;
+  std::uint64_t mask(const std::vector<std::string>& kinds) const { return mask_of(kinds); }
   bool is_kind(std::string_view word, std::string_view kind) const;
+  bool is_kind(std::string_view word, std::uint64_t kinds) const;  // a one-word phrase of any of the kinds
   std::size_t size() const { return phrases_.size(); }
 
  private:
   void add(Phrase phrase);
+  std::uint64_t mask_of(const std::vector<std::string>& kinds) const;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> by_first_word_;
+  std::unordered_map<std::string, std::uint64_t, WordHash, std::equal_to<>> kind_bit_of_;
 };
 
 // A number at token i, in digits or words ("70", "eight", "ثمانية"); with `vague`, also a vague quantity

@@ -32,7 +32,11 @@ bool is_region_tail(std::string_view w) {
 
 }  // namespace
 
-MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon) : resolver_(resolver), lexicon_(lexicon) {
+MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
+    : resolver_(resolver), lexicon_(lexicon), blocking_(lexicon.mask(kBlockingKinds)), territorial_(lexicon.mask(kTerritorial)),
+      person_after_(lexicon.mask({"speech", "people"})), speech_(lexicon.mask({"speech"})), people_(lexicon.mask({"people"})),
+      not_a_name_(lexicon.mask({"stop", "connector"})), qualifier_(lexicon.mask({"qualifier"})),
+      generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})) {
   for (const auto& place : resolver.gazetteer().places()) {
     for (const auto& name : place.names) {
       Script script = detect_script(name.text);
@@ -48,8 +52,8 @@ MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon) :
 }
 
 bool MentionFinder::is_name_word(const Token& token) const {
-  if (lexicon_.is_kind(token.form, "stop") || lexicon_.is_kind(token.form, "connector")) return false;
-  if (!token.alt.empty() && lexicon_.is_kind(token.alt, "stop")) return false;
+  if (lexicon_.is_kind(token.form, not_a_name_)) return false;
+  if (!token.alt.empty() && lexicon_.is_kind(token.alt, not_a_name_)) return false;
   if (token.form.size() < 2) return false;
   return std::all_of(token.form.begin(), token.form.end(), [](char c) { return !(c >= '0' && c <= '9'); });
 }
@@ -63,7 +67,7 @@ std::vector<std::string> MentionFinder::key_words_of(std::string_view text, cons
 std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::vector<Token>& tokens) const {
   const std::size_t n = tokens.size();
   std::vector<char> blocked(n, 0), taken(n, 0);
-  for (const auto& m : lexicon_.find(tokens, kBlockingKinds)) {
+  for (const auto& m : lexicon_.find(tokens, blocking_)) {
     for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = 1;
   }
   std::vector<PlaceMention> mentions;
@@ -93,7 +97,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
   // mid-sentence, is part of a person's name
   auto plain_capital = [&](std::size_t k) {
     return k > 0 && k < n && tokens[k].capitalised && !blocked[k] && is_name_word(tokens[k]) &&
-           !lexicon_.is_kind(tokens[k].form, "qualifier") && !lexicon_.is_kind(tokens[k].form, "generic") &&
+           !lexicon_.is_kind(tokens[k].form, qualifier_) && !lexicon_.is_kind(tokens[k].form, generic_) &&
            !resolver_.knows_name(key_words_of(text, tokens, k, k + 1), tokens[k].script);
   };
   auto beside_a_personal_name = [&](std::size_t i) {
@@ -123,17 +127,17 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
           if (len == 1 && t.form.size() < 3) continue;
         }
         // "Tal", "كفر" alone begin names but name nothing; a short Arabic word alone is too often a word
-        if (len == 1 && (lexicon_.is_kind(t.form, "generic") || lexicon_.is_kind(t.form, "qualifier") ||
-                         (!t.alt.empty() && lexicon_.is_kind(t.alt, "qualifier")))) {
+        if (len == 1 && (lexicon_.is_kind(t.form, generic_) || lexicon_.is_kind(t.form, qualifier_) ||
+                         (!t.alt.empty() && lexicon_.is_kind(t.alt, qualifier_)))) {
           continue;
         }
         if (len == 1 && t.script == Script::Arabic && t.form.size() < 8 &&
-            !(i > 0 && lexicon_.is_kind(tokens[i - 1].form, "qualifier"))) {
+            !(i > 0 && lexicon_.is_kind(tokens[i - 1].form, qualifier_))) {
           continue;
         }
         // "Rima said", "Rima, an activist": a person
-        if (i + len < n && lexicon_.match_at(tokens, i + len, {"speech", "people"})) continue;
-        if (i + len + 1 < n && lexicon_.match_at(tokens, i + len + 1, {"speech"}) && !comma_between(i + len - 1, i + len)) continue;
+        if (i + len < n && lexicon_.match_at(tokens, i + len, person_after_)) continue;
+        if (i + len + 1 < n && lexicon_.match_at(tokens, i + len + 1, speech_) && !comma_between(i + len - 1, i + len)) continue;
         if (len == 1 && t.script == Script::Latin && beside_a_personal_name(i)) continue;
         auto words = key_words_of(text, tokens, i, i + len);
         // "وقرية", "بريف": try the word without its joined preposition too
@@ -154,24 +158,24 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
 
   // 2. an unknown name beside a qualifier: "Alnashwa neighborhood", "Sodat Abd villages", "قرية كفر بطونة"
   for (std::size_t q = 0; q < n; ++q) {
-    if (!lexicon_.is_kind(tokens[q].form, "qualifier") && !(!tokens[q].alt.empty() && lexicon_.is_kind(tokens[q].alt, "qualifier"))) continue;
+    if (!lexicon_.is_kind(tokens[q].form, qualifier_) && !(!tokens[q].alt.empty() && lexicon_.is_kind(tokens[q].alt, qualifier_))) continue;
     if (tokens[q].script == Script::Latin) {
       std::size_t start = q;
       while (start > 0 && q - start < 3 && !blocked[start - 1] && !taken[start - 1] && tokens[start - 1].capitalised &&
-             (is_name_word(tokens[start - 1]) || lexicon_.is_kind(tokens[start - 1].form, "generic"))) {
+             (is_name_word(tokens[start - 1]) || lexicon_.is_kind(tokens[start - 1].form, generic_))) {
         --start;
       }
       // "em Alwohoush villages": a generic first word is often written in lower case
       if (start < q && start > 0 && !blocked[start - 1] && !taken[start - 1] &&
-          lexicon_.is_kind(tokens[start - 1].form, "generic") && !comma_between(start - 1, start)) {
+          lexicon_.is_kind(tokens[start - 1].form, generic_) && !comma_between(start - 1, start)) {
         --start;
       }
       if (start < q) add(start, q + 1, false);
     } else {
       std::size_t end = q + 1;
       while (end < n && end - q <= 3 && !blocked[end] && !taken[end] &&
-             (is_name_word(tokens[end]) || lexicon_.is_kind(tokens[end].form, "generic")) &&
-             !lexicon_.is_kind(tokens[end].form, "qualifier") && !comma_between(end - 1, end)) {
+             (is_name_word(tokens[end]) || lexicon_.is_kind(tokens[end].form, generic_)) &&
+             !lexicon_.is_kind(tokens[end].form, qualifier_) && !comma_between(end - 1, end)) {
         ++end;
       }
       if (end > q + 1) add(q, end, false);
@@ -180,7 +184,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
 
   // 3. list items after a territorial verb or "including": each item a place, known or not. The list is
   // short items between commas and "and"; it ends at the first longer stretch.
-  for (const auto& lead : lexicon_.find(tokens, kTerritorial)) {
+  for (const auto& lead : lexicon_.find(tokens, territorial_)) {
     // Arabic lists follow "منها" (among them); a verb alone is followed by prose
     if (tokens[lead.first].script == Script::Arabic && lead.phrase->kind != "list_start") continue;
     std::size_t i = lead.last;
@@ -188,7 +192,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     // "including 2 leaders …": a list of people
     std::size_t look = i;
     if (look < n && std::all_of(tokens[look].form.begin(), tokens[look].form.end(), [](char c) { return c >= '0' && c <= '9'; })) ++look;
-    if (look < n && lexicon_.match_at(tokens, look, {"people"})) continue;
+    if (look < n && lexicon_.match_at(tokens, look, people_)) continue;
     while (i < n) {
       std::size_t end = i;
       // "وقرية": and joined to the next item's first word
@@ -206,7 +210,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         known_inside = known_inside || taken[k];
       }
       std::size_t first = i;
-      while (first < end && !is_name_word(tokens[first]) && !lexicon_.is_kind(tokens[first].form, "generic")) ++first;
+      while (first < end && !is_name_word(tokens[first]) && !lexicon_.is_kind(tokens[first].form, generic_)) ++first;
       if (capital && !known_inside && first < end && free_range(first, end)) add(first, end, false);
       const bool more = end < n && (tokens[end].form == "and" || tokens[end].form == "و" || comma_between(end - 1, end));
       i = end;
@@ -242,8 +246,8 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (m.region || !next.region) continue;
     bool connectors_only = true;
     for (std::size_t i = m.last; i < next.first && connectors_only; ++i) {
-      connectors_only = lexicon_.is_kind(tokens[i].form, "connector") ||
-                        (!tokens[i].alt.empty() && lexicon_.is_kind(tokens[i].alt, "connector")) ||
+      connectors_only = lexicon_.is_kind(tokens[i].form, connector_) ||
+                        (!tokens[i].alt.empty() && lexicon_.is_kind(tokens[i].alt, connector_)) ||
                         std::all_of(tokens[i].form.begin(), tokens[i].form.end(), [](char c) { return c >= '0' && c <= '9'; });
     }
     if (!connectors_only) continue;

@@ -2,6 +2,7 @@
 // Where a sentence names places: any gazetteer spelling in either script (not only capitalised words:
 // "em Alwohoush", "Alkafra"), unknown names a qualifier marks ("Alnashwa neighborhood", "قرية كفر بطونة"),
 // and the items of a list after a territorial verb ("control each of A, B and C villages").
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -32,6 +33,8 @@ class MentionFinder {
   const Resolver& resolver_;
   const Lexicon& lexicon_;
   std::unordered_set<std::string> first_words_;  // first key word of every gazetteer name, raw and folded
+  std::uint64_t blocking_ = 0, territorial_ = 0, person_after_ = 0, speech_ = 0, people_ = 0;
+  std::uint64_t not_a_name_ = 0, qualifier_ = 0, generic_ = 0, connector_ = 0;
 };
 
 }  // namespace conflictmap

@@ -21,8 +21,9 @@ std::optional<EventDate> read_relative_date(const std::vector<Token>& tokens, st
   auto written = [&](std::size_t first, std::size_t last) {
     return std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
   };
+  const auto date_words = lexicon.mask({"relative_day", "relative_week", "relative_month", "weekday"});
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (auto m = lexicon.match_at(tokens, i, {"relative_day", "relative_week", "relative_month", "weekday"})) {
+    if (auto m = lexicon.match_at(tokens, i, date_words)) {
       const auto& kind = m->phrase->kind;
       const int value = static_cast<int>(m->phrase->value);
       if (kind == "weekday") {

@@ -78,16 +78,22 @@ ReportDocument split_report(std::string path, std::string text, const Lexicon& l
   doc.published = header_date(doc.text, doc.path);
   doc.body_end = doc.text.size();
   // boilerplate starts at the first boilerplate phrase that opens a line
-  const auto tokens = tokenize(doc.text);
-  for (const auto& m : lexicon.find(tokens, {"boilerplate"})) {
-    const std::size_t at = tokens[m.first].begin;
-    const std::size_t line_start = doc.text.rfind('\n', at == 0 ? 0 : at - 1);
-    const std::string_view before = std::string_view(doc.text).substr(
-        line_start == std::string::npos ? 0 : line_start + 1, at - (line_start == std::string::npos ? 0 : line_start + 1));
-    if (before.find_first_not_of(" \t\xE2\x80\xA2") != std::string_view::npos) continue;
-    doc.body_end = std::min(doc.body_end, at);
-    break;
+  // boilerplate opens a line: look at the first words of each line only
+  const auto boilerplate = lexicon.mask({"boilerplate"});
+  for (std::size_t line = 0; line < doc.text.size();) {
+    std::size_t next = doc.text.find('\n', line);
+    if (next == std::string::npos) next = doc.text.size();
+    const std::string_view head = std::string_view(doc.text).substr(line, std::min<std::size_t>(next - line, 80));
+    auto tokens = tokenize(head);
+    if (!tokens.empty() && tokens.front().begin <= 4) {
+      if (auto m = lexicon.match_at(tokens, 0, boilerplate)) {
+        doc.body_end = line + tokens[m->first].begin;
+        break;
+      }
+    }
+    line = next + 1;
   }
+  const auto caption = lexicon.mask({"caption"});
   std::size_t start = 0;
   for (std::size_t i = 0; i <= doc.body_end; ++i) {
     if (i < doc.body_end && !ends_sentence(doc.text, i)) continue;
@@ -95,8 +101,10 @@ ReportDocument split_report(std::string path, std::string text, const Lexicon& l
     while (b < e && std::isspace(static_cast<unsigned char>(doc.text[b]))) ++b;
     while (e > b && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
     if (e > b) {
-      const auto sentence_tokens = tokenize(std::string_view(doc.text).substr(b, e - b));
-      if (lexicon.find(sentence_tokens, {"caption"}).empty() && !sentence_tokens.empty()) doc.sentences.push_back({b, e});
+      auto sentence_tokens = tokenize(std::string_view(doc.text).substr(b, e - b));
+      if (lexicon.find(sentence_tokens, caption).empty() && !sentence_tokens.empty()) {
+        doc.sentences.push_back({b, e, std::move(sentence_tokens)});
+      }
     }
     start = i + 1;
   }

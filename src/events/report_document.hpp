@@ -8,11 +8,13 @@
 
 #include "core/event.hpp"
 #include "events/lexicon.hpp"
+#include "events/text_tokens.hpp"
 
 namespace conflictmap {
 
 struct Sentence {
   std::size_t begin = 0, end = 0;  // byte offsets in the document text
+  std::vector<Token> tokens;       // its words; their offsets count from `begin`
 };
 
 struct ReportDocument {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <unordered_map>
 
@@ -15,9 +16,13 @@
 
 namespace conflictmap {
 
+namespace {
+std::atomic<std::uint64_t> next_serial{1};
+}  // namespace
+
 Resolver::Resolver(const Gazetteer& gazetteer, ResolverOptions options)
     : gazetteer_(gazetteer), options_(options), index_(std::make_unique<NameIndex>(gazetteer)),
-      proximity_(std::make_unique<PlaceProximity>(gazetteer)) {
+      proximity_(std::make_unique<PlaceProximity>(gazetteer)), serial_(next_serial++) {
   // The capital of a governorate is its one city (OCHA marks admin1 capitals).
   for (std::size_t i = 0; i < gazetteer.size(); ++i) {
     const Place& place = gazetteer.at(i);
@@ -67,18 +72,33 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
 
   // Context given beside the string (a governorate column, --context) is resolved first; places named
   // inside the string must then agree with it.
-  std::vector<Anchor> anchors;
-  for (const auto& extra : context.texts) {
-    if (extra.empty()) continue;
-    const ParsedLocation parsed_context = parse_location(extra);
-    for (const auto& segment : parsed_context.segments) {
-      LocationSegment as_context = segment;
-      as_context.role = SegmentRole::Context;
-      as_context.region = true;  // a column or --context names an area the place is in
-      auto anchor = make_anchor(as_context, lookup, parsed_context.script, {}, capitals_);
-      if (anchor_usable(anchor)) anchors.push_back(std::move(anchor));
+  // A batch gives the same context (a governorate column, a report's area) to many names: its anchors are
+  // placed once per thread and reused.
+  thread_local struct {
+    std::uint64_t owner = 0;
+    std::unordered_map<std::string, std::vector<Anchor>> anchors;
+  } context_cache;
+  if (context_cache.owner != serial_ || context_cache.anchors.size() > 256) {
+    context_cache.owner = serial_;
+    context_cache.anchors.clear();
+  }
+  std::string context_key;
+  for (const auto& extra : context.texts) context_key += extra + '\x1f';
+  auto [cached, fresh] = context_cache.anchors.try_emplace(context_key);
+  if (fresh) {
+    for (const auto& extra : context.texts) {
+      if (extra.empty()) continue;
+      const ParsedLocation parsed_context = parse_location(extra);
+      for (const auto& segment : parsed_context.segments) {
+        LocationSegment as_context = segment;
+        as_context.role = SegmentRole::Context;
+        as_context.region = true;  // a column or --context names an area the place is in
+        auto anchor = make_anchor(as_context, lookup, parsed_context.script, {}, capitals_);
+        if (anchor_usable(anchor)) cached->second.push_back(std::move(anchor));
+      }
     }
   }
+  std::vector<Anchor> anchors = cached->second;
   const std::vector<Anchor> regions = anchors;
   // "Northern Sarha" and "Firazdaq - Arsalan Tash" are names as they stand: a string the gazetteer spells
   // whole is its own head before any reading of its parts.

@@ -1,6 +1,7 @@
 #pragma once
 // Resolves a place string, in any spelling or script, to a gazetteer place with a score, a precision and
 // ranked candidates, using the context the string carries and any context the caller adds.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,6 +52,7 @@ class Resolver {
   std::unique_ptr<NameIndex> index_;
   std::unique_ptr<PlaceProximity> proximity_;
   std::unordered_map<std::string, std::size_t> capitals_;  // admin1 P-code → its capital
+  std::uint64_t serial_;  // tells this resolver's cached context apart from another's at the same address
 };
 
 }  // namespace conflictmap
