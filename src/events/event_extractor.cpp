@@ -133,6 +133,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       }
     }
   }
+  // each place once: the same town named five times is one neighbour
+  std::sort(nearby.begin(), nearby.end(), [](const LatLon& a, const LatLon& b) { return a.lat != b.lat ? a.lat < b.lat : a.lon < b.lon; });
+  nearby.erase(std::unique(nearby.begin(), nearby.end(), [](const LatLon& a, const LatLon& b) { return a.lat == b.lat && a.lon == b.lon; }),
+               nearby.end());
   ResolveContext context;
   context.nearby = nearby;
   if (!admin1_votes.empty()) {

@@ -87,8 +87,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     return true;
   };
 
-  std::vector<std::size_t> breaks;
-  tokenize(text, &breaks);
+  const std::vector<std::size_t> breaks = clause_breaks(text);
   auto comma_between = [&](std::size_t a, std::size_t b) {
     return std::any_of(breaks.begin(), breaks.end(), [&](std::size_t x) { return x >= tokens[a].end && x < tokens[b].begin; });
   };
@@ -113,7 +112,14 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
                             (t.script == Script::Latin && first_words_.count(fold_latin_word(t.form))));
     std::size_t matched = 0;
     if (candidate) {
-      for (std::size_t len = std::min<std::size_t>(5, n - i); len >= 1 && !matched; --len) {
+      // a name runs over name words only (and generic ones: "Tal", "Kafr"); no longer n-gram can match
+      std::size_t run = 1;
+      while (run < 5 && i + run < n && !blocked[i + run] &&
+             (is_name_word(tokens[i + run]) || lexicon_.is_kind(tokens[i + run].form, generic_) ||
+              tokens[i + run].form == "al" || tokens[i + run].form == "el")) {
+        ++run;
+      }
+      for (std::size_t len = run; len >= 1 && !matched; --len) {
         if (!free_range(i, i + len)) continue;
         bool split = false;  // a name does not run across a comma: "Rima, an activist"
         for (std::size_t k = i; k + 1 < i + len && !split; ++k) split = comma_between(k, k + 1);

@@ -98,6 +98,20 @@ std::vector<Token> tokenize(std::string_view text, std::vector<std::size_t>* bre
   return tokens;
 }
 
+std::vector<std::size_t> clause_breaks(std::string_view text) {
+  std::vector<std::size_t> breaks;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') {
+      breaks.push_back(i);
+    } else if (static_cast<unsigned char>(c) == 0xD8 && i + 1 < text.size() &&
+               (static_cast<unsigned char>(text[i + 1]) == 0x8C || static_cast<unsigned char>(text[i + 1]) == 0x9B)) {
+      breaks.push_back(i);  // ، ؛
+    }
+  }
+  return breaks;
+}
+
 std::vector<std::string> fold_phrase(std::string_view phrase) {
   std::vector<std::string> out;
   for (auto& token : tokenize(phrase)) out.push_back(std::move(token.form));

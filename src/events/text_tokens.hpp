@@ -22,6 +22,9 @@ struct Token {
 // offsets of clause punctuation (, ; : ، ؛ and brackets) so callers can tell list items apart.
 std::vector<Token> tokenize(std::string_view text, std::vector<std::size_t>* breaks = nullptr);
 
+// The byte offsets of clause punctuation in text, as tokenize() reports them, without tokenizing.
+std::vector<std::size_t> clause_breaks(std::string_view text);
+
 // One word folded as tokenize() folds it (for lexicon phrases).
 std::vector<std::string> fold_phrase(std::string_view phrase);
 
