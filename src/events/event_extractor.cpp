@@ -108,8 +108,25 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
 
   // The document's area: the governorate most of its confidently placed names lie in. Every name is then
   // resolved with it as context, and near the others.
-  std::map<std::string, int> admin1_votes;
+  // Votes by spelling alone: a name several places share splits its vote, and only a name one place has
+  // counts as a neighbour.
+  std::map<std::string, double> admin1_votes;
   std::vector<LatLon> nearby;
+  for (auto& s : sentences) {
+    for (auto& m : s.mentions) {
+      if (!m.mention.known && !m.mention.region) continue;
+      const auto places = resolver_.places_named(m.mention.region ? m.mention.text : m.mention.text);
+      if (places.empty()) continue;
+      for (const auto index : places) {
+        const Place& place = gazetteer.at(index);
+        const std::string& admin1 = place.kind == PlaceKind::Governorate ? place.id : place.admin[0];
+        if (!admin1.empty()) admin1_votes[admin1] += 1.0 / static_cast<double>(places.size());
+      }
+      if (places.size() == 1 && !is_admin_unit(gazetteer.at(places.front()).kind)) {
+        nearby.push_back({gazetteer.at(places.front()).lat, gazetteer.at(places.front()).lon});
+      }
+    }
+  }
   // one answer per spelling and context within a report: names recur ("Soran" four times)
   std::map<std::pair<std::string, std::string>, Resolution> answers;
   auto resolve = [&](const std::string& text, const ResolveContext& where) {
@@ -119,20 +136,6 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     if (inserted) it->second = resolver_.resolve(text, where);
     return it->second;
   };
-  for (auto& s : sentences) {
-    for (auto& m : s.mentions) {
-      // only gazetteer spellings vote for the report's area; unknown names wait for its context
-      if (!m.mention.known && !m.mention.region) continue;
-      m.resolution = resolve(m.mention.text, {});
-      if (m.resolution.status != ResolutionStatus::Resolved) continue;
-      if (const auto at = gazetteer.find(m.resolution.place_id)) {
-        const Place& place = gazetteer.at(*at);
-        const std::string& admin1 = place.kind == PlaceKind::Governorate ? place.id : place.admin[0];
-        if (!admin1.empty()) admin1_votes[admin1] += 1;
-        if (!is_admin_unit(place.kind)) nearby.push_back(m.resolution.point);
-      }
-    }
-  }
   // each place once: the same town named five times is one neighbour
   std::sort(nearby.begin(), nearby.end(), [](const LatLon& a, const LatLon& b) { return a.lat != b.lat ? a.lat < b.lat : a.lon < b.lon; });
   nearby.erase(std::unique(nearby.begin(), nearby.end(), [](const LatLon& a, const LatLon& b) { return a.lat == b.lat && a.lon == b.lon; }),
@@ -146,6 +149,11 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
   }
   // The area the report is about, as it writes it ("Aleppo northern countryside"): the first area it names
   // in the document's governorate, or else the first it names at all.
+  for (auto& s : sentences) {
+    for (auto& m : s.mentions) {
+      if (m.mention.region) m.resolution = resolve(m.mention.text, {});
+    }
+  }
   std::string document_area;
   for (const auto& s : sentences) {
     for (const auto& m : s.mentions) {

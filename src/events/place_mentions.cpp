@@ -19,7 +19,7 @@ const std::vector<std::string> kTerritorial = {"control", "regain", "withdraw", 
 // Words before a place that make it an area locating others: "countryside of Aleppo", "north of Aleppo".
 bool is_region_lead(std::string_view w) {
   static const std::unordered_set<std::string_view> words = {
-      "countryside", "province", "governorate", "ريف", "محافظه", "north", "south", "east", "west",
+      "countryside", "province", "provinces", "governorate", "governorates", "ريف", "محافظه", "north", "south", "east", "west",
       "northern", "southern", "eastern", "western", "شمال", "جنوب", "شرق", "غرب", "city"};
   return words.count(w) > 0;
 }
@@ -233,6 +233,13 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (before > 0 && is_region_lead(tokens[before - 1].form)) m.region = true;
     if (before > 0 && !tokens[before - 1].alt.empty() && is_region_lead(tokens[before - 1].alt)) m.region = true;
     if (m.last < n && is_region_tail(tokens[m.last].form)) m.region = true;
+  }
+  // "the provinces of Idlib and Latakia": an area joined by "and" to an area is one too
+  for (std::size_t k = 1; k < mentions.size(); ++k) {
+    const auto& before = mentions[k - 1];
+    auto& m = mentions[k];
+    if (!before.region || m.region || m.first != before.last + 1) continue;
+    if (tokens[before.last].form == "and" || tokens[before.last].form == "و") m.region = true;
   }
   // an area is read with the words that make it one: "the northern countryside of Aleppo", "ريف حلب الشمالي"
   for (auto& m : mentions) {

@@ -39,6 +39,21 @@ bool Resolver::knows_name(const std::vector<std::string>& words, Script script) 
   return !query.keys.empty() && index_->knows_spelling(query.keys);
 }
 
+std::vector<std::size_t> Resolver::places_named(std::string_view text) const {
+  Script script = detect_script(text);
+  if (script == Script::Unknown) script = Script::Latin;
+  const auto query = NameQuery::of(key_words(text, script), script);
+  std::vector<std::size_t> places;
+  if (query.keys.empty()) return places;
+  for (const auto& hit : index_->lookup(query.keys, query.word_form, 0.9, false)) {
+    if (hit.similarity < 0.9) continue;
+    const auto place = index_->entry(hit.entry).place;
+    if (std::find(places.begin(), places.end(), place) == places.end()) places.push_back(place);
+  }
+  std::sort(places.begin(), places.end());
+  return places;
+}
+
 std::vector<std::size_t> Resolver::places_near(LatLon point, double radius_km) const {
   return proximity_->within(point, radius_km);
 }

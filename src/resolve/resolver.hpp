@@ -42,6 +42,9 @@ class Resolver {
   const Gazetteer& gazetteer() const { return gazetteer_; }
   // True when some gazetteer name has this spelling once folded (words as key_words gives them).
   bool knows_name(const std::vector<std::string>& words, Script script) const;
+  // Places a whole text names by spelling alone (exact or normalised, no fuzzy matching, no context): cheap
+  // enough for statistics such as which governorate a report is about.
+  std::vector<std::size_t> places_named(std::string_view text) const;
 
   // Places within `radius_km` of a point, nearest first (a Boost.Geometry rtree).
   std::vector<std::size_t> places_near(LatLon point, double radius_km) const;
