@@ -19,6 +19,8 @@ namespace {
 bool is_number(std::string_view word) {
   double value = 0;
   if (word.empty()) return false;
+  // most words are names: only a digit or a sign can start a number
+  if (!(word[0] >= '0' && word[0] <= '9') && word[0] != '-' && word[0] != '+' && word[0] != '.') return false;
   const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
   return error == std::errc() && end == word.data() + word.size();  // "828m" is a name, not a number
 }
@@ -57,6 +59,24 @@ std::vector<std::string> split_arabic_prefixes(const std::vector<std::string>& w
     if (!split) out.push_back(word);
   }
   return out;
+}
+
+// True when split_arabic_prefixes would change the words, without building the split.
+bool has_joined_prefix(const std::vector<std::string>& words) {
+  static const std::string kAndThe = "\xD9\x88\xD8\xA7\xD9\x84";
+  static const std::string kInThe = "\xD8\xA8\xD8\xA7\xD9\x84";
+  static constexpr std::array<std::string_view, 4> kPrefixes = {"\xD8\xA8", "\xD9\x88", "\xD9\x84", "\xD9\x81"};
+  for (const auto& word : words) {
+    if (word.size() >= kAndThe.size() + 6 && (word.rfind(kAndThe, 0) == 0 || word.rfind(kInThe, 0) == 0)) return true;
+    for (const auto prefix : kPrefixes) {
+      if (word.size() > prefix.size() + 2 && std::string_view(word).substr(0, prefix.size()) == prefix) {
+        std::string_view rest = std::string_view(word).substr(prefix.size());
+        if (rest.substr(0, 4) == "\xD8\xA7\xD9\x84" && rest.size() > 8) rest = rest.substr(4);
+        if (lookup_word(rest) || is_qualifier_word(rest)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 struct Chunk {
@@ -341,10 +361,14 @@ namespace {
 bool parse_bare_name(std::string_view text, ParsedLocation& parsed) {
   if (text.find_first_of(",;:()[]{}/|\".") != std::string_view::npos) return false;
   if (text.find(" - ") != std::string_view::npos) return false;
-  // the clause punctuation split_chunks knows beyond ASCII: ، ؛ “ ” « » – —
-  for (const char* mark : {"\xD8\x8C", "\xD8\x9B", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB",
-                           "\xE2\x80\x93", "\xE2\x80\x94"}) {
-    if (text.find(mark) != std::string_view::npos) return false;
+  // the clause punctuation split_chunks knows beyond ASCII: ، ؛ “ ” « » – — (looked for only where a lead
+  // byte of one of them occurs)
+  for (auto at = text.find_first_of("\xD8\xE2\xC2"); at != std::string_view::npos; at = text.find_first_of("\xD8\xE2\xC2", at + 1)) {
+    const auto rest = text.substr(at);
+    for (const char* mark : {"\xD8\x8C", "\xD8\x9B", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB",
+                             "\xE2\x80\x93", "\xE2\x80\x94"}) {
+      if (rest.substr(0, std::char_traits<char>::length(mark)) == mark) return false;
+    }
   }
   auto words = key_words(text, parsed.script);
   if (words.empty()) return false;
@@ -357,7 +381,7 @@ bool parse_bare_name(std::string_view text, ParsedLocation& parsed) {
   for (const auto& w : words) {
     if (lookup_word(w) || is_qualifier_word(w) || is_number(w)) return false;
   }
-  if (parsed.script == Script::Arabic && split_arabic_prefixes(words) != words) return false;
+  if (parsed.script == Script::Arabic && has_joined_prefix(words)) return false;
   parsed.words = words;
   LocationSegment head;
   head.chunk = 0;
