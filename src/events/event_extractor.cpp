@@ -115,7 +115,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
   for (auto& s : sentences) {
     for (auto& m : s.mentions) {
       if (!m.mention.known && !m.mention.region) continue;
-      const auto places = resolver_.places_named(m.mention.region ? m.mention.text : m.mention.text);
+      const auto places = resolver_.places_named(m.mention.text);
       if (places.empty()) continue;
       for (const auto index : places) {
         const Place& place = gazetteer.at(index);
@@ -218,8 +218,11 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     for (auto& t : triggers) {
       if (t.descriptive && t.phrase->kind == "regain") t.descriptive = false;
     }
+    auto actor_text = [&](const PhraseMatch& a) {
+      return std::string(s.text.substr(tokens[a.first].begin, tokens[a.last - 1].end - tokens[a.first].begin));
+    };
     if (triggers.empty()) {
-      if (!s.actors.empty()) last_actor = {s.actors.back().phrase->canonical, std::string(s.text.substr(tokens[s.actors.back().first].begin, tokens[s.actors.back().last - 1].end - tokens[s.actors.back().first].begin))};
+      if (!s.actors.empty()) last_actor = {s.actors.back().phrase->canonical, actor_text(s.actors.back())};
       continue;
     }
     std::vector<std::size_t> live;
@@ -241,9 +244,6 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       }
       for (const auto t : live) {
         if (triggers[t].last <= m.first) chosen = t;
-      }
-      if (list_at && chosen && triggers[*chosen].last <= *list_at) {
-        // the verb nearest before the list stays; a territorial verb before it wins over a battle word
       }
       if (list_at) {
         // "… including A and B": the list belongs to the last change of control before it, else the last
@@ -292,9 +292,6 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       }
     }
 
-    auto actor_text = [&](const PhraseMatch& a) {
-      return std::string(s.text.substr(tokens[a.first].begin, tokens[a.last - 1].end - tokens[a.first].begin));
-    };
     auto actor_for = [&](const Trigger& t) -> Actor {
       const PhraseMatch* before = nullptr;
       const PhraseMatch* after = nullptr;

@@ -159,14 +159,8 @@ std::vector<PhraseMatch> Lexicon::find(const std::vector<Token>& tokens, std::ui
 }
 
 bool Lexicon::is_kind(std::string_view word, std::string_view kind) const {
-  const auto it = by_first_word_.find(word);
-  if (it == by_first_word_.end()) return false;
   const auto bit = kind_bit_of_.find(kind);
-  if (bit == kind_bit_of_.end()) return false;
-  for (const auto index : it->second) {
-    if ((phrases_[index].kind_bit & bit->second) && phrases_[index].words.size() == 1) return true;
-  }
-  return false;
+  return bit != kind_bit_of_.end() && is_kind(word, bit->second);
 }
 
 bool Lexicon::is_kind(std::string_view word, std::uint64_t kinds) const {

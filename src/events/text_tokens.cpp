@@ -33,18 +33,14 @@ std::string fold_arabic_token(std::string_view raw) {
 
 // "وقرية", "بريف", "للتحالف": a joined conjunction or preposition, and the article after it
 std::string without_joined_prefix(const std::string& folded) {
-  static constexpr std::string_view kPrefixes[] = {"\xD9\x88", "\xD8\xA8", "\xD9\x84", "\xD9\x81"};
-  for (const auto prefix : kPrefixes) {
-    if (folded.size() > prefix.size() + 4 && std::string_view(folded).substr(0, prefix.size()) == prefix) {
-      return strip_arabic_article(folded.substr(prefix.size()));
-    }
-  }
-  return {};
+  const auto joined = split_joined_prefix(folded);
+  if (!joined || joined->rest.size() < 4) return {};
+  return strip_arabic_article(joined->rest);
 }
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text, std::vector<std::size_t>* breaks) {
+std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
@@ -55,12 +51,7 @@ std::vector<Token> tokenize(std::string_view text, std::vector<std::size_t>* bre
     U8_NEXT(s, i, length, c);
     if (c < 0) continue;
     const bool arabic = is_arabic_letter(c);
-    if (!arabic && !u_isalnum(c)) {
-      if (breaks && (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == 0x060C || c == 0x061B)) {
-        breaks->push_back(static_cast<std::size_t>(start));
-      }
-      continue;
-    }
+    if (!arabic && !u_isalnum(c)) continue;
     int32_t end = i;
     while (end < length) {
       int32_t next = end;

@@ -18,11 +18,10 @@ struct Token {
   bool matches(std::string_view word) const { return form == word || (!alt.empty() && alt == word); }
 };
 
-// Splits text into word tokens. Punctuation separates words and is not a token; `breaks` receives the byte
-// offsets of clause punctuation (, ; : ، ؛ and brackets) so callers can tell list items apart.
-std::vector<Token> tokenize(std::string_view text, std::vector<std::size_t>* breaks = nullptr);
+// Splits text into word tokens. Punctuation separates words and is not a token.
+std::vector<Token> tokenize(std::string_view text);
 
-// The byte offsets of clause punctuation in text, as tokenize() reports them, without tokenizing.
+// The byte offsets of clause punctuation in text (, ; : ، ؛ and brackets), so callers can tell list items apart.
 std::vector<std::size_t> clause_breaks(std::string_view text);
 
 // One word folded as tokenize() folds it (for lexicon phrases).

@@ -79,6 +79,18 @@ std::string strip_arabic_article(std::string_view word) {
   return std::string(word);
 }
 
+std::optional<JoinedPrefix> split_joined_prefix(std::string_view word) {
+  static constexpr std::string_view kPrefixes[] = {"\xD8\xA8", "\xD9\x88", "\xD9\x84", "\xD9\x81"};  // ب و ل ف
+  static constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";                                   // ال
+  for (const auto prefix : kPrefixes) {
+    if (word.size() <= prefix.size() + 2 || word.substr(0, prefix.size()) != prefix) continue;
+    std::string_view rest = word.substr(prefix.size());
+    if (rest.substr(0, kArticle.size()) == kArticle && rest.size() > 8) rest.remove_prefix(kArticle.size());
+    return JoinedPrefix{prefix, rest};
+  }
+  return std::nullopt;
+}
+
 std::vector<std::string> arabic_words(std::string_view utf8) {
   if (has_presentation_forms(utf8)) return arabic_words(compatibility_form(utf8));
   std::vector<std::string> words;

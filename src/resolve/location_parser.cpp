@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <charconv>
 #include <unordered_map>
 #include <utility>
 
+#include "resolve/arabic_normaliser.hpp"
 #include "resolve/location_vocabulary.hpp"
 #include "resolve/name_keys.hpp"
 #include "resolve/place_words.hpp"
@@ -25,58 +27,40 @@ bool is_number(std::string_view word) {
   return error == std::errc() && end == word.data() + word.size();  // "828m" is a name, not a number
 }
 
-// Arabic joins "in", "and", "to" to the next word: "بريف" is "ب" + "ريف", "وقرية" is "و" + "قرية".
-std::vector<std::string> split_arabic_prefixes(const std::vector<std::string>& words) {
-  static constexpr std::array<std::string_view, 4> kPrefixes = {"\xD8\xA8", "\xD9\x88", "\xD9\x84", "\xD9\x81"};  // ب و ل ف
+// Arabic joins "in", "and", "to" to the next word: "بريف" is "ب" + "ريف", "وقرية" is "و" + "قرية". The words
+// one word splits into, or nothing when it stays whole.
+std::optional<std::vector<std::string>> split_arabic_word(const std::string& word) {
   static const std::string kAndThe = "\xD9\x88\xD8\xA7\xD9\x84";  // وال: "and the …"
   static const std::string kInThe = "\xD8\xA8\xD8\xA7\xD9\x84";   // بال: "in the …"
+  // No name starts with the article after a conjunction or preposition, so these always split.
+  if (word.size() >= kAndThe.size() + 6 && word.rfind(kAndThe, 0) == 0) {
+    return std::vector<std::string>{"\xD9\x88", word.substr(kAndThe.size())};  // و
+  }
+  if (word.size() >= kInThe.size() + 6 && word.rfind(kInThe, 0) == 0) {
+    return std::vector<std::string>{"\xD9\x81\xD9\x8A", word.substr(kInThe.size())};  // في
+  }
+  const auto joined = split_joined_prefix(word);
+  if (!joined || !(lookup_word(joined->rest) || is_qualifier_word(joined->rest))) return std::nullopt;
+  std::vector<std::string> out;
+  if (joined->prefix == "\xD9\x88") out.emplace_back(joined->prefix);  // keep "and"
+  out.emplace_back(joined->rest);
+  return out;
+}
+
+std::vector<std::string> split_arabic_prefixes(const std::vector<std::string>& words) {
   std::vector<std::string> out;
   for (const auto& word : words) {
-    // No name starts with the article after a conjunction or preposition, so these always split.
-    if (word.size() >= kAndThe.size() + 6 && word.rfind(kAndThe, 0) == 0) {
-      out.emplace_back("\xD9\x88");  // و
-      out.push_back(word.substr(kAndThe.size()));
-      continue;
+    if (auto parts = split_arabic_word(word)) {
+      out.insert(out.end(), parts->begin(), parts->end());
+    } else {
+      out.push_back(word);
     }
-    if (word.size() >= kInThe.size() + 6 && word.rfind(kInThe, 0) == 0) {
-      out.emplace_back("\xD9\x81\xD9\x8A");  // في
-      out.push_back(word.substr(kInThe.size()));
-      continue;
-    }
-    bool split = false;
-    for (const auto prefix : kPrefixes) {
-      if (word.size() > prefix.size() + 2 && std::string_view(word).substr(0, prefix.size()) == prefix) {
-        std::string rest = word.substr(prefix.size());
-        if (rest.rfind("\xD8\xA7\xD9\x84", 0) == 0 && rest.size() > 8) rest = rest.substr(4);  // "بال…" → "…"
-        if (lookup_word(rest) || is_qualifier_word(rest)) {
-          if (prefix == "\xD9\x88") out.emplace_back(prefix);  // keep "and"
-          out.push_back(rest);
-          split = true;
-          break;
-        }
-      }
-    }
-    if (!split) out.push_back(word);
   }
   return out;
 }
 
-// True when split_arabic_prefixes would change the words, without building the split.
 bool has_joined_prefix(const std::vector<std::string>& words) {
-  static const std::string kAndThe = "\xD9\x88\xD8\xA7\xD9\x84";
-  static const std::string kInThe = "\xD8\xA8\xD8\xA7\xD9\x84";
-  static constexpr std::array<std::string_view, 4> kPrefixes = {"\xD8\xA8", "\xD9\x88", "\xD9\x84", "\xD9\x81"};
-  for (const auto& word : words) {
-    if (word.size() >= kAndThe.size() + 6 && (word.rfind(kAndThe, 0) == 0 || word.rfind(kInThe, 0) == 0)) return true;
-    for (const auto prefix : kPrefixes) {
-      if (word.size() > prefix.size() + 2 && std::string_view(word).substr(0, prefix.size()) == prefix) {
-        std::string_view rest = std::string_view(word).substr(prefix.size());
-        if (rest.substr(0, 4) == "\xD8\xA7\xD9\x84" && rest.size() > 8) rest = rest.substr(4);
-        if (lookup_word(rest) || is_qualifier_word(rest)) return true;
-      }
-    }
-  }
-  return false;
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) { return split_arabic_word(w).has_value(); });
 }
 
 struct Chunk {
