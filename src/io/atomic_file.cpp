@@ -46,4 +46,38 @@ void AtomicFile::commit() {
   committed_ = true;
 }
 
+StagedOutputs::~StagedOutputs() {
+  if (committed_) return;
+  std::error_code ignored;
+  for (const auto& [temporary, target] : staged_) std::filesystem::remove(temporary, ignored);
+}
+
+std::filesystem::path StagedOutputs::stage(const std::filesystem::path& target) {
+  const auto folder = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+  if (!std::filesystem::is_directory(folder)) {
+    throw std::runtime_error("cannot write " + target.string() + ": the folder " + folder.string() + " does not exist");
+  }
+  if (::access(folder.c_str(), W_OK) != 0) {
+    throw std::runtime_error("cannot write " + target.string() + ": the folder " + folder.string() + " is not writable");
+  }
+  auto temporary = temporary_path_for(target);
+  temporary += target.extension();
+  std::error_code ignored;
+  std::filesystem::remove(temporary, ignored);
+  staged_.emplace_back(temporary, target);
+  return temporary;
+}
+
+void StagedOutputs::stage_companion(const std::filesystem::path& temporary, const std::filesystem::path& target) {
+  staged_.emplace_back(temporary, target);
+}
+
+void StagedOutputs::commit() {
+  for (const auto& [temporary, target] : staged_) {
+    if (!std::filesystem::exists(temporary)) throw std::runtime_error("cannot write " + target.string() + ": nothing was written");
+  }
+  for (const auto& [temporary, target] : staged_) commit_temporary(temporary, target);
+  committed_ = true;
+}
+
 }  // namespace conflictmap

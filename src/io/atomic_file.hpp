@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace conflictmap {
 
@@ -22,6 +24,25 @@ class AtomicFile {
   std::filesystem::path target_;
   std::filesystem::path temporary_;
   std::ofstream stream_;
+  bool committed_ = false;
+};
+
+// Several files that appear together or not at all (a raster, its style, its vector companion): each is
+// written to its temporary path, and commit() renames them all once every one is finished.
+class StagedOutputs {
+ public:
+  StagedOutputs() = default;
+  ~StagedOutputs();  // removes every temporary unless commit() succeeded
+  StagedOutputs(const StagedOutputs&) = delete;
+  StagedOutputs& operator=(const StagedOutputs&) = delete;
+  // The temporary path to write `target` to; it keeps the target's extension, which some drivers go by.
+  std::filesystem::path stage(const std::filesystem::path& target);
+  // A file a driver writes next to a staged one (GDAL's .aux.xml, say), to be renamed with it.
+  void stage_companion(const std::filesystem::path& temporary, const std::filesystem::path& target);
+  void commit();
+
+ private:
+  std::vector<std::pair<std::filesystem::path, std::filesystem::path>> staged_;  // temporary, target
   bool committed_ = false;
 };
 

@@ -1,0 +1,37 @@
+#pragma once
+// Layers as Cloud-Optimized GeoTIFF through GDAL's COG driver: tiled, DEFLATE-compressed, with internal
+// overviews, nodata, the CRS and every parameter in the metadata.
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "layers/raster_grid.hpp"
+
+namespace conflictmap {
+
+struct RasterCategory {
+  std::uint8_t value = 0;
+  std::string name;
+  std::array<std::uint8_t, 4> rgba{0, 0, 0, 255};
+};
+
+using RasterMetadata = std::map<std::string, std::string>;
+
+// Float32 values, row-major from the north-west cell; overviews average.
+void write_float_cog(const std::filesystem::path& temporary, const RasterGrid& grid, const std::vector<float>& values,
+                     double nodata, const std::string& unit, const RasterMetadata& metadata);
+
+// Category codes with a colour table, category names and a raster attribute table (value, name, colour);
+// `nodata` is the code of unknown cells. Overviews take the most common code. GDAL keeps the names and
+// the attribute table in a `.aux.xml` beside the file: its path is returned so it can be staged too.
+std::filesystem::path write_category_cog(const std::filesystem::path& temporary, const RasterGrid& grid,
+                                         const std::vector<std::uint8_t>& values, std::uint8_t nodata,
+                                         const std::vector<RasterCategory>& categories, const RasterMetadata& metadata);
+
+// The CRS of a grid as WKT (grid.crs may be "EPSG:n" or WKT already).
+std::string crs_wkt(const std::string& crs);
+
+}  // namespace conflictmap

@@ -1,0 +1,162 @@
+#include "io/event_reader.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+
+#include "io/input_error.hpp"
+
+namespace conflictmap {
+
+namespace {
+
+struct DatasetCloser {
+  void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
+};
+
+bool is_csv(const std::string& source) {
+  auto ext = std::filesystem::path(source).extension().string();
+  for (auto& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".csv";
+}
+
+class FeatureFields {
+ public:
+  FeatureFields(OGRFeature& feature, const std::string& source, long line)
+      : feature_(feature), source_(source), line_(line) {}
+
+  std::string text(const char* name) const {
+    const int index = feature_.GetFieldIndex(name);
+    if (index < 0 || !feature_.IsFieldSetAndNotNull(index)) return {};
+    return feature_.GetFieldAsString(index);
+  }
+  std::optional<long> integer(const char* name) const {
+    const std::string value = text(name);
+    if (value.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double number = std::strtod(value.c_str(), &end);
+    if (end == value.c_str() || *end != '\0' || number != std::floor(number) || std::fabs(number) > 2e9) {
+      throw InputError(source_, line_, name, "'" + value + "' is not a whole number");
+    }
+    return long(number);
+  }
+  std::optional<double> real(const char* name) const {
+    const std::string value = text(name);
+    if (value.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double number = std::strtod(value.c_str(), &end);
+    if (end == value.c_str() || *end != '\0' || !std::isfinite(number)) {
+      throw InputError(source_, line_, name, "'" + value + "' is not a number");
+    }
+    return number;
+  }
+  [[noreturn]] void fail(const char* field, const std::string& message) const {
+    throw InputError(source_, line_, field, message);
+  }
+
+ private:
+  OGRFeature& feature_;
+  const std::string& source_;
+  long line_;
+};
+
+Event to_event(const FeatureFields& row, OGRGeometry* geometry) {
+  Event event;
+  event.id = row.text("event_id");
+  const std::string type = row.text("sub_event_type");
+  if (type.empty()) row.fail("sub_event_type", "is empty");
+  const auto parsed_type = parse_sub_event_type(type);
+  if (!parsed_type) row.fail("sub_event_type", "'" + type + "' is not one of ACLED's sub-event types");
+  event.type = *parsed_type;
+
+  const std::string date = row.text("event_date");
+  if (!date.empty()) {
+    const auto parsed_date = CivilDate::parse(date.substr(0, 10));
+    if (!parsed_date) row.fail("event_date", "'" + date + "' is not a date (YYYY-MM-DD)");
+    event.date.date = *parsed_date;
+    const long precision = row.integer("time_precision").value_or(1);
+    if (precision < 1 || precision > 3) row.fail("time_precision", "must be 1, 2 or 3");
+    event.date.precision = static_cast<TimePrecision>(precision);
+  }
+  event.date.written = row.text("date_written");
+  event.actor1 = {row.text("actor1"), row.text("actor1_written")};
+  event.actor2 = {row.text("actor2"), row.text("actor2_written")};
+  event.place.place_id = row.text("place_id");
+  event.place.name = row.text("location");
+  event.place.written = row.text("location_written");
+
+  std::optional<double> lat = row.real("latitude"), lon = row.real("longitude");
+  if (lat.has_value() != lon.has_value()) row.fail(lat ? "longitude" : "latitude", "is empty while its pair is set");
+  if (!lat && geometry && !geometry->IsEmpty() && wkbFlatten(geometry->getGeometryType()) == wkbPoint) {
+    auto* point = geometry->toPoint();
+    lat = point->getY();
+    lon = point->getX();
+  }
+  if (lat) {
+    if (*lat < -90 || *lat > 90) row.fail("latitude", "is outside [-90, 90]");
+    if (*lon < -180 || *lon > 180) row.fail("longitude", "is outside [-180, 180]");
+    event.place.point = {*lat, *lon};
+    const long precision = row.integer("geo_precision").value_or(1);
+    if (precision < 1 || precision > 3) row.fail("geo_precision", "must be 1, 2 or 3");
+    event.place.precision = int(precision);
+  }
+  if (auto count = row.integer("strike_count")) {
+    if (*count < 0) row.fail("strike_count", "is negative");
+    event.count = int(*count);
+  }
+  if (auto fatalities = row.integer("fatalities")) {
+    if (*fatalities < 0) row.fail("fatalities", "is negative");
+    event.fatalities = int(*fatalities);
+  }
+  event.new_controller = row.text("new_controller");
+  event.provenance.document = row.text("source_document");
+  event.provenance.sentence = row.text("notes");
+  event.provenance.line = row.integer("source_line").value_or(0);
+  event.provenance.span_begin = std::size_t(row.integer("span_start").value_or(0));
+  event.provenance.span_end = std::size_t(row.integer("span_end").value_or(0));
+  return event;
+}
+
+}  // namespace
+
+std::vector<Event> read_events(const std::string& source, const EventReadOptions& options) {
+  GDALAllRegister();
+  const bool csv = is_csv(source);
+  if (csv || source.find(':') == std::string::npos) {
+    if (!std::filesystem::exists(source)) throw InputError(source, 0, "", "no such file");
+  }
+  const char* csv_options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", nullptr};
+  std::unique_ptr<GDALDataset, DatasetCloser> dataset(static_cast<GDALDataset*>(GDALOpenEx(
+      source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csv ? csv_options : nullptr, nullptr)));
+  if (!dataset) throw InputError(source, 0, "", std::string("cannot open as a vector source: ") + CPLGetLastErrorMsg());
+  OGRLayer* layer = options.layer.empty() ? dataset->GetLayer(0) : dataset->GetLayerByName(options.layer.c_str());
+  if (!layer) throw InputError(source, 0, "", options.layer.empty() ? "has no layer" : "has no layer '" + options.layer + "'");
+  if (layer->GetLayerDefn()->GetFieldIndex("sub_event_type") < 0) {
+    throw InputError(source, 0, "sub_event_type", "is missing: events need ACLED's sub_event_type column");
+  }
+  // Points in another CRS come back to WGS84 longitude/latitude.
+  std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
+  if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (!srs->IsSame(&wgs84)) to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
+  }
+  std::vector<Event> events;
+  long number = 0;
+  layer->ResetReading();
+  for (auto& feature : *layer) {
+    ++number;
+    const long line = csv ? number + 1 : number;  // CSV: the header is line 1
+    OGRGeometry* geometry = feature->GetGeometryRef();
+    if (geometry && to_wgs84) geometry->transform(to_wgs84.get());
+    events.push_back(to_event(FeatureFields(*feature, source, line), geometry));
+    if (events.back().id.empty()) events.back().id = std::to_string(number);
+  }
+  return events;
+}
+
+}  // namespace conflictmap

@@ -1,0 +1,212 @@
+#include "layers/control_zones.hpp"
+
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+namespace conflictmap {
+
+namespace {
+
+namespace bg = boost::geometry;
+namespace bgi = boost::geometry::index;
+using BoostPoint = bg::model::point<double, 2, bg::cs::cartesian>;
+using BoostBox = bg::model::box<BoostPoint>;
+
+// Settlements at one spot (to the metre) are one site: Voronoi cells need distinct points. A site whose
+// settlements disagree is contested; one known controller beats unknown.
+struct Site {
+  double x = 0, y = 0;
+  std::uint8_t category = 0;
+  std::vector<std::size_t> members;
+};
+
+std::vector<Site> sites_of(const std::vector<ProjectedSettlement>& settlements, std::uint8_t contested) {
+  std::map<std::pair<long long, long long>, std::size_t> index;
+  std::vector<Site> sites;
+  for (std::size_t i = 0; i < settlements.size(); ++i) {
+    const auto& s = settlements[i];
+    const std::pair<long long, long long> key{std::llround(s.x), std::llround(s.y)};
+    auto [it, added] = index.emplace(key, sites.size());
+    if (added) {
+      sites.push_back({s.x, s.y, s.category, {i}});
+      continue;
+    }
+    Site& site = sites[it->second];
+    site.members.push_back(i);
+    if (site.category == 0) site.category = s.category;
+    else if (s.category != 0 && s.category != site.category) site.category = contested;
+  }
+  return sites;
+}
+
+GeosGeometry collection_of(const GeosContext& context, std::vector<GEOSGeometry*> parts, int type) {
+  return own(context, GEOSGeom_createCollection_r(context.handle(), type, parts.data(), unsigned(parts.size())),
+             "a collection");
+}
+
+// Only the lines of an intersection's result (shared edges can also touch at single points).
+GeosGeometry linear_part(const GeosContext& context, const GEOSGeometry* geometry) {
+  const auto h = context.handle();
+  std::vector<GEOSGeometry*> lines;
+  const int n = GEOSGetNumGeometries_r(h, geometry);
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* part = GEOSGetGeometryN_r(h, geometry, i);
+    const int type = GEOSGeomTypeId_r(h, part);
+    if (type == GEOS_LINESTRING) {
+      lines.push_back(GEOSGeom_clone_r(h, part));
+    } else if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
+      auto inner = linear_part(context, part);
+      const int m = GEOSGetNumGeometries_r(h, inner.get());
+      for (int j = 0; j < m; ++j) lines.push_back(GEOSGeom_clone_r(h, GEOSGetGeometryN_r(h, inner.get(), j)));
+    }
+  }
+  if (lines.empty()) return GeosGeometry(nullptr, GeosDeleter{h});
+  auto multi = collection_of(context, std::move(lines), GEOS_MULTILINESTRING);
+  return own(context, GEOSLineMerge_r(h, multi.get()), "merged front lines");
+}
+
+GeosGeometry point_at(const GeosContext& context, double x, double y) {
+  return own(context, GEOSGeom_createPointFromXY_r(context.handle(), x, y), "a point");
+}
+
+bool is_empty(const GeosContext& context, const GEOSGeometry* geometry) {
+  return !geometry || GEOSisEmpty_r(context.handle(), geometry) == 1;
+}
+
+GeosGeometry intersection(const GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b) {
+  return own(context, GEOSIntersection_r(context.handle(), a, b), "an intersection");
+}
+
+// The cell of each site, by site index.
+std::vector<GeosGeometry> voronoi_cells(const GeosContext& context, const std::vector<Site>& sites, const BoostBox& frame) {
+  const auto h = context.handle();
+  auto envelope = own(context, GEOSGeom_createRectangle_r(h, frame.min_corner().get<0>(), frame.min_corner().get<1>(),
+                                                         frame.max_corner().get<0>(), frame.max_corner().get<1>()),
+                      "the frame");
+  std::vector<GeosGeometry> cells(sites.size());
+  if (sites.size() == 1) {
+    cells[0] = std::move(envelope);
+    return cells;
+  }
+  std::vector<GEOSGeometry*> points;
+  for (const auto& site : sites) points.push_back(GEOSGeom_createPointFromXY_r(h, site.x, site.y));
+  auto multipoint = collection_of(context, std::move(points), GEOS_MULTIPOINT);
+  auto diagram = own(context, GEOSVoronoiDiagram_r(h, multipoint.get(), envelope.get(), 0.0, 0), "the Voronoi diagram");
+
+  bgi::rtree<std::pair<BoostPoint, std::size_t>, bgi::quadratic<16>> index;
+  for (std::size_t i = 0; i < sites.size(); ++i) index.insert({BoostPoint(sites[i].x, sites[i].y), i});
+  const int n = GEOSGetNumGeometries_r(h, diagram.get());
+  for (int i = 0; i < n; ++i) {
+    const GEOSGeometry* cell = GEOSGetGeometryN_r(h, diagram.get(), i);
+    double x0, y0, x1, y1;
+    GEOSGeom_getXMin_r(h, cell, &x0);
+    GEOSGeom_getYMin_r(h, cell, &y0);
+    GEOSGeom_getXMax_r(h, cell, &x1);
+    GEOSGeom_getYMax_r(h, cell, &y1);
+    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(h, cell);
+    for (auto it = index.qbegin(bgi::intersects(BoostBox(BoostPoint(x0, y0), BoostPoint(x1, y1)))); it != index.qend(); ++it) {
+      const std::size_t site = it->second;
+      if (cells[site]) continue;
+      auto point = point_at(context, sites[site].x, sites[site].y);
+      if (GEOSPreparedIntersects_r(h, prepared, point.get()) == 1) {
+        cells[site] = own(context, GEOSGeom_clone_r(h, cell), "a cell");
+        break;
+      }
+    }
+    GEOSPreparedGeom_destroy_r(h, prepared);
+  }
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (!cells[i]) throw std::runtime_error("the Voronoi diagram lost a settlement's cell");
+  }
+  return cells;
+}
+
+}  // namespace
+
+ControlZones control_zones(const GeosContext& context, const std::vector<ProjectedSettlement>& settlements,
+                           const ZoneOptions& options) {
+  const auto h = context.handle();
+  ControlZones result;
+  const std::vector<Site> sites = sites_of(settlements, options.contested);
+  if (sites.empty()) return result;
+
+  BoostBox frame(BoostPoint(sites[0].x, sites[0].y), BoostPoint(sites[0].x, sites[0].y));
+  for (const auto& site : sites) bg::expand(frame, BoostPoint(site.x, site.y));
+  if (options.country) {
+    double x0, y0, x1, y1;
+    GEOSGeom_getXMin_r(h, options.country, &x0);
+    GEOSGeom_getYMin_r(h, options.country, &y0);
+    GEOSGeom_getXMax_r(h, options.country, &x1);
+    GEOSGeom_getYMax_r(h, options.country, &y1);
+    bg::expand(frame, BoostPoint(x0, y0));
+    bg::expand(frame, BoostPoint(x1, y1));
+  }
+  const double margin = std::max(options.influence_m, 1000.0) + 1000.0;
+  frame = BoostBox(BoostPoint(frame.min_corner().get<0>() - margin, frame.min_corner().get<1>() - margin),
+                   BoostPoint(frame.max_corner().get<0>() + margin, frame.max_corner().get<1>() + margin));
+  std::vector<GeosGeometry> cells = voronoi_cells(context, sites, frame);
+
+  // Per category: the dissolved cells (exact, as Voronoi cells tile the plane) and the ground its
+  // settlements reach. Inside a cell the nearest settlement is its own, so clipping the dissolved cells by
+  // the union of the category's discs equals clipping each cell by its own disc.
+  std::map<std::uint8_t, std::vector<std::size_t>> sites_by_category;
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    if (sites[i].category != 0) sites_by_category[sites[i].category].push_back(i);
+  }
+  struct Dissolved {
+    GeosGeometry cells, reach;
+  };
+  std::map<std::uint8_t, Dissolved> dissolved;
+  for (const auto& [category, members] : sites_by_category) {
+    std::vector<GEOSGeometry*> parts;
+    for (std::size_t i : members) parts.push_back(GEOSGeom_clone_r(h, cells[i].get()));
+    auto collection = collection_of(context, std::move(parts), GEOS_GEOMETRYCOLLECTION);
+    GEOSGeometry* merged = GEOSCoverageUnion_r(h, collection.get());
+    if (!merged) merged = GEOSUnaryUnion_r(h, collection.get());
+    Dissolved d{own(context, merged, "a dissolved zone"), GeosGeometry(nullptr, GeosDeleter{h})};
+    if (options.influence_m > 0) {
+      std::vector<GEOSGeometry*> points;
+      for (std::size_t i : members) points.push_back(GEOSGeom_createPointFromXY_r(h, sites[i].x, sites[i].y));
+      auto multipoint = collection_of(context, std::move(points), GEOS_MULTIPOINT);
+      d.reach = own(context, GEOSBuffer_r(h, multipoint.get(), options.influence_m, 16), "the reach of settlements");
+    }
+    dissolved.emplace(category, std::move(d));
+  }
+
+  for (auto& [category, d] : dissolved) {
+    GeosGeometry area = own(context, GEOSGeom_clone_r(h, d.cells.get()), "a zone");
+    if (d.reach) area = intersection(context, area.get(), d.reach.get());
+    if (options.country) area = intersection(context, area.get(), options.country);
+    if (is_empty(context, area.get())) continue;
+    ControlZone zone;
+    zone.category = category;
+    zone.area = std::move(area);
+    for (std::size_t i : sites_by_category[category]) {
+      for (std::size_t member : sites[i].members) zone.settlements.push_back(member);
+    }
+    std::sort(zone.settlements.begin(), zone.settlements.end());
+    result.zones.push_back(std::move(zone));
+  }
+
+  for (auto a = dissolved.begin(); a != dissolved.end(); ++a) {
+    for (auto b = std::next(a); b != dissolved.end(); ++b) {
+      auto shared = intersection(context, a->second.cells.get(), b->second.cells.get());
+      auto lines = linear_part(context, shared.get());
+      if (is_empty(context, lines.get())) continue;
+      if (a->second.reach) lines = intersection(context, lines.get(), a->second.reach.get());
+      if (b->second.reach) lines = intersection(context, lines.get(), b->second.reach.get());
+      if (options.country) lines = intersection(context, lines.get(), options.country);
+      lines = linear_part(context, lines.get());
+      if (is_empty(context, lines.get())) continue;
+      result.fronts.push_back({a->first, b->first, std::move(lines)});
+    }
+  }
+  return result;
+}
+
+}  // namespace conflictmap

@@ -1,0 +1,22 @@
+#pragma once
+// Kernel density of weighted points on a grid: each point spreads its weight over the cells whose centres
+// lie within its kernel's reach, exactly as QGIS's Heatmap samples the kernel at cell centres. Points may
+// carry their own bandwidth (imprecise locations are wider). The sum is independent of the thread count.
+#include <vector>
+
+#include "layers/kernel.hpp"
+#include "layers/raster_grid.hpp"
+
+namespace conflictmap {
+
+struct WeightedPoint {
+  double x = 0, y = 0;   // in the grid's CRS
+  double weight = 1;
+  double bandwidth = 0;  // in the grid's CRS units
+};
+
+// Density per unit area of the CRS (per m² for metres), row-major from the north-west cell.
+std::vector<double> kernel_density(const std::vector<WeightedPoint>& points, const RasterGrid& grid,
+                                   KernelShape shape, unsigned threads);
+
+}  // namespace conflictmap
