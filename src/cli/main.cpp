@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "cli/density_command.hpp"
 #include "cli/extract_command.hpp"
 #include "cli/gazetteer_command.hpp"
 #include "cli/ingest_command.hpp"
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   commands.push_back(make_gazetteer_command(common));
   commands.push_back(make_extract_command(common));
   commands.push_back(make_ingest_command(common));
+  commands.push_back(make_density_command(common));
   std::vector<std::pair<CLI::App*, Command*>> attached;
   for (auto& command : commands) attached.emplace_back(command->attach(app), command.get());
 

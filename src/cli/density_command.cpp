@@ -1,0 +1,225 @@
+// `conflictmap density`: a strike-density surface (Float32 COG), its isobands (GeoJSON) and QGIS styles.
+#include "cli/density_command.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <thread>
+
+#include "cli/layer_setup.hpp"
+#include "io/atomic_file.hpp"
+#include "io/cloud_optimized_geotiff.hpp"
+#include "io/isobands.hpp"
+#include "io/qgis_style.hpp"
+#include "layers/density_ramp.hpp"
+#include "layers/density_surface.hpp"
+#include "layers/strike_selection.hpp"
+
+namespace conflictmap::cli {
+
+namespace {
+
+constexpr const char* kUnit = "strikes/km²";
+
+std::optional<SubEventType> strike_type_named(const std::string& name) {
+  if (name == "air") return SubEventType::AirDroneStrike;
+  if (name == "shelling") return SubEventType::ShellingArtilleryMissile;
+  if (name == "explosive") return SubEventType::RemoteExplosive;
+  if (name == "suicide") return SubEventType::SuicideBomb;
+  return parse_sub_event_type(name);
+}
+
+std::optional<CivilDate> date_option(const std::string& text, const char* option) {
+  if (text.empty()) return std::nullopt;
+  auto date = CivilDate::parse(text);
+  if (!date) throw CLI::ValidationError(option, "'" + text + "' is not a date YYYY-MM-DD");
+  return date;
+}
+
+class DensityCommand : public Command {
+ public:
+  explicit DensityCommand(const CommonOptions& common) : common_(common) {}
+
+  CLI::App* attach(CLI::App& parent) override {
+    auto* app = parent.add_subcommand("density", "Strike density: a Float32 Cloud-Optimized GeoTIFF in strikes/km², "
+                                                 "its isobands as GeoJSON, and a QGIS style for each");
+    app->add_option("events", sources_, "Events: any file extract or ingest wrote (.geojson, .csv, .gpkg) or any OGR "
+                                        "source with the same fields (\"PG:dbname=…\")")->required();
+    app->add_option("-o,--output", output_, "The density GeoTIFF (.tif); STEM.qml, STEM_isobands.geojson and "
+                                            "STEM_isobands.qml are written beside it")->required();
+    app->add_option("--isobands", isobands_, "Where to write the isobands instead (GeoJSON, RFC 7946)");
+    app->add_option("--layer", layer_, "The layer of a multi-layer events source");
+    app->add_option("--kernel", kernel_, "Kernel shape: quartic (QGIS Heatmap's, the default), triangular, "
+                                         "epanechnikov, uniform, or gaussian (σ = bandwidth, cut at 4σ)")
+        ->capture_default_str();
+    app->add_option("--bandwidth", bandwidth_, "Kernel radius in metres")->capture_default_str();
+    app->add_option("--pixel-size", pixel_, "Cell size in metres; the grid snaps to multiples of it")->capture_default_str();
+    app->add_option("--types", types_, "Sub-event types to count, comma-separated: air, shelling, explosive, suicide, "
+                                       "or ACLED names")->delimiter(',')->capture_default_str();
+    app->add_option("--actor", actors_, "Count only events whose actor1 is this canonical actor (repeatable)");
+    app->add_option("--from", from_, "First day counted, YYYY-MM-DD (undated events are then left out)");
+    app->add_option("--to", to_, "Last day counted, YYYY-MM-DD");
+    app->add_option("--as-of", as_of_, "Leave out later events; the time decay counts back from this day");
+    app->add_option("--half-life", half_life_, "Halve an event's weight every this many days before --as-of (0: no decay)");
+    app->add_option("--fatality-weight", fatality_weight_, "Add this much weight per reported fatality")->capture_default_str();
+    app->add_option("--near-radius", near_radius_, "Extra spread, in metres, for precision-2 places (near a place)")
+        ->capture_default_str();
+    app->add_option("--region-radius", region_radius_, "Extra spread, in metres, for precision-3 places without a "
+                                                       "known area (admin units use their own area)")->capture_default_str();
+    app->add_option("--extent", extent_, "Grid extent: country (the gazetteer's country plus the bandwidth, so runs "
+                                         "align) or events (the selected events plus their reach)")
+        ->check(CLI::IsMember({"country", "events"}))->capture_default_str();
+    app->add_option("--levels", levels_, "Isoband thresholds in strikes/km², comma-separated (default: 1-2-5 steps "
+                                         "below the maximum)")->delimiter(',');
+    app->add_option("--crs", crs_, "Projected CRS to compute in (default: the UTM zone of the gazetteer)");
+    app->add_option("--max-cells", max_cells_, "Refuse grids with more cells than this (memory guard)")->capture_default_str();
+    app->add_option("--threads", threads_, "Threads (default: all cores)");
+    return app;
+  }
+
+  int run() override {
+    if (!(bandwidth_ > 0)) throw CLI::ValidationError("--bandwidth", "must be greater than 0 metres");
+    if (!(pixel_ > 0)) throw CLI::ValidationError("--pixel-size", "must be greater than 0 metres");
+    const auto shape = parse_kernel_shape(kernel_);
+    if (!shape) throw CLI::ValidationError("--kernel", "'" + kernel_ + "' is not one of quartic, triangular, epanechnikov, uniform, gaussian");
+    StrikeSelection selection;
+    selection.types.clear();
+    for (const auto& type : types_) {
+      auto parsed = strike_type_named(type);
+      if (!parsed) throw CLI::ValidationError("--types", "'" + type + "' is not a sub-event type");
+      selection.types.insert(*parsed);
+    }
+    selection.actors.insert(actors_.begin(), actors_.end());
+    selection.from = date_option(from_, "--from");
+    selection.to = date_option(to_, "--to");
+    selection.as_of = date_option(as_of_, "--as-of");
+    if (half_life_ < 0) throw CLI::ValidationError("--half-life", "must be 0 or more days");
+    if (half_life_ > 0 && !selection.as_of) throw CLI::ValidationError("--half-life", "needs --as-of, the day decay counts back from");
+    selection.half_life_days = half_life_;
+    selection.fatality_weight = fatality_weight_;
+    selection.bandwidth_m = bandwidth_;
+    selection.near_radius_m = near_radius_;
+    selection.region_radius_m = region_radius_;
+    if (std::filesystem::path(output_).extension() != ".tif" && std::filesystem::path(output_).extension() != ".tiff") {
+      throw CLI::ValidationError("--output", "the density layer is a GeoTIFF: name it .tif");
+    }
+
+    const auto events = read_event_sources(sources_, layer_);
+    auto setup = prepare_layer_setup(common_.gazetteer, crs_);
+    const auto report = select_strikes(events, selection, [&](const std::string& id) -> std::optional<double> {
+      auto found = setup->admin.area_m2.find(id);
+      if (found == setup->admin.area_m2.end()) return std::nullopt;
+      return found->second;
+    });
+    if (report.selected.empty()) {
+      throw std::runtime_error(fmt::format("no strike events to map in {} ({} events read): {}", sources_.front(),
+                                           events.size(), report.summary()));
+    }
+    std::vector<const Event*> selected_events;
+    for (const auto& s : report.selected) selected_events.push_back(s.event);
+    require_inside_country(*setup, selected_events, 25000);
+
+    std::vector<WeightedPoint> points;
+    Bounds reach;
+    reach.min_x = 1;  // empty
+    reach.max_x = 0;
+    for (const auto& s : report.selected) {
+      const auto [x, y] = setup->transform->forward(s.event->place.point.lon, s.event->place.point.lat);
+      points.push_back({x, y, s.weight, s.bandwidth_m});
+      const double r = Kernel(*shape, s.bandwidth_m).support_radius();
+      reach.expand(x - r, y - r);
+      reach.expand(x + r, y + r);
+    }
+    const Bounds extent = extent_ == "country" ? setup->country_bounds.buffered(bandwidth_) : reach;
+    const double cells = std::ceil((extent.max_x - extent.min_x) / pixel_ + 1) * std::ceil((extent.max_y - extent.min_y) / pixel_ + 1);
+    if (cells > double(max_cells_)) {
+      const double suggested = std::ceil(pixel_ * std::sqrt(cells / double(max_cells_)) / 10) * 10;
+      throw std::runtime_error(fmt::format(
+          "a {:.0f} m pixel gives a grid of {:.3g} cells ({:.1f} GB to compute), over the limit of {} cells; use "
+          "--pixel-size {:.0f} or more, a smaller --extent, or raise --max-cells",
+          pixel_, cells, cells * 16 / 1e9, max_cells_, suggested));
+    }
+    const RasterGrid grid = RasterGrid::snapped(extent, pixel_, setup->crs);
+    const unsigned threads = threads_ > 0 ? unsigned(threads_) : std::max(1u, std::thread::hardware_concurrency());
+    const auto density = kernel_density(points, grid, *shape, threads);
+
+    // per m² → per km²
+    std::vector<float> values(density.size());
+    double maximum = 0, mass = 0;
+    for (std::size_t i = 0; i < density.size(); ++i) {
+      values[i] = float(density[i] * 1e6);
+      maximum = std::max(maximum, double(values[i]));
+      mass += density[i] * grid.cell_area();
+    }
+    std::vector<double> levels(levels_.begin(), levels_.end());
+    if (levels.empty()) levels = nice_levels(maximum);
+    std::sort(levels.begin(), levels.end());
+
+    RasterMetadata metadata{
+        {"CONFLICTMAP_LAYER", "strike density"},
+        {"UNITS", kUnit},
+        {"KERNEL", std::string(kernel_shape_name(*shape))},
+        {"BANDWIDTH_M", fmt::format("{}", bandwidth_)},
+        {"PIXEL_SIZE_M", fmt::format("{}", pixel_)},
+        {"CRS", setup->crs},
+        {"EXTENT", extent_},
+        {"TYPES", join(types_)},
+        {"ACTORS", join(actors_)},
+        {"FROM", from_},
+        {"TO", to_},
+        {"AS_OF", as_of_},
+        {"HALF_LIFE_DAYS", fmt::format("{}", half_life_)},
+        {"FATALITY_WEIGHT", fmt::format("{}", fatality_weight_)},
+        {"NEAR_RADIUS_M", fmt::format("{}", near_radius_)},
+        {"REGION_RADIUS_M", fmt::format("{}", region_radius_)},
+        {"EVENTS_SELECTED", fmt::format("{}", report.selected.size())},
+        {"TOTAL_WEIGHT", fmt::format("{:.6g}", report.total_weight)},
+        {"MASS_ON_GRID", fmt::format("{:.6g}", mass)},
+        {"MAXIMUM", fmt::format("{:.6g}", maximum)},
+        {"SOURCES", join(sources_)},
+        {"SOFTWARE", std::string("conflictmap ") + CONFLICTMAP_VERSION},
+    };
+    const std::filesystem::path tif = output_;
+    const std::filesystem::path bands = isobands_.empty() ? sibling_path(tif, "_isobands", ".geojson") : std::filesystem::path(isobands_);
+    StagedOutputs outputs;
+    const auto tif_temporary = outputs.stage(tif);
+    write_float_cog(tif_temporary, grid, values, -1.0, kUnit, metadata);
+    write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));
+    const std::size_t band_count = write_isobands(outputs.stage(bands), grid, values, levels, kUnit);
+    write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(levels, maximum, kUnit));
+    outputs.commit();
+    std::cerr << fmt::format("density: {}\ndensity: {}×{} cells of {} m in {}; maximum {:.4g} {}; mass on the grid {:.6g} "
+                             "of {:.6g}\ndensity: wrote {}, {} ({} isobands) and their .qml styles\n",
+                             report.summary(), grid.width, grid.height, pixel_, setup->crs, maximum, kUnit, mass,
+                             report.total_weight, tif.string(), bands.string(), band_count);
+    return 0;
+  }
+
+ private:
+  static std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ",") + item;
+    return out;
+  }
+
+  const CommonOptions& common_;
+  std::vector<std::string> sources_;
+  std::string output_, isobands_, layer_, kernel_ = "quartic", from_, to_, as_of_, extent_ = "country", crs_;
+  std::vector<std::string> types_{"air", "shelling"};
+  std::vector<std::string> actors_;
+  std::vector<double> levels_;
+  double bandwidth_ = 10000, pixel_ = 500, half_life_ = 0, fatality_weight_ = 0, near_radius_ = 5000,
+         region_radius_ = 25000;
+  long long max_cells_ = 100'000'000;
+  int threads_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_density_command(const CommonOptions& common) {
+  return std::make_unique<DensityCommand>(common);
+}
+
+}  // namespace conflictmap::cli

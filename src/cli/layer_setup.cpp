@@ -1,0 +1,109 @@
+#include "cli/layer_setup.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "cli/gazetteer_loader.hpp"
+#include "gazetteer/gazetteer_files.hpp"
+#include "io/event_reader.hpp"
+#include "io/input_error.hpp"
+
+namespace conflictmap::cli {
+
+std::unique_ptr<LayerSetup> prepare_layer_setup(const std::string& gazetteer_option, const std::string& crs_option) {
+  auto setup = std::make_unique<LayerSetup>();
+  setup->gazetteer_folder = gazetteer_option.empty() ? default_gazetteer_folder() : std::filesystem::path(gazetteer_option);
+  setup->gazetteer = load_selected_gazetteer(gazetteer_option);
+  if (setup->gazetteer.size() == 0) throw std::runtime_error("the gazetteer " + setup->gazetteer_folder.string() + " has no places");
+  double lat = 0, lon = 0;
+  for (const auto& place : setup->gazetteer.places()) {
+    lat += place.lat;
+    lon += place.lon;
+  }
+  lat /= double(setup->gazetteer.size());
+  lon /= double(setup->gazetteer.size());
+  setup->crs = crs_option.empty() ? utm_crs_for(lon, lat) : crs_option;
+  setup->transform = std::make_unique<CrsTransform>(setup->crs);
+  setup->admin = read_admin_geometry(setup->gazetteer_folder / "admin.gpkg", setup->crs);
+  setup->country = GeosGeometry(nullptr, GeosDeleter{setup->geos.handle()});
+  if (!setup->admin.country_wkb.empty()) {
+    setup->country = geometry_from_wkb(setup->geos, setup->admin.country_wkb);
+    double x0, y0, x1, y1;
+    const auto h = setup->geos.handle();
+    GEOSGeom_getXMin_r(h, setup->country.get(), &x0);
+    GEOSGeom_getYMin_r(h, setup->country.get(), &y0);
+    GEOSGeom_getXMax_r(h, setup->country.get(), &x1);
+    GEOSGeom_getYMax_r(h, setup->country.get(), &y1);
+    setup->country_bounds = {x0, y0, x1, y1};
+  } else {
+    setup->country_bounds = {1, 1, 0, 0};
+    for (const auto& place : setup->gazetteer.places()) {
+      const auto [x, y] = setup->transform->forward(place.lon, place.lat);
+      setup->country_bounds.expand(x, y);
+    }
+  }
+  return setup;
+}
+
+std::vector<Event> read_event_sources(const std::vector<std::string>& sources, const std::string& layer) {
+  std::vector<Event> events;
+  for (const auto& source : sources) {
+    auto read = read_events(source, {layer});
+    for (auto& event : read) events.push_back(std::move(event));
+  }
+  if (events.empty() && !sources.empty()) {
+    std::string names;
+    for (const auto& source : sources) names += (names.empty() ? "" : ", ") + source;
+    throw InputError(names, 0, "", "holds no events: there is nothing to map");
+  }
+  return events;
+}
+
+void require_inside_country(const LayerSetup& setup, const std::vector<const Event*>& events, double tolerance_m) {
+  const auto h = setup.geos.handle();
+  GeosGeometry area(nullptr, GeosDeleter{h});
+  if (setup.country) {
+    area = own(setup.geos, GEOSBuffer_r(h, setup.country.get(), tolerance_m, 4), "the country's margin");
+  } else {
+    const Bounds b = setup.country_bounds.buffered(tolerance_m);
+    area = own(setup.geos, GEOSGeom_createRectangle_r(h, b.min_x, b.min_y, b.max_x, b.max_y), "the country's box");
+  }
+  const GEOSPreparedGeometry* prepared = GEOSPrepare_r(h, area.get());
+  std::vector<std::string> outside;
+  std::size_t count = 0;
+  for (const Event* event : events) {
+    if (!event->place.has_point()) continue;
+    const auto [x, y] = setup.transform->forward(event->place.point.lon, event->place.point.lat);
+    auto point = own(setup.geos, GEOSGeom_createPointFromXY_r(h, x, y), "a point");
+    if (GEOSPreparedIntersects_r(h, prepared, point.get()) == 1) continue;
+    ++count;
+    if (outside.size() < 5) {
+      outside.push_back(fmt::format("event {} ({}{}) at {:.5f},{:.5f}", event->id, event->provenance.document,
+                                    event->provenance.line > 0 ? fmt::format(":{}", event->provenance.line) : "",
+                                    event->place.point.lat, event->place.point.lon));
+    }
+  }
+  GEOSPreparedGeom_destroy_r(h, prepared);
+  if (count == 0) return;
+  std::string list;
+  for (const auto& item : outside) list += "\n  " + item;
+  throw std::runtime_error(fmt::format(
+      "{} events lie more than {:.0f} km outside the gazetteer's country ({}):{}{}\n"
+      "  map them with their own country's gazetteer (--gazetteer) or leave them out",
+      count, tolerance_m / 1000, setup.gazetteer_folder.string(), list, count > outside.size() ? "\n  …" : ""));
+}
+
+std::filesystem::path sibling_path(const std::filesystem::path& base, const std::string& suffix, const std::string& extension) {
+  return base.parent_path() / (base.stem().string() + suffix + extension);
+}
+
+void write_text(const std::filesystem::path& temporary, const std::string& text) {
+  std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) throw std::runtime_error("cannot write " + temporary.string());
+}
+
+}  // namespace conflictmap::cli

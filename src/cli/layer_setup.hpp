@@ -1,0 +1,44 @@
+#pragma once
+// What the layer commands share: the gazetteer's country (its outline and admin areas) in a projected CRS,
+// reading every events source, and refusing events that lie outside the country.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/event.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "io/admin_geometry.hpp"
+#include "io/crs_transform.hpp"
+#include "layers/geos_context.hpp"
+#include "layers/raster_grid.hpp"
+
+namespace conflictmap::cli {
+
+struct LayerSetup {
+  std::filesystem::path gazetteer_folder;
+  Gazetteer gazetteer;
+  std::string crs;  // projected, metres
+  std::unique_ptr<CrsTransform> transform;
+  AdminGeometry admin;
+  GeosContext geos;
+  GeosGeometry country{nullptr, GeosDeleter{}};  // projected; null when the gazetteer has no polygons
+  Bounds country_bounds;                         // projected: the country, or its places when it has no outline
+};
+
+// `crs_option` empty: the UTM zone of the gazetteer's places.
+std::unique_ptr<LayerSetup> prepare_layer_setup(const std::string& gazetteer_option, const std::string& crs_option);
+
+// Every source, in order; an empty total is an InputError naming the sources.
+std::vector<Event> read_event_sources(const std::vector<std::string>& sources, const std::string& layer);
+
+// Events more than `tolerance_m` outside the country are an error listing them (id, source, point).
+void require_inside_country(const LayerSetup& setup, const std::vector<const Event*>& events, double tolerance_m);
+
+// "out/control.tif" + "_zones", ".geojson" → "out/control_zones.geojson"
+std::filesystem::path sibling_path(const std::filesystem::path& base, const std::string& suffix, const std::string& extension);
+
+// The text of a file written beside the layer (a .qml style) through the staged outputs.
+void write_text(const std::filesystem::path& temporary, const std::string& text);
+
+}  // namespace conflictmap::cli

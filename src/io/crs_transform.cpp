@@ -1,0 +1,37 @@
+#include "io/crs_transform.hpp"
+
+#include <ogr_spatialref.h>
+
+#include <stdexcept>
+
+namespace conflictmap {
+
+CrsTransform::CrsTransform(const std::string& projected_crs) {
+  OGRSpatialReference wgs84, target;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  if (target.SetFromUserInput(projected_crs.c_str()) != OGRERR_NONE) {
+    throw std::runtime_error("unknown CRS '" + projected_crs + "'");
+  }
+  if (!target.IsProjected()) throw std::runtime_error("the CRS '" + projected_crs + "' is not projected (metres are needed)");
+  target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  forward_.reset(OGRCreateCoordinateTransformation(&wgs84, &target));
+  inverse_.reset(OGRCreateCoordinateTransformation(&target, &wgs84));
+  if (!forward_ || !inverse_) throw std::runtime_error("PROJ cannot transform WGS84 to " + projected_crs);
+}
+
+CrsTransform::~CrsTransform() = default;
+
+std::pair<double, double> CrsTransform::forward(double lon, double lat) const {
+  double x = lon, y = lat;
+  if (!forward_->Transform(1, &x, &y)) throw std::runtime_error("cannot project a point");
+  return {x, y};
+}
+
+std::pair<double, double> CrsTransform::inverse(double x, double y) const {
+  double lon = x, lat = y;
+  if (!inverse_->Transform(1, &lon, &lat)) throw std::runtime_error("cannot unproject a point");
+  return {lon, lat};
+}
+
+}  // namespace conflictmap

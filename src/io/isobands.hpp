@@ -1,0 +1,17 @@
+#pragma once
+// Density isobands: polygons between successive thresholds of a raster surface (GDAL's contour polygons),
+// written as RFC 7946 GeoJSON with each band's lower and upper value. The area below the lowest threshold
+// is left out: it is the empty map.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "layers/raster_grid.hpp"
+
+namespace conflictmap {
+
+// Returns the number of bands written.
+std::size_t write_isobands(const std::filesystem::path& temporary, const RasterGrid& grid,
+                           const std::vector<float>& values, const std::vector<double>& levels, const std::string& unit);
+
+}  // namespace conflictmap
