@@ -10,3 +10,6 @@ cmake --build build -j"$(nproc)" --target conflictmap >/dev/null
 ./build/conflictmap gazetteer build scripts/syria_sources.json --data-root "$data_root" -o gazetteer/syria
 # BUILD.md names the sources relative to the data root, not to this machine
 sed -i "s|$data_root/||g" gazetteer/syria/BUILD.md
+# the mid-2017 control baseline from the Wikipedia map marks, tied to the gazetteer's ids
+python3 scripts/build_control_baseline.py "$data_root/wikipedia-syria-map/syria_detailed_map_marks.tsv" \
+  gazetteer/syria gazetteer/syria/control_baseline_2017.csv

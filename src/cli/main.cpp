@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "cli/control_command.hpp"
 #include "cli/density_command.hpp"
 #include "cli/extract_command.hpp"
 #include "cli/gazetteer_command.hpp"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   commands.push_back(make_extract_command(common));
   commands.push_back(make_ingest_command(common));
   commands.push_back(make_density_command(common));
+  commands.push_back(make_control_command(common));
   std::vector<std::pair<CLI::App*, Command*>> attached;
   for (auto& command : commands) attached.emplace_back(command->attach(app), command.get());
 

@@ -40,16 +40,12 @@ ControlSnapshot control_on(const std::vector<ControlReport>& reports, const Cont
     control.name = list.back().report->name;
     control.point = list.back().report->point;
     const Dated* latest = nullptr;
-    bool clash_recent = false;
     std::map<std::string, std::uint8_t> latest_claim_by_document;  // within the window
-    std::vector<std::string> recent_clashes;
+    std::vector<const Dated*> recent_clashes;
     for (const Dated& dated : list) {
       const bool recent = as_of - dated.day <= options.contested_days;
       if (dated.report->kind == ControlReportKind::Clash) {
-        if (recent) {
-          clash_recent = true;
-          recent_clashes.push_back(dated.report->event_id);
-        }
+        if (recent) recent_clashes.push_back(&dated);
         continue;
       }
       latest = &dated;
@@ -57,6 +53,12 @@ ControlSnapshot control_on(const std::vector<ControlReport>& reports, const Cont
         latest_claim_by_document[dated.report->document] = dated.report->category;
       }
     }
+    // A clash the latest territorial report came after is settled by it: "IS attacked Soran … and took it".
+    std::vector<std::string> open_clashes;
+    for (const Dated* clash : recent_clashes) {
+      if (!latest || clash > latest) open_clashes.push_back(clash->report->event_id);
+    }
+    const bool clash_recent = !open_clashes.empty();
     std::set<std::uint8_t> claims;
     for (const auto& [document, category] : latest_claim_by_document) claims.insert(category);
     if (latest) {
@@ -70,7 +72,7 @@ ControlSnapshot control_on(const std::vector<ControlReport>& reports, const Cont
     }
     if (clash_recent || claims.size() > 1) {
       control.category = contested_category;
-      for (auto& id : recent_clashes) control.deciding_events.push_back(id);
+      for (auto& id : open_clashes) control.deciding_events.push_back(id);
       ++snapshot.contested;
     }
     snapshot.settlements.push_back(std::move(control));

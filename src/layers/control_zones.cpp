@@ -82,6 +82,26 @@ GeosGeometry intersection(const GeosContext& context, const GEOSGeometry* a, con
   return own(context, GEOSIntersection_r(context.handle(), a, b), "an intersection");
 }
 
+GeosGeometry difference(const GeosContext& context, const GEOSGeometry* a, const GEOSGeometry* b) {
+  return own(context, GEOSDifference_r(context.handle(), a, b), "a difference");
+}
+
+// How far the farthest corner of a convex cell lies from its site.
+double farthest_vertex(const GeosContext& context, const GEOSGeometry* cell, double x, double y) {
+  const auto h = context.handle();
+  const GEOSGeometry* ring = GEOSGetExteriorRing_r(h, cell);
+  const GEOSCoordSequence* coordinates = GEOSGeom_getCoordSeq_r(h, ring);
+  unsigned int size = 0;
+  GEOSCoordSeq_getSize_r(h, coordinates, &size);
+  double farthest = 0;
+  for (unsigned int i = 0; i < size; ++i) {
+    double cx = 0, cy = 0;
+    GEOSCoordSeq_getXY_r(h, coordinates, i, &cx, &cy);
+    farthest = std::max(farthest, std::hypot(cx - x, cy - y));
+  }
+  return farthest;
+}
+
 // The cell of each site, by site index.
 std::vector<GeosGeometry> voronoi_cells(const GeosContext& context, const std::vector<Site>& sites, const BoostBox& frame) {
   const auto h = context.handle();
@@ -151,36 +171,43 @@ ControlZones control_zones(const GeosContext& context, const std::vector<Project
                    BoostPoint(frame.max_corner().get<0>() + margin, frame.max_corner().get<1>() + margin));
   std::vector<GeosGeometry> cells = voronoi_cells(context, sites, frame);
 
-  // Per category: the dissolved cells (exact, as Voronoi cells tile the plane) and the ground its
-  // settlements reach. Inside a cell the nearest settlement is its own, so clipping the dissolved cells by
-  // the union of the category's discs equals clipping each cell by its own disc.
+  // Per category: the dissolved cells (exact, as Voronoi cells tile the plane), less what lies beyond the
+  // influence distance. Only cells that reach past their settlement's disc lose anything, and those are few
+  // (sparse country), so the parts beyond are cut from those cells alone instead of unioning every disc.
   std::map<std::uint8_t, std::vector<std::size_t>> sites_by_category;
   for (std::size_t i = 0; i < sites.size(); ++i) {
     if (sites[i].category != 0) sites_by_category[sites[i].category].push_back(i);
   }
   struct Dissolved {
-    GeosGeometry cells, reach;
+    GeosGeometry cells, beyond;  // beyond: null when nothing is out of reach
   };
   std::map<std::uint8_t, Dissolved> dissolved;
   for (const auto& [category, members] : sites_by_category) {
-    std::vector<GEOSGeometry*> parts;
-    for (std::size_t i : members) parts.push_back(GEOSGeom_clone_r(h, cells[i].get()));
+    std::vector<GEOSGeometry*> parts, beyond_parts;
+    for (std::size_t i : members) {
+      parts.push_back(GEOSGeom_clone_r(h, cells[i].get()));
+      if (options.influence_m > 0 && farthest_vertex(context, cells[i].get(), sites[i].x, sites[i].y) > options.influence_m) {
+        auto centre = point_at(context, sites[i].x, sites[i].y);
+        auto disc = own(context, GEOSBuffer_r(h, centre.get(), options.influence_m, 16), "a settlement's reach");
+        GEOSGeometry* beyond = GEOSDifference_r(h, cells[i].get(), disc.get());
+        if (beyond && !GEOSisEmpty_r(h, beyond)) beyond_parts.push_back(beyond);
+        else if (beyond) GEOSGeom_destroy_r(h, beyond);
+      }
+    }
     auto collection = collection_of(context, std::move(parts), GEOS_GEOMETRYCOLLECTION);
     GEOSGeometry* merged = GEOSCoverageUnion_r(h, collection.get());
     if (!merged) merged = GEOSUnaryUnion_r(h, collection.get());
     Dissolved d{own(context, merged, "a dissolved zone"), GeosGeometry(nullptr, GeosDeleter{h})};
-    if (options.influence_m > 0) {
-      std::vector<GEOSGeometry*> points;
-      for (std::size_t i : members) points.push_back(GEOSGeom_createPointFromXY_r(h, sites[i].x, sites[i].y));
-      auto multipoint = collection_of(context, std::move(points), GEOS_MULTIPOINT);
-      d.reach = own(context, GEOSBuffer_r(h, multipoint.get(), options.influence_m, 16), "the reach of settlements");
+    if (!beyond_parts.empty()) {
+      auto pieces = collection_of(context, std::move(beyond_parts), GEOS_GEOMETRYCOLLECTION);
+      d.beyond = own(context, GEOSUnaryUnion_r(h, pieces.get()), "the ground out of reach");
     }
     dissolved.emplace(category, std::move(d));
   }
 
   for (auto& [category, d] : dissolved) {
     GeosGeometry area = own(context, GEOSGeom_clone_r(h, d.cells.get()), "a zone");
-    if (d.reach) area = intersection(context, area.get(), d.reach.get());
+    if (d.beyond) area = difference(context, area.get(), d.beyond.get());
     if (options.country) area = intersection(context, area.get(), options.country);
     if (is_empty(context, area.get())) continue;
     ControlZone zone;
@@ -198,8 +225,8 @@ ControlZones control_zones(const GeosContext& context, const std::vector<Project
       auto shared = intersection(context, a->second.cells.get(), b->second.cells.get());
       auto lines = linear_part(context, shared.get());
       if (is_empty(context, lines.get())) continue;
-      if (a->second.reach) lines = intersection(context, lines.get(), a->second.reach.get());
-      if (b->second.reach) lines = intersection(context, lines.get(), b->second.reach.get());
+      if (a->second.beyond) lines = difference(context, lines.get(), a->second.beyond.get());
+      if (b->second.beyond) lines = difference(context, lines.get(), b->second.beyond.get());
       if (options.country) lines = intersection(context, lines.get(), options.country);
       lines = linear_part(context, lines.get());
       if (is_empty(context, lines.get())) continue;
