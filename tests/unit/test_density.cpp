@@ -1,0 +1,176 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <numbers>
+#include <numeric>
+
+#include "layers/density_ramp.hpp"
+#include "layers/density_surface.hpp"
+#include "layers/kernel.hpp"
+#include "layers/raster_grid.hpp"
+#include "layers/strike_selection.hpp"
+
+using namespace conflictmap;
+
+namespace {
+const double pi = std::numbers::pi;
+
+// A 101×101 grid of 100 m cells whose centre cell is centred on (0, 0).
+RasterGrid centred_grid() {
+  RasterGrid grid;
+  grid.cell = 100;
+  grid.width = grid.height = 101;
+  grid.origin_x = -50.5 * 100;
+  grid.origin_y = 50.5 * 100;
+  grid.crs = "EPSG:32637";
+  return grid;
+}
+
+double at(const std::vector<double>& values, const RasterGrid& grid, int column, int row) {
+  return values[std::size_t(row) * grid.width + column];
+}
+
+double mass(const std::vector<double>& values, const RasterGrid& grid) {
+  return std::accumulate(values.begin(), values.end(), 0.0) * grid.cell_area();
+}
+}  // namespace
+
+TEST_CASE("the quartic kernel has QGIS's corrected normalisation 16/(5πh²)·15/16", "[density]") {
+  const Kernel k(KernelShape::Quartic, 1000);
+  CHECK(k.at_distance(0) == Approx(16.0 / (5 * pi * 1e6) * 15.0 / 16.0));
+  CHECK(k.at_distance(500) == Approx(3.0 / (pi * 1e6) * 0.75 * 0.75));
+  CHECK(k.at_distance(1000) == Approx(0.0).margin(1e-18));
+  CHECK(k.at_distance(1000.1) == 0.0);
+  CHECK(Kernel(KernelShape::Triangular, 1000).at_distance(500) == Approx(3.0 / (pi * 1e6) * 0.5));
+  CHECK(Kernel(KernelShape::Epanechnikov, 1000).at_distance(500) == Approx(2.0 / (pi * 1e6) * 0.75));
+  CHECK(Kernel(KernelShape::Uniform, 1000).at_distance(999) == Approx(1.0 / (pi * 1e6)));
+  CHECK(Kernel(KernelShape::Gaussian, 1000).support_radius() == 4000);
+  CHECK_THROWS(Kernel(KernelShape::Quartic, 0));
+  CHECK(parse_kernel_shape("epanechnikov") == KernelShape::Epanechnikov);
+  CHECK_FALSE(parse_kernel_shape("cosine"));
+}
+
+TEST_CASE("a single point's density equals the kernel at each cell centre", "[density]") {
+  const auto grid = centred_grid();
+  const std::vector<WeightedPoint> points{{0, 0, 3.0, 1000}};
+  const auto density = kernel_density(points, grid, KernelShape::Quartic, 1);
+  const double peak = 3.0 * 3.0 / (pi * 1e6);
+  CHECK(at(density, grid, 50, 50) == Approx(peak));
+  // 500 m east: (1 - 0.25)² of the peak; 1000 m away: nothing
+  CHECK(at(density, grid, 55, 50) == Approx(peak * 0.5625));
+  CHECK(at(density, grid, 50, 45) == Approx(peak * 0.5625));
+  CHECK(at(density, grid, 60, 50) == Approx(0.0).margin(1e-15));
+  CHECK(at(density, grid, 61, 50) == 0.0);
+  // 300 m east and 400 m north: 500 m
+  CHECK(at(density, grid, 53, 46) == Approx(peak * 0.5625));
+}
+
+TEST_CASE("two points add up where their kernels overlap", "[density]") {
+  const auto grid = centred_grid();
+  const std::vector<WeightedPoint> points{{-600, 0, 1.0, 1000}, {600, 0, 2.0, 1000}};
+  const auto density = kernel_density(points, grid, KernelShape::Quartic, 1);
+  const double unit = 3.0 / (pi * 1e6);
+  const double u = 1 - 0.36;  // 600 m of 1000 m
+  CHECK(at(density, grid, 50, 50) == Approx(unit * u * u * 3.0));
+  CHECK(at(density, grid, 44, 50) == Approx(unit * 1.0 + 0.0));  // 1200 m from the second point
+  CHECK(at(density, grid, 56, 50) == Approx(unit * 2.0));
+}
+
+TEST_CASE("a point near the edge adds only to the cells that exist", "[density]") {
+  const auto grid = centred_grid();
+  const double edge_x = grid.column_centre_x(100);  // the centre of the last column
+  const std::vector<WeightedPoint> points{{edge_x, 0, 1.0, 1000}};
+  const auto density = kernel_density(points, grid, KernelShape::Quartic, 1);
+  const double unit = 3.0 / (pi * 1e6);
+  CHECK(at(density, grid, 100, 50) == Approx(unit));
+  CHECK(at(density, grid, 95, 50) == Approx(unit * 0.5625));
+  // the half east of the point falls off the grid, all but the 50 m strip up to the edge, whose share is
+  // the kernel's marginal at 0, 16/(5πh), times its width
+  CHECK(mass(density, grid) == Approx(0.5 + 50 * 16 / (5 * pi * 1000)).epsilon(0.01));
+}
+
+TEST_CASE("density × cell area sums to the total weight for every kernel", "[density]") {
+  const auto grid = centred_grid();
+  const std::vector<WeightedPoint> points{{10, -20, 70.0, 1500}, {-800, 900, 5.0, 1200}, {333, 333, 2.0, 2500}};
+  for (auto shape : {KernelShape::Quartic, KernelShape::Triangular, KernelShape::Epanechnikov, KernelShape::Uniform,
+                     KernelShape::Gaussian}) {
+    INFO(kernel_shape_name(shape));
+    const double bandwidth_scale = shape == KernelShape::Gaussian ? 0.25 : 1.0;  // keep the Gaussian on the grid
+    std::vector<WeightedPoint> scaled = points;
+    for (auto& p : scaled) p.bandwidth *= bandwidth_scale * 1.5;
+    CHECK(mass(kernel_density(scaled, grid, shape, 2), grid) == Approx(77.0).epsilon(0.01));
+  }
+}
+
+TEST_CASE("the density does not depend on the number of threads", "[density]") {
+  const auto grid = centred_grid();
+  std::vector<WeightedPoint> points;
+  for (int i = 0; i < 200; ++i) points.push_back({std::sin(i) * 4000, std::cos(i * 1.3) * 4000, 1.0 + i % 3, 800});
+  CHECK(kernel_density(points, grid, KernelShape::Quartic, 1) == kernel_density(points, grid, KernelShape::Quartic, 3));
+}
+
+TEST_CASE("grids snap to multiples of the cell size and cover their bounds", "[density]") {
+  const auto grid = RasterGrid::snapped({1234, 5678, 9876, 15432}, 500, "EPSG:32637");
+  CHECK(grid.origin_x == 1000);
+  CHECK(grid.origin_y == 15500);
+  CHECK(grid.width == 18);   // 1000 … 10000
+  CHECK(grid.height == 20);  // 5500 … 15500
+  CHECK(utm_crs_for(38.5, 35.0) == "EPSG:32637");
+  CHECK(utm_crs_for(-70.0, -33.0) == "EPSG:32719");
+}
+
+TEST_CASE("strike selection filters, weighs, decays and widens imprecise places", "[density]") {
+  auto event = [](SubEventType type, const char* date, int precision, std::optional<int> count, const char* actor) {
+    Event e;
+    e.type = type;
+    if (*date) {
+      e.date.date = *CivilDate::parse(date);
+      e.date.precision = TimePrecision::Day;
+    }
+    e.place.point = {36, 37};
+    e.place.precision = precision;
+    e.count = count;
+    e.actor1.canonical = actor;
+    return e;
+  };
+  std::vector<Event> events{
+      event(SubEventType::AirDroneStrike, "2017-01-10", 1, 70, "Russian air force"),
+      event(SubEventType::ShellingArtilleryMissile, "2017-01-03", 2, std::nullopt, "Syrian government forces"),
+      event(SubEventType::ArmedClash, "2017-01-10", 1, std::nullopt, "Islamic State"),
+      event(SubEventType::AirDroneStrike, "", 3, 2, "US-led coalition"),
+  };
+  StrikeSelection selection;
+  auto all = select_strikes(events, selection, {});
+  REQUIRE(all.selected.size() == 3);
+  CHECK(all.wrong_type == 1);
+  CHECK(all.total_weight == 73);
+  CHECK(all.selected[0].bandwidth_m == 10000);
+  CHECK(all.selected[1].bandwidth_m == Approx(std::sqrt(1e8 + 25e6)));
+  CHECK(all.selected[2].bandwidth_m == Approx(std::sqrt(1e8 + 625e6)));
+
+  selection.as_of = CivilDate::parse("2017-01-10");
+  selection.half_life_days = 7;
+  auto decayed = select_strikes(events, selection, {});
+  REQUIRE(decayed.selected.size() == 2);
+  CHECK(decayed.undated == 1);
+  CHECK(decayed.selected[0].weight == 70);
+  CHECK(decayed.selected[1].weight == Approx(0.5));
+
+  StrikeSelection by_actor;
+  by_actor.actors = {"Russian air force"};
+  CHECK(select_strikes(events, by_actor, {}).selected.size() == 1);
+
+  events[3].place.place_id = "SY02";
+  auto area = [](const std::string& id) -> std::optional<double> {
+    if (id == "SY02") return pi * 40000.0 * 40000.0;
+    return std::nullopt;
+  };
+  CHECK(select_strikes(events, StrikeSelection{}, area).selected[2].bandwidth_m == Approx(std::sqrt(1e8 + 16e8)));
+}
+
+TEST_CASE("isoband levels step 1-2-5 below the maximum", "[density]") {
+  CHECK(nice_levels(3.7) == std::vector<double>{0.1, 0.2, 0.5, 1, 2});
+  CHECK(nice_levels(0).empty());
+  CHECK(density_colour(0)[3] == 0);
+  CHECK(density_colour(1) == density_ramp().back().rgba);
+}
