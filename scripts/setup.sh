@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
+  libgdal-dev gdal-bin python3-gdal libgeos-dev libproj-dev proj-bin
   libboost-dev catch2 libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev
   python3
 )

@@ -90,9 +90,9 @@ void require_inside_country(const LayerSetup& setup, const std::vector<const Eve
   std::string list;
   for (const auto& item : outside) list += "\n  " + item;
   throw std::runtime_error(fmt::format(
-      "{} events lie more than {:.0f} km outside the gazetteer's country ({}):{}{}\n"
+      "{} {} more than {:.0f} km outside the gazetteer's country ({}):{}{}\n"
       "  map them with their own country's gazetteer (--gazetteer) or leave them out",
-      count, tolerance_m / 1000, setup.gazetteer_folder.string(), list, count > outside.size() ? "\n  …" : ""));
+      count, count == 1 ? "event lies" : "events lie", tolerance_m / 1000, setup.gazetteer_folder.string(), list, count > outside.size() ? "\n  …" : ""));
 }
 
 std::filesystem::path sibling_path(const std::filesystem::path& base, const std::string& suffix, const std::string& extension) {

@@ -14,6 +14,6 @@ expect_error() {
   [ "$status" -ne 0 ] || fail "expected a non-zero exit from: $*"
   grep -qF -- "$text" "$WORK/stderr" || fail "expected '$text' in the error, got: $(cat "$WORK/stderr")"
   [ ! -e "$output" ] || fail "a failed run left $output behind"
-  ls -A "$(dirname "$output")" | grep -q '\.tmp\.' && fail "a failed run left a temporary file"
+  ls -A "$(dirname "$output")" 2>/dev/null | grep -q '\.tmp\.' && fail "a failed run left a temporary file"
   echo "ok: $text"
 }
