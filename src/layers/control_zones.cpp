@@ -102,6 +102,45 @@ double farthest_vertex(const GeosContext& context, const GEOSGeometry* cell, dou
   return farthest;
 }
 
+using SiteIndex = bgi::rtree<std::pair<BoostPoint, std::size_t>, bgi::quadratic<16>>;
+
+// The parts of front lines both sides reach. Every segment lies on the bisector of two sites, so it is in
+// reach exactly where it is within the distance of its nearest site: each segment is clipped against that
+// circle analytically, which stays exact where a polygon overlay would wobble along the shared edge.
+GeosGeometry within_reach(const GeosContext& context, const GEOSGeometry* lines, const std::vector<Site>& sites,
+                          const SiteIndex& index, double reach) {
+  const auto h = context.handle();
+  std::vector<GEOSGeometry*> pieces;
+  const int n = GEOSGetNumGeometries_r(h, lines);
+  for (int g = 0; g < n; ++g) {
+    const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(h, GEOSGetGeometryN_r(h, lines, g));
+    unsigned int size = 0;
+    GEOSCoordSeq_getSize_r(h, sequence, &size);
+    for (unsigned int k = 0; k + 1 < size; ++k) {
+      double px, py, qx, qy;
+      GEOSCoordSeq_getXY_r(h, sequence, k, &px, &py);
+      GEOSCoordSeq_getXY_r(h, sequence, k + 1, &qx, &qy);
+      std::vector<std::pair<BoostPoint, std::size_t>> nearest;
+      index.query(bgi::nearest(BoostPoint((px + qx) / 2, (py + qy) / 2), 1), std::back_inserter(nearest));
+      const Site& site = sites[nearest.front().second];
+      // |p + t(q − p) − c|² = r²  →  a t² + 2 b t + c0 = 0
+      const double dx = qx - px, dy = qy - py, ex = px - site.x, ey = py - site.y;
+      const double a = dx * dx + dy * dy, b = dx * ex + dy * ey, c0 = ex * ex + ey * ey - reach * reach;
+      const double discriminant = b * b - a * c0;
+      if (a == 0 || discriminant <= 0) continue;
+      const double root = std::sqrt(discriminant);
+      const double t0 = std::max(0.0, (-b - root) / a), t1 = std::min(1.0, (-b + root) / a);
+      if (t1 <= t0) continue;
+      GEOSCoordSequence* piece = GEOSCoordSeq_create_r(h, 2, 2);
+      GEOSCoordSeq_setXY_r(h, piece, 0, px + t0 * dx, py + t0 * dy);
+      GEOSCoordSeq_setXY_r(h, piece, 1, px + t1 * dx, py + t1 * dy);
+      pieces.push_back(GEOSGeom_createLineString_r(h, piece));
+    }
+  }
+  auto multi = collection_of(context, std::move(pieces), GEOS_MULTILINESTRING);
+  return own(context, GEOSLineMerge_r(h, multi.get()), "merged front lines");
+}
+
 // The cell of each site, by site index.
 std::vector<GeosGeometry> voronoi_cells(const GeosContext& context, const std::vector<Site>& sites, const BoostBox& frame) {
   const auto h = context.handle();
@@ -118,7 +157,7 @@ std::vector<GeosGeometry> voronoi_cells(const GeosContext& context, const std::v
   auto multipoint = collection_of(context, std::move(points), GEOS_MULTIPOINT);
   auto diagram = own(context, GEOSVoronoiDiagram_r(h, multipoint.get(), envelope.get(), 0.0, 0), "the Voronoi diagram");
 
-  bgi::rtree<std::pair<BoostPoint, std::size_t>, bgi::quadratic<16>> index;
+  SiteIndex index;
   for (std::size_t i = 0; i < sites.size(); ++i) index.insert({BoostPoint(sites[i].x, sites[i].y), i});
   const int n = GEOSGetNumGeometries_r(h, diagram.get());
   for (int i = 0; i < n; ++i) {
@@ -170,6 +209,8 @@ ControlZones control_zones(const GeosContext& context, const std::vector<Project
   frame = BoostBox(BoostPoint(frame.min_corner().get<0>() - margin, frame.min_corner().get<1>() - margin),
                    BoostPoint(frame.max_corner().get<0>() + margin, frame.max_corner().get<1>() + margin));
   std::vector<GeosGeometry> cells = voronoi_cells(context, sites, frame);
+  SiteIndex site_index;
+  for (std::size_t i = 0; i < sites.size(); ++i) site_index.insert({BoostPoint(sites[i].x, sites[i].y), i});
 
   // Per category: the dissolved cells (exact, as Voronoi cells tile the plane), less what lies beyond the
   // influence distance. Only cells that reach past their settlement's disc lose anything, and those are few
@@ -225,8 +266,7 @@ ControlZones control_zones(const GeosContext& context, const std::vector<Project
       auto shared = intersection(context, a->second.cells.get(), b->second.cells.get());
       auto lines = linear_part(context, shared.get());
       if (is_empty(context, lines.get())) continue;
-      if (a->second.beyond) lines = difference(context, lines.get(), a->second.beyond.get());
-      if (b->second.beyond) lines = difference(context, lines.get(), b->second.beyond.get());
+      if (options.influence_m > 0) lines = within_reach(context, lines.get(), sites, site_index, options.influence_m);
       if (options.country) lines = intersection(context, lines.get(), options.country);
       lines = linear_part(context, lines.get());
       if (is_empty(context, lines.get())) continue;
