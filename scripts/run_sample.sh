@@ -3,7 +3,10 @@
 # bundled reports (tests/data/sample/report_places.csv), and extracts events from the five bundled reports
 # (tests/data/sample/reports/) against the embedded Syria gazetteer.
 # Output: out/report_places.resolved.csv, out/events.geojson, out/events.csv, out/events.gpkg,
-#         out/unresolved.csv (what could not be placed or classified)
+#         out/unresolved.csv (what could not be placed or classified),
+#         out/strikes.tif (+ _isobands.geojson, .qml): strike density of the reports' events,
+#         out/control_reports.tif (+ _zones/_fronts.geojson, .qml): control zones the reports describe,
+#         out/control_2017.tif (+ …): control zones of the mid-2017 baseline (Wikipedia's map)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -15,8 +18,15 @@ for format in geojson csv gpkg; do
   ./build/conflictmap extract tests/data/sample/reports/*.txt -o "out/events.$format" \
     --unresolved out/unresolved.csv
 done
+# Layers. The bundled reports carry no dates: their events count as reported on the snapshot date.
+./build/conflictmap density out/events.gpkg -o out/strikes.tif
+./build/conflictmap control out/events.gpkg --as-of 2016-01-01 --undated as-of -o out/control_reports.tif
+./build/conflictmap control --baseline gazetteer/syria/control_baseline_2017.csv --as-of 2017-07-01 \
+  -o out/control_2017.tif
 echo
 cut -d, -f5,6,8,17,19 out/events.csv | column -s, -t | head -40 || true
 echo
 echo "wrote out/report_places.resolved.csv and out/events.{geojson,csv,gpkg} (+ out/unresolved.csv)"
+echo "wrote out/strikes.tif, out/control_reports.tif, out/control_2017.tif with their GeoJSON and .qml styles"
+echo "open them in QGIS: qgis out/control_2017.tif out/control_2017_fronts.geojson out/strikes.tif"
 echo "try: ./build/conflictmap resolve 'Tell Refaat' --json"

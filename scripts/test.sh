@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with tests, and runs every test through ctest.
-# Set CONFLICTMAP_WITH_QGIS=1 or CONFLICTMAP_WITH_BROWSER=1 to also install QGIS or Chromium for the tests
-# that need them (later stages); without them those tests skip with a message.
+# QGIS (for the test that opens every layer in QGIS) is installed too unless CONFLICTMAP_WITH_QGIS=0;
+# CONFLICTMAP_WITH_BROWSER=1 installs Chromium for the browser tests. Tests whose tools are missing skip
+# with a message.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras=()
-[ "${CONFLICTMAP_WITH_QGIS:-0}" = 1 ] && extras+=(--with-qgis)
+[ "${CONFLICTMAP_WITH_QGIS:-1}" = 1 ] && extras+=(--with-qgis)
 [ "${CONFLICTMAP_WITH_BROWSER:-0}" = 1 ] && extras+=(--with-browser)
 bash scripts/setup.sh ${extras[@]+"${extras[@]}"}
 bash scripts/build.sh -DBUILD_TESTING=ON >/dev/null
