@@ -71,6 +71,9 @@ class DensityCommand : public Command {
     app->add_option("--extent", extent_, "Grid extent: country (the gazetteer's country plus the bandwidth, so runs "
                                          "align) or events (the selected events plus their reach)")
         ->check(CLI::IsMember({"country", "events"}))->capture_default_str();
+    app->add_option("--bounds", bounds_, "Exact grid bounds xmin,ymin,xmax,ymax in the CRS (metres), instead of "
+                                         "--extent; the grid is then not snapped (to match another tool's grid)")
+        ->delimiter(',')->expected(4);
     app->add_option("--levels", levels_, "Isoband thresholds in strikes/km², comma-separated (default: 1-2-5 steps "
                                          "below the maximum)")->delimiter(',');
     app->add_option("--crs", crs_, "Projected CRS to compute in (default: the UTM zone of the gazetteer)");
@@ -132,7 +135,9 @@ class DensityCommand : public Command {
       reach.expand(x - r, y - r);
       reach.expand(x + r, y + r);
     }
-    const Bounds extent = extent_ == "country" ? setup->country_bounds.buffered(bandwidth_) : reach;
+    const Bounds extent = !bounds_.empty()          ? Bounds{bounds_[0], bounds_[1], bounds_[2], bounds_[3]}
+                          : extent_ == "country" ? setup->country_bounds.buffered(bandwidth_)
+                                                 : reach;
     const double cells = std::ceil((extent.max_x - extent.min_x) / pixel_ + 1) * std::ceil((extent.max_y - extent.min_y) / pixel_ + 1);
     if (cells > double(max_cells_)) {
       const double suggested = std::ceil(pixel_ * std::sqrt(cells / double(max_cells_)) / 10) * 10;
@@ -141,7 +146,20 @@ class DensityCommand : public Command {
           "--pixel-size {:.0f} or more, a smaller --extent, or raise --max-cells",
           pixel_, cells, cells * 16 / 1e9, max_cells_, suggested));
     }
-    const RasterGrid grid = RasterGrid::snapped(extent, pixel_, setup->crs);
+    RasterGrid grid;
+    if (bounds_.empty()) {
+      grid = RasterGrid::snapped(extent, pixel_, setup->crs);
+    } else {
+      if (!(bounds_[2] > bounds_[0] && bounds_[3] > bounds_[1])) {
+        throw CLI::ValidationError("--bounds", "xmax and ymax must exceed xmin and ymin");
+      }
+      grid.origin_x = bounds_[0];
+      grid.origin_y = bounds_[3];
+      grid.cell = pixel_;
+      grid.width = int(std::lround((bounds_[2] - bounds_[0]) / pixel_));
+      grid.height = int(std::lround((bounds_[3] - bounds_[1]) / pixel_));
+      grid.crs = setup->crs;
+    }
     const unsigned threads = threads_ > 0 ? unsigned(threads_) : std::max(1u, std::thread::hardware_concurrency());
     const auto density = kernel_density(points, grid, *shape, threads);
 
@@ -164,7 +182,7 @@ class DensityCommand : public Command {
         {"BANDWIDTH_M", fmt::format("{}", bandwidth_)},
         {"PIXEL_SIZE_M", fmt::format("{}", pixel_)},
         {"CRS", setup->crs},
-        {"EXTENT", extent_},
+        {"EXTENT", bounds_.empty() ? extent_ : "bounds"},
         {"TYPES", join(types_)},
         {"ACTORS", join(actors_)},
         {"FROM", from_},
@@ -209,7 +227,7 @@ class DensityCommand : public Command {
   std::string output_, isobands_, layer_, kernel_ = "quartic", from_, to_, as_of_, extent_ = "country", crs_;
   std::vector<std::string> types_{"air", "shelling"};
   std::vector<std::string> actors_;
-  std::vector<double> levels_;
+  std::vector<double> levels_, bounds_;
   double bandwidth_ = 10000, pixel_ = 500, half_life_ = 0, fatality_weight_ = 0, near_radius_ = 5000,
          region_radius_ = 25000;
   long long max_cells_ = 100'000'000;
