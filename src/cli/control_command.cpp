@@ -99,7 +99,7 @@ class ControlCommand : public Command {
     if (inputs.reports.empty()) {
       throw std::runtime_error("nothing says who controls anything: " + inputs.summary());
     }
-    require_inside_country(*setup, inputs.placed_events, 25000);
+    require_inside_country(*setup, project_events(*setup, inputs.placed_events), 25000);
     std::cerr << "control: " << inputs.summary() << '\n';
 
     const RasterGrid grid = RasterGrid::snapped(setup->country_bounds, pixel_, setup->crs);

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "cli/layer_setup.hpp"
+#include "cli/stage_timer.hpp"
 #include "io/atomic_file.hpp"
 #include "io/cloud_optimized_geotiff.hpp"
 #include "io/isobands.hpp"
@@ -109,8 +110,11 @@ class DensityCommand : public Command {
       throw CLI::ValidationError("--output", "the density layer is a GeoTIFF: name it .tif");
     }
 
+    StageTimer timer("density");
     const auto events = read_event_sources(sources_, layer_);
+    timer.stage("read events");
     auto setup = prepare_layer_setup(common_.gazetteer, crs_);
+    timer.stage("gazetteer and country");
     const auto report = select_strikes(events, selection, [&](const std::string& id) -> std::optional<double> {
       auto found = setup->admin.area_m2.find(id);
       if (found == setup->admin.area_m2.end()) return std::nullopt;
@@ -122,14 +126,17 @@ class DensityCommand : public Command {
     }
     std::vector<const Event*> selected_events;
     for (const auto& s : report.selected) selected_events.push_back(s.event);
-    require_inside_country(*setup, selected_events, 25000);
+    const ProjectedEvents projected = project_events(*setup, selected_events);  // every selected event has a point
+    require_inside_country(*setup, projected, 25000);
+    timer.stage("select and check");
 
     std::vector<WeightedPoint> points;
     Bounds reach;
     reach.min_x = 1;  // empty
     reach.max_x = 0;
-    for (const auto& s : report.selected) {
-      const auto [x, y] = setup->transform->forward(s.event->place.point.lon, s.event->place.point.lat);
+    for (std::size_t i = 0; i < report.selected.size(); ++i) {
+      const auto& s = report.selected[i];
+      const double x = projected.x[i], y = projected.y[i];
       points.push_back({x, y, s.weight, s.bandwidth_m});
       const double r = Kernel(*shape, s.bandwidth_m).support_radius();
       reach.expand(x - r, y - r);
@@ -161,16 +168,15 @@ class DensityCommand : public Command {
       grid.crs = setup->crs;
     }
     const unsigned threads = threads_ > 0 ? unsigned(threads_) : std::max(1u, std::thread::hardware_concurrency());
-    const auto density = kernel_density(points, grid, *shape, threads);
+    const std::vector<float> values = kernel_density(points, grid, *shape, threads, 1e6);  // per km²
+    timer.stage("kernel density");
 
-    // per m² → per km²
-    std::vector<float> values(density.size());
     double maximum = 0, mass = 0;
-    for (std::size_t i = 0; i < density.size(); ++i) {
-      values[i] = float(density[i] * 1e6);
-      maximum = std::max(maximum, double(values[i]));
-      mass += density[i] * grid.cell_area();
+    for (const float value : values) {
+      maximum = std::max(maximum, double(value));
+      mass += value;
     }
+    mass *= grid.cell_area() / 1e6;
     std::vector<double> levels(levels_.begin(), levels_.end());
     if (levels.empty()) levels = nice_levels(maximum);
     std::sort(levels.begin(), levels.end());
@@ -204,9 +210,13 @@ class DensityCommand : public Command {
     StagedOutputs outputs;
     const auto tif_temporary = outputs.stage(tif);
     write_float_cog(tif_temporary, grid, values, -1.0, kUnit, metadata);
+    timer.stage("write COG");
     write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));
-    const std::size_t band_count = write_isobands(outputs.stage(bands), grid, values, levels, kUnit);
+    const int contour_factor = std::max(1, int(bandwidth_ / (8 * pixel_)));
+    const CoarseSurface contoured = coarsened(grid, values, contour_factor);
+    const std::size_t band_count = write_isobands(outputs.stage(bands), contoured.grid, contoured.values, levels, kUnit);
     write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(levels, maximum, kUnit));
+    timer.stage("isobands");
     outputs.commit();
     std::cerr << fmt::format("density: {}\ndensity: {}×{} cells of {} m in {}; maximum {:.4g} {}; mass on the grid {:.6g} "
                              "of {:.6g}\ndensity: wrote {}, {} ({} isobands) and their .qml styles\n",

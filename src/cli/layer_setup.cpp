@@ -61,11 +61,25 @@ std::vector<Event> read_event_sources(const std::vector<std::string>& sources, c
   return events;
 }
 
-void require_inside_country(const LayerSetup& setup, const std::vector<const Event*>& events, double tolerance_m) {
+ProjectedEvents project_events(const LayerSetup& setup, std::vector<const Event*> events) {
+  ProjectedEvents projected;
+  for (const Event* event : events) {
+    if (!event->place.has_point()) continue;
+    projected.events.push_back(event);
+    projected.x.push_back(event->place.point.lon);
+    projected.y.push_back(event->place.point.lat);
+  }
+  setup.transform->forward_in_place(projected.x, projected.y);
+  return projected;
+}
+
+void require_inside_country(const LayerSetup& setup, const ProjectedEvents& projected, double tolerance_m) {
   const auto h = setup.geos.handle();
   GeosGeometry area(nullptr, GeosDeleter{h});
   if (setup.country) {
-    area = own(setup.geos, GEOSBuffer_r(h, setup.country.get(), tolerance_m, 4), "the country's margin");
+    // A margin that wide needs no border detail finer than a kilometre.
+    auto simple = own(setup.geos, GEOSTopologyPreserveSimplify_r(h, setup.country.get(), 1000), "a simpler outline");
+    area = own(setup.geos, GEOSBuffer_r(h, simple.get(), tolerance_m, 4), "the country's margin");
   } else {
     const Bounds b = setup.country_bounds.buffered(tolerance_m);
     area = own(setup.geos, GEOSGeom_createRectangle_r(h, b.min_x, b.min_y, b.max_x, b.max_y), "the country's box");
@@ -73,10 +87,9 @@ void require_inside_country(const LayerSetup& setup, const std::vector<const Eve
   const GEOSPreparedGeometry* prepared = GEOSPrepare_r(h, area.get());
   std::vector<std::string> outside;
   std::size_t count = 0;
-  for (const Event* event : events) {
-    if (!event->place.has_point()) continue;
-    const auto [x, y] = setup.transform->forward(event->place.point.lon, event->place.point.lat);
-    auto point = own(setup.geos, GEOSGeom_createPointFromXY_r(h, x, y), "a point");
+  for (std::size_t i = 0; i < projected.events.size(); ++i) {
+    const Event* event = projected.events[i];
+    auto point = own(setup.geos, GEOSGeom_createPointFromXY_r(h, projected.x[i], projected.y[i]), "a point");
     if (GEOSPreparedIntersects_r(h, prepared, point.get()) == 1) continue;
     ++count;
     if (outside.size() < 5) {

@@ -32,8 +32,15 @@ std::unique_ptr<LayerSetup> prepare_layer_setup(const std::string& gazetteer_opt
 // Every source, in order; an empty total is an InputError naming the sources.
 std::vector<Event> read_event_sources(const std::vector<std::string>& sources, const std::string& layer);
 
+struct ProjectedEvents {
+  std::vector<const Event*> events;
+  std::vector<double> x, y;  // in the setup's CRS
+};
+// The events' points in the projected CRS, in one PROJ call.
+ProjectedEvents project_events(const LayerSetup& setup, std::vector<const Event*> events);
+
 // Events more than `tolerance_m` outside the country are an error listing them (id, source, point).
-void require_inside_country(const LayerSetup& setup, const std::vector<const Event*>& events, double tolerance_m);
+void require_inside_country(const LayerSetup& setup, const ProjectedEvents& projected, double tolerance_m);
 
 // "out/control.tif" + "_zones", ".geojson" → "out/control_zones.geojson"
 std::filesystem::path sibling_path(const std::filesystem::path& base, const std::string& suffix, const std::string& extension);

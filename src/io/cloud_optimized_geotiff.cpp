@@ -37,7 +37,7 @@ void write_as_cog(GDALDataset& source, const std::filesystem::path& temporary, c
   if (!cog) throw std::runtime_error("GDAL has no COG driver");
   // 256-pixel blocks so that even a small layer gets overviews.
   const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=YES", "BLOCKSIZE=256", "OVERVIEWS=IGNORE_EXISTING",
-                           resampling, nullptr};
+                           "NUM_THREADS=ALL_CPUS", resampling, nullptr};
   DatasetPtr written(cog->CreateCopy(temporary.c_str(), &source, FALSE, const_cast<char**>(options), nullptr, nullptr));
   if (!written) throw std::runtime_error("cannot write " + temporary.string() + ": " + CPLGetLastErrorMsg());
 }

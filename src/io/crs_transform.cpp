@@ -28,6 +28,11 @@ std::pair<double, double> CrsTransform::forward(double lon, double lat) const {
   return {x, y};
 }
 
+void CrsTransform::forward_in_place(std::vector<double>& x, std::vector<double>& y) const {
+  if (x.empty()) return;
+  if (!forward_->Transform(x.size(), x.data(), y.data())) throw std::runtime_error("cannot project the points");
+}
+
 std::pair<double, double> CrsTransform::inverse(double x, double y) const {
   double lon = x, lat = y;
   if (!inverse_->Transform(1, &lon, &lat)) throw std::runtime_error("cannot unproject a point");

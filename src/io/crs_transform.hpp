@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 class OGRCoordinateTransformation;
 
@@ -16,6 +17,8 @@ class CrsTransform {
   CrsTransform& operator=(const CrsTransform&) = delete;
   std::pair<double, double> forward(double lon, double lat) const;  // → x, y
   std::pair<double, double> inverse(double x, double y) const;      // → lon, lat
+  // Many points at once (one PROJ call): lon/lat in, x/y out, in place.
+  void forward_in_place(std::vector<double>& x, std::vector<double>& y) const;
 
  private:
   std::unique_ptr<OGRCoordinateTransformation> forward_, inverse_;

@@ -23,13 +23,30 @@ bool is_csv(const std::string& source) {
   return ext == ".csv";
 }
 
+// Field indexes by name, looked up once per layer rather than once per row.
+class FieldIndexes {
+ public:
+  explicit FieldIndexes(OGRFeatureDefn* definition) : definition_(definition) {}
+  int operator()(const char* name) const {
+    for (const auto& [known, index] : cache_) {
+      if (known == name) return index;
+    }
+    cache_.emplace_back(name, definition_->GetFieldIndex(name));
+    return cache_.back().second;
+  }
+
+ private:
+  OGRFeatureDefn* definition_;
+  mutable std::vector<std::pair<const char*, int>> cache_;  // keyed by the literal's address
+};
+
 class FeatureFields {
  public:
-  FeatureFields(OGRFeature& feature, const std::string& source, long line)
-      : feature_(feature), source_(source), line_(line) {}
+  FeatureFields(OGRFeature& feature, const FieldIndexes& indexes, const std::string& source, long line)
+      : feature_(feature), indexes_(indexes), source_(source), line_(line) {}
 
   std::string text(const char* name) const {
-    const int index = feature_.GetFieldIndex(name);
+    const int index = indexes_(name);
     if (index < 0 || !feature_.IsFieldSetAndNotNull(index)) return {};
     return feature_.GetFieldAsString(index);
   }
@@ -59,6 +76,7 @@ class FeatureFields {
 
  private:
   OGRFeature& feature_;
+  const FieldIndexes& indexes_;
   const std::string& source_;
   long line_;
 };
@@ -147,13 +165,14 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
   }
   std::vector<Event> events;
   long number = 0;
+  const FieldIndexes indexes(layer->GetLayerDefn());
   layer->ResetReading();
   for (auto& feature : *layer) {
     ++number;
     const long line = csv ? number + 1 : number;  // CSV: the header is line 1
     OGRGeometry* geometry = feature->GetGeometryRef();
     if (geometry && to_wgs84) geometry->transform(to_wgs84.get());
-    events.push_back(to_event(FeatureFields(*feature, source, line), geometry));
+    events.push_back(to_event(FeatureFields(*feature, indexes, source, line), geometry));
     if (events.back().id.empty()) events.back().id = std::to_string(number);
   }
   return events;

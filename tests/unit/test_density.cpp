@@ -26,11 +26,11 @@ RasterGrid centred_grid() {
   return grid;
 }
 
-double at(const std::vector<double>& values, const RasterGrid& grid, int column, int row) {
+double at(const std::vector<float>& values, const RasterGrid& grid, int column, int row) {
   return values[std::size_t(row) * grid.width + column];
 }
 
-double mass(const std::vector<double>& values, const RasterGrid& grid) {
+double mass(const std::vector<float>& values, const RasterGrid& grid) {
   return std::accumulate(values.begin(), values.end(), 0.0) * grid.cell_area();
 }
 }  // namespace
