@@ -214,7 +214,8 @@ class DensityCommand : public Command {
     write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));
     const int contour_factor = std::max(1, int(bandwidth_ / (8 * pixel_)));
     const CoarseSurface contoured = coarsened(grid, values, contour_factor);
-    const std::size_t band_count = write_isobands(outputs.stage(bands), contoured.grid, contoured.values, levels, kUnit);
+    const std::size_t band_count = write_isobands(outputs.stage(bands), contoured.grid, contoured.values, levels,
+                                              maximum, kUnit);
     write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(levels, maximum, kUnit));
     timer.stage("isobands");
     outputs.commit();

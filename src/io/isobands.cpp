@@ -21,7 +21,8 @@ struct DatasetCloser {
 }  // namespace
 
 std::size_t write_isobands(const std::filesystem::path& temporary, const RasterGrid& grid,
-                           const std::vector<float>& values, const std::vector<double>& levels, const std::string& unit) {
+                           const std::vector<float>& values, const std::vector<double>& levels, double maximum,
+                           const std::string& unit) {
   GDALAllRegister();
   const std::string wkt = crs_wkt(grid.crs);
   std::unique_ptr<GDALDataset, DatasetCloser> raster(
@@ -69,7 +70,7 @@ std::size_t write_isobands(const std::filesystem::path& temporary, const RasterG
       if (!geometry || geometry->IsEmpty()) continue;
       std::vector<unsigned char> wkb(geometry->WkbSize());
       geometry->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-      const double upper = i + 1 < levels.size() ? levels[i + 1] : feature->GetFieldAsDouble(2);
+      const double upper = i + 1 < levels.size() ? levels[i + 1] : maximum;
       out.add(wkb, {levels[i], upper, unit});
       ++written;
     }

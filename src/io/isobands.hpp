@@ -10,8 +10,9 @@
 
 namespace conflictmap {
 
-// Returns the number of bands written.
+// The top band runs from the last level to `maximum`. Returns the number of bands written.
 std::size_t write_isobands(const std::filesystem::path& temporary, const RasterGrid& grid,
-                           const std::vector<float>& values, const std::vector<double>& levels, const std::string& unit);
+                           const std::vector<float>& values, const std::vector<double>& levels, double maximum,
+                           const std::string& unit);
 
 }  // namespace conflictmap

@@ -26,7 +26,7 @@ for date in 2016-05-15 2016-06-05 2016-06-20; do
 done
 for name in "${compared[@]}"; do
   [ "${UPDATE_GOLDEN:-}" = 1 ] && cp "$WORK/a/$name" "$golden/$name"
-  diff -u "$golden/$name" "$WORK/a/$name" || fail "$name differs from the golden file"
+  cmp -s "$golden/$name" "$WORK/a/$name" || { diff -u "$golden/$name" "$WORK/a/$name" | cut -c1-200 | head -20; fail "$name differs from the golden file"; }
 done
 # the last snapshot: the reversal leaves Suran with the opposition, the clash makes Marea contested
 grep -q '"controller": "contested".*"event_ids": \[ "s4" \]' "$WORK/a/scenario_2016-06-20_zones.geojson" \
