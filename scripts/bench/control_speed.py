@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Control zones for every OCHA community (about 7,250 settlements) on one date, measured in one run against
-QGIS doing the core of the same work (native:voronoipolygons, then native:dissolve by controller, through
+QGIS doing the core of the same work (qgis:voronoipolygons, then native:dissolve by controller, through
 qgis_process). The goal: `conflictmap control` in under 2 s for the whole command.
 
 Each community takes the controller of the nearest mark of the mid-2017 baseline, so the zones have a
@@ -80,7 +80,7 @@ def main():
     voronoi = os.path.join(folder, "voronoi.gpkg")
     dissolved = os.path.join(folder, "dissolved.gpkg")
     start = time.perf_counter()
-    timed(["qgis_process.bin", "run", "native:voronoipolygons", f"--INPUT={points}", "--BUFFER=0", f"--OUTPUT={voronoi}"], env)
+    timed(["qgis_process.bin", "run", "qgis:voronoipolygons", f"--INPUT={points}", "--BUFFER=0", f"--OUTPUT={voronoi}"], env)
     timed(["qgis_process.bin", "run", "native:dissolve", f"--INPUT={voronoi}", "--FIELD=controller", f"--OUTPUT={dissolved}"], env)
     theirs = time.perf_counter() - start
     print(f"QGIS voronoipolygons + dissolve: {theirs:.2f} s (Voronoi and dissolve only: no reach, clip, fronts or raster)")

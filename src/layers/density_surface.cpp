@@ -29,7 +29,7 @@ inline float profile(float u) {
 }
 
 // Adds every point's kernel to the rows [row_begin, row_end). Each band of rows belongs to one thread, and
-// each cell sums its points in input order, so the result is the same for any number of threads.
+// each cell sums its points in one fixed order, so the result is the same for any number of threads.
 template <KernelShape Shape>
 void add_points_to_rows(const std::vector<WeightedPoint>& points, const RasterGrid& grid, int row_begin, int row_end,
                         double value_scale, std::vector<float>& density) {
@@ -84,10 +84,18 @@ std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, cons
                                   unsigned threads, double value_scale) {
   std::vector<float> density(std::size_t(grid.cell_count()), 0.0f);
   for (const auto& point : points) Kernel(shape, point.bandwidth);  // a bad bandwidth fails before any work
+  // Points in grid order (strips of 32 rows, west to east), so that consecutive kernels land on cells
+  // already in cache; in input order they scatter across the grid and the loop waits on memory.
+  std::vector<WeightedPoint> ordered(points);
+  auto strip = [&](const WeightedPoint& p) { return std::floor((grid.origin_y - p.y) / (grid.cell * 32)); };
+  std::stable_sort(ordered.begin(), ordered.end(), [&](const WeightedPoint& a, const WeightedPoint& b) {
+    const double sa = strip(a), sb = strip(b);
+    return sa != sb ? sa < sb : a.x < b.x;
+  });
   const RowsAdder add = adder_for(shape);
   threads = std::clamp(threads, 1u, unsigned(std::max(1, grid.height)));
   if (threads == 1) {
-    add(points, grid, 0, grid.height, value_scale, density);
+    add(ordered, grid, 0, grid.height, value_scale, density);
     return density;
   }
   // Bands interleave so that a dense cluster of points is shared by all threads.
@@ -96,7 +104,7 @@ std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, cons
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
       for (int begin = int(t) * band; begin < grid.height; begin += int(threads) * band) {
-        add(points, grid, begin, std::min(grid.height, begin + band), value_scale, density);
+        add(ordered, grid, begin, std::min(grid.height, begin + band), value_scale, density);
       }
     });
   }
