@@ -9,6 +9,7 @@
 
 #include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
+#include "io/ogr_field_text.hpp"
 
 namespace conflictmap {
 
@@ -103,11 +104,9 @@ ControlBaseline read_control_baseline(const std::string& source) {
   long number = 0;
   for (auto& feature : *layer) {
     ++number;
-    const std::string who = feature->IsFieldSetAndNotNull(controller) ? feature->GetFieldAsString(controller) : "";
+    const std::string who = ogr_field_text(*feature, controller);
     if (who.empty()) throw InputError(source, number, "controller", "is empty");
-    const auto when = date >= 0 && feature->IsFieldSetAndNotNull(date)
-                          ? date_in(std::string(feature->GetFieldAsString(date)).substr(0, 10), source, number)
-                          : std::nullopt;
+    const auto when = date_in(ogr_field_text(*feature, date).substr(0, 10), source, number);
     OGRGeometry* geometry = feature->GetGeometryRef();
     if (!geometry || geometry->IsEmpty()) throw InputError(source, number, "geometry", "is empty");
     std::unique_ptr<OGRGeometry> copy(geometry->clone());

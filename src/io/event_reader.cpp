@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "io/input_error.hpp"
+#include "io/ogr_field_text.hpp"
 
 namespace conflictmap {
 
@@ -46,9 +47,7 @@ class FeatureFields {
       : feature_(feature), indexes_(indexes), source_(source), line_(line) {}
 
   std::string text(const char* name) const {
-    const int index = indexes_(name);
-    if (index < 0 || !feature_.IsFieldSetAndNotNull(index)) return {};
-    return feature_.GetFieldAsString(index);
+    return ogr_field_text(feature_, indexes_(name));
   }
   std::optional<long> integer(const char* name) const {
     const std::string value = text(name);
