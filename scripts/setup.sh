@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libgdal-dev gdal-bin python3-gdal libgeos-dev libproj-dev proj-bin
-  libboost-dev catch2 libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev
+  libboost-dev catch2 libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libcpp-httplib-dev
   python3
 )
 for arg in "$@"; do

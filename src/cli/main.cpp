@@ -11,6 +11,7 @@
 #include "cli/gazetteer_command.hpp"
 #include "cli/ingest_command.hpp"
 #include "cli/resolve_command.hpp"
+#include "cli/tiles_command.hpp"
 #include "io/input_error.hpp"
 
 int main(int argc, char** argv) {
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
   commands.push_back(make_ingest_command(common));
   commands.push_back(make_density_command(common));
   commands.push_back(make_control_command(common));
+  commands.push_back(make_tiles_command(common));
+  commands.push_back(make_merge_tiles_command(common));
   std::vector<std::pair<CLI::App*, Command*>> attached;
   for (auto& command : commands) attached.emplace_back(command->attach(app), command.get());
 

@@ -1,0 +1,205 @@
+// `conflictmap tiles`: Web Mercator raster tiles of layers into a folder, MBTiles or PMTiles; and
+// `conflictmap merge-tiles`, which joins the shards of a pyramid.
+#include "cli/tiles_command.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+#include "cli/progress_bar.hpp"
+#include "io/raster_tile_renderer.hpp"
+#include "io/tile_sinks.hpp"
+#include "tiles/tile_pyramid.hpp"
+
+namespace conflictmap::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Renders in batches: the threads share a batch, and the batch is stored in pyramid order, so every run
+// writes the same tiles in the same order whatever the thread count.
+std::size_t render_into(const std::string& layer, const std::vector<TileAddress>& tiles, TileSink& sink,
+                        TileEncoding encoding, unsigned threads, ProgressBar& progress) {
+  std::vector<std::unique_ptr<RasterTileRenderer>> renderers;
+  for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<RasterTileRenderer>(layer));
+  constexpr std::size_t kBatch = 256;
+  std::size_t stored = 0;
+  for (std::size_t begin = 0; begin < tiles.size(); begin += kBatch) {
+    const std::size_t end = std::min(tiles.size(), begin + kBatch);
+    std::vector<std::optional<std::string>> rendered(end - begin);
+    std::vector<std::thread> workers;
+    std::vector<std::exception_ptr> errors(threads);
+    for (unsigned t = 0; t < threads; ++t) {
+      workers.emplace_back([&, t] {
+        try {
+          for (std::size_t i = begin + t; i < end; i += threads) rendered[i - begin] = renderers[t]->render(tiles[i], encoding);
+        } catch (...) {
+          errors[t] = std::current_exception();
+        }
+      });
+    }
+    for (auto& worker : workers) worker.join();
+    for (auto& error : errors) {
+      if (error) std::rethrow_exception(error);
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      if (rendered[i - begin]) {
+        sink.put(tiles[i], *rendered[i - begin]);
+        ++stored;
+      }
+    }
+    progress.advance(end);
+  }
+  return stored;
+}
+
+class TilesCommand : public Command {
+ public:
+  explicit TilesCommand(const CommonOptions&) {}
+
+  CLI::App* attach(CLI::App& parent) override {
+    auto* app = parent.add_subcommand("tiles", "Web Mercator raster tiles of density and control layers, in the colours "
+                                               "of their QGIS styles, into a folder, MBTiles or PMTiles");
+    app->add_option("layers", layers_, "Layer GeoTIFFs (from density or control, or any georeferenced raster)")->required();
+    app->add_option("-z,--zoom", zoom_, "Zoom levels MIN-MAX (0–22), or one zoom")->required();
+    app->add_option("-o,--output", output_, "A folder (one subfolder per layer, z/x/y files and tiles.json), "
+                                            "FILE.mbtiles or FILE.pmtiles (with several layers: FILE_LAYER.ext each)")->required();
+    app->add_option("--format", format_, "Tile image format")->check(CLI::IsMember({"png", "webp"}))->capture_default_str();
+    app->add_option("--threads", threads_, "Rendering threads (default: all cores)");
+    app->add_option("--shard", shard_, "Render only shard i of n (i/n, 0-based): shards split the pyramid the same "
+                                       "way on every machine; join them with merge-tiles");
+    app->add_option("--attribution", attribution_, "Attribution written into the tile set's metadata");
+    return app;
+  }
+
+  int run() override {
+    ZoomRange zooms;
+    Shard shard;
+    try {
+      zooms = parse_zoom_range(zoom_);
+      if (!shard_.empty()) shard = parse_shard(shard_);
+    } catch (const std::invalid_argument& error) {
+      throw CLI::ValidationError(shard_.empty() || std::string(error.what()).find("zoom") != std::string::npos ? "--zoom" : "--shard",
+                                 error.what());
+    }
+    for (const auto& layer : layers_) {
+      if (!fs::exists(layer)) throw std::runtime_error(layer + ": no such layer file");
+    }
+    const TileEncoding encoding = format_ == "webp" ? TileEncoding::Webp : TileEncoding::Png;
+    const unsigned threads = threads_ > 0 ? unsigned(threads_) : std::max(1u, std::thread::hardware_concurrency());
+    const fs::path output = output_;
+    const TileContainer container = tile_container_of(output);
+    if (container == TileContainer::Folder && !fs::exists(output)) {
+      const fs::path parent = output.parent_path().empty() ? fs::path(".") : output.parent_path();
+      if (!fs::is_directory(parent)) throw std::runtime_error("cannot write " + output.string() + ": the folder " + parent.string() + " does not exist");
+      std::error_code error;
+      fs::create_directory(output, error);
+      if (error) throw std::runtime_error("cannot write " + output.string() + ": " + error.message());
+    }
+    for (const auto& layer : layers_) {
+      const std::string stem = fs::path(layer).stem().string();
+      fs::path target = output / stem;
+      if (container != TileContainer::Folder) {
+        target = layers_.size() == 1 ? output : output.parent_path() / (output.stem().string() + "_" + stem + output.extension().string());
+      }
+      RasterTileRenderer probe(layer);
+      const LayerFootprint& footprint = probe.footprint();
+      const auto all = tiles_covering(footprint.bounds, zooms);
+      const auto mine = shard_of(all, shard);
+      auto sink = open_tile_sink(target, format_);
+      std::vector<TileAddress> pending;
+      for (const auto& tile : mine) {
+        if (!sink->has(tile)) pending.push_back(tile);
+      }
+      ProgressBar progress("tiles " + stem, pending.size());
+      const std::size_t stored = render_into(layer, pending, *sink, encoding, threads, progress);
+      TileSetInfo info;
+      info.name = stem;
+      info.description = "conflictmap " + footprint.kind + " layer " + stem;
+      info.attribution = attribution_;
+      info.format = format_;
+      info.min_zoom = zooms.min;
+      info.max_zoom = zooms.max;
+      info.lon_min = footprint.lon_min;
+      info.lat_min = footprint.lat_min;
+      info.lon_max = footprint.lon_max;
+      info.lat_max = footprint.lat_max;
+      sink->finish(info);
+      std::cerr << fmt::format("tiles: {}: {} tiles in z{}–{}{}, {} already done, {} rendered, {} stored ({} empty "
+                               "skipped) → {}\n",
+                               stem, mine.size(), zooms.min, zooms.max,
+                               shard.count > 1 ? fmt::format(" (shard {}/{} of {})", shard.index, shard.count, all.size()) : "",
+                               mine.size() - pending.size(), pending.size(), stored, pending.size() - stored, target.string());
+    }
+    return 0;
+  }
+
+ private:
+  std::vector<std::string> layers_;
+  std::string zoom_, output_, format_ = "png", shard_, attribution_;
+  int threads_ = 0;
+};
+
+class MergeTilesCommand : public Command {
+ public:
+  explicit MergeTilesCommand(const CommonOptions&) {}
+
+  CLI::App* attach(CLI::App& parent) override {
+    auto* app = parent.add_subcommand("merge-tiles", "Join tile sets (the shards of one pyramid) into one folder, "
+                                                     "MBTiles or PMTiles");
+    app->add_option("inputs", inputs_, "Tile sets: folders, .mbtiles or .pmtiles")->required();
+    app->add_option("-o,--output", output_, "The joined set: a folder, FILE.mbtiles or FILE.pmtiles")->required();
+    return app;
+  }
+
+  int run() override {
+    std::vector<TileSetContents> sets;
+    for (const auto& input : inputs_) sets.push_back(read_tile_set(input));
+    TileSetInfo info = sets.front().info;
+    for (std::size_t i = 1; i < sets.size(); ++i) {
+      const auto& other = sets[i].info;
+      if (other.format != info.format) {
+        throw std::runtime_error(fmt::format("{} holds {} tiles but {} holds {}", inputs_[i], other.format, inputs_[0], info.format));
+      }
+      info.min_zoom = std::min(info.min_zoom, other.min_zoom);
+      info.max_zoom = std::max(info.max_zoom, other.max_zoom);
+      info.lon_min = std::min(info.lon_min, other.lon_min);
+      info.lat_min = std::min(info.lat_min, other.lat_min);
+      info.lon_max = std::max(info.lon_max, other.lon_max);
+      info.lat_max = std::max(info.lat_max, other.lat_max);
+    }
+    auto sink = open_tile_sink(output_, info.format);
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < sets.size(); ++i) {
+      for (const auto& [tile, data] : sets[i].tiles) {
+        if (sink->has(tile)) {
+          throw std::runtime_error(fmt::format("{}: tile {}/{}/{} is in two inputs: shards must not overlap", inputs_[i],
+                                               tile.z, tile.x, tile.y));
+        }
+        sink->put(tile, data);
+        ++count;
+      }
+    }
+    sink->finish(info);
+    std::cerr << fmt::format("merge-tiles: {} tiles from {} sets → {}\n", count, sets.size(), output_);
+    return 0;
+  }
+
+ private:
+  std::vector<std::string> inputs_;
+  std::string output_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_tiles_command(const CommonOptions& common) { return std::make_unique<TilesCommand>(common); }
+std::unique_ptr<Command> make_merge_tiles_command(const CommonOptions& common) {
+  return std::make_unique<MergeTilesCommand>(common);
+}
+
+}  // namespace conflictmap::cli

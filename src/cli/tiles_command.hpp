@@ -1,0 +1,11 @@
+#pragma once
+#include <memory>
+
+#include "cli/command.hpp"
+
+namespace conflictmap::cli {
+
+std::unique_ptr<Command> make_tiles_command(const CommonOptions& common);
+std::unique_ptr<Command> make_merge_tiles_command(const CommonOptions& common);
+
+}  // namespace conflictmap::cli

@@ -1,0 +1,47 @@
+#pragma once
+// Web Mercator tiles from a layer GeoTIFF, with the colours of its QGIS style: a Float32 density through the
+// density ramp up to the layer's MAXIMUM, a categorical layer through its colour table, an RGB(A) raster as
+// it is. Nodata is transparent; a tile with nothing visible is not made. One renderer per thread: GDAL
+// datasets are not shared between threads.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tiles/web_mercator.hpp"
+
+namespace conflictmap {
+
+enum class TileEncoding { Png, Webp };
+
+struct LayerFootprint {
+  MercatorBounds bounds;  // in EPSG:3857
+  double lon_min = 0, lat_min = 0, lon_max = 0, lat_max = 0;
+  std::string kind;  // "density", "categories" or "rgba"
+};
+
+class RasterTileRenderer {
+ public:
+  explicit RasterTileRenderer(const std::string& layer_path);  // throws std::runtime_error naming the file
+  ~RasterTileRenderer();
+  RasterTileRenderer(const RasterTileRenderer&) = delete;
+  RasterTileRenderer& operator=(const RasterTileRenderer&) = delete;
+
+  const LayerFootprint& footprint() const;
+  // RGBA pixels of one tile, row-major (256×256×4); nullopt when the tile would be fully transparent.
+  std::optional<std::vector<std::uint8_t>> pixels(TileAddress tile);
+  std::optional<std::string> render(TileAddress tile, TileEncoding encoding);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// An RGBA image to PNG or WebP (lossless) bytes through GDAL's drivers.
+std::string encode_tile_image(const std::vector<std::uint8_t>& rgba, int width, int height, TileEncoding encoding);
+// PNG/WebP bytes back to RGBA (for checks and merges).
+std::vector<std::uint8_t> decode_tile_image(const std::string& bytes, int& width, int& height);
+
+}  // namespace conflictmap
