@@ -5,12 +5,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <thread>
 
 #include "cli/progress_bar.hpp"
+#include "io/atomic_file.hpp"
 #include "io/raster_tile_renderer.hpp"
 #include "io/tile_sinks.hpp"
 #include "tiles/tile_pyramid.hpp"
@@ -95,8 +97,7 @@ class TilesCommand : public Command {
     const fs::path output = output_;
     const TileContainer container = tile_container_of(output);
     if (container == TileContainer::Folder && !fs::exists(output)) {
-      const fs::path parent = output.parent_path().empty() ? fs::path(".") : output.parent_path();
-      if (!fs::is_directory(parent)) throw std::runtime_error("cannot write " + output.string() + ": the folder " + parent.string() + " does not exist");
+      require_writable_folder_for(output);
       std::error_code error;
       fs::create_directory(output, error);
       if (error) throw std::runtime_error("cannot write " + output.string() + ": " + error.message());
@@ -125,10 +126,12 @@ class TilesCommand : public Command {
       info.format = format_;
       info.min_zoom = zooms.min;
       info.max_zoom = zooms.max;
-      info.lon_min = footprint.lon_min;
-      info.lat_min = footprint.lat_min;
-      info.lon_max = footprint.lon_max;
-      info.lat_max = footprint.lat_max;
+      // 7 decimals (1 cm) survive every container's text and integer encodings unchanged
+      auto round7 = [](double degrees) { return std::round(degrees * 1e7) / 1e7; };
+      info.lon_min = round7(footprint.lon_min);
+      info.lat_min = round7(footprint.lat_min);
+      info.lon_max = round7(footprint.lon_max);
+      info.lat_max = round7(footprint.lat_max);
       sink->finish(info);
       std::cerr << fmt::format("tiles: {}: {} tiles in z{}–{}{}, {} already done, {} rendered, {} stored ({} empty "
                                "skipped) → {}\n",

@@ -46,6 +46,17 @@ void AtomicFile::commit() {
   committed_ = true;
 }
 
+void require_writable_folder_for(const std::filesystem::path& target) {
+  const auto folder = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+  if (!std::filesystem::is_directory(folder)) {
+    throw std::runtime_error("cannot write " + target.string() + ": " + folder.string() +
+                             (std::filesystem::exists(folder) ? " is not a folder" : ": the folder does not exist"));
+  }
+  if (::access(folder.c_str(), W_OK) != 0) {
+    throw std::runtime_error("cannot write " + target.string() + ": the folder " + folder.string() + " is not writable");
+  }
+}
+
 StagedOutputs::~StagedOutputs() {
   if (committed_) return;
   std::error_code ignored;
@@ -53,13 +64,7 @@ StagedOutputs::~StagedOutputs() {
 }
 
 std::filesystem::path StagedOutputs::stage(const std::filesystem::path& target) {
-  const auto folder = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
-  if (!std::filesystem::is_directory(folder)) {
-    throw std::runtime_error("cannot write " + target.string() + ": the folder " + folder.string() + " does not exist");
-  }
-  if (::access(folder.c_str(), W_OK) != 0) {
-    throw std::runtime_error("cannot write " + target.string() + ": the folder " + folder.string() + " is not writable");
-  }
+  require_writable_folder_for(target);
   auto temporary = temporary_path_for(target);
   temporary += target.extension();
   std::error_code ignored;

@@ -46,6 +46,9 @@ class StagedOutputs {
   bool committed_ = false;
 };
 
+// Throws std::runtime_error naming the target unless its folder exists, is a folder and is writable.
+void require_writable_folder_for(const std::filesystem::path& target);
+
 // Renames a finished temporary path (a file GDAL wrote, say) over the target.
 void commit_temporary(const std::filesystem::path& temporary, const std::filesystem::path& target);
 std::filesystem::path temporary_path_for(const std::filesystem::path& target);

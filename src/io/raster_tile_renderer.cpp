@@ -100,6 +100,32 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path) : state_(s
   const int width = GDALGetRasterXSize(source), height = GDALGetRasterYSize(source);
   double x0 = transform[0], y0 = transform[3] + transform[5] * height, x1 = transform[0] + transform[1] * width,
          y1 = transform[3];
+  // Only where something is drawn: a country-wide grid with a few zones needs a few tiles, not thousands.
+  if (state_->bands < 3) {
+    const double step = std::max(1.0, std::max(width, height) / 1024.0);
+    const int w = std::max(1, int(width / step)), h = std::max(1, int(height / step));
+    std::vector<float> sample(std::size_t(w) * h);
+    GDALRasterIO(band, GF_Read, 0, 0, width, height, sample.data(), w, h, GDT_Float32, 0, 0);
+    int c0 = w, c1 = -1, r0 = h, r1 = -1;
+    for (int r = 0; r < h; ++r) {
+      for (int c = 0; c < w; ++c) {
+        const float v = sample[std::size_t(r) * w + c];
+        const bool drawn = state_->categorical ? state_->palette[std::uint8_t(v)][3] != 0
+                                               : (v > 0 && (!state_->nodata || v != float(*state_->nodata)));
+        if (!drawn) continue;
+        c0 = std::min(c0, c);
+        c1 = std::max(c1, c);
+        r0 = std::min(r0, r);
+        r1 = std::max(r1, r);
+      }
+    }
+    if (c1 < 0) throw std::runtime_error(layer_path + ": the layer is empty: nothing to draw");
+    const double sx = double(width) / w, sy = double(height) / h;
+    x0 = transform[0] + transform[1] * std::max(0.0, (c0 - 1) * sx);
+    x1 = transform[0] + transform[1] * std::min(double(width), (c1 + 2) * sx);
+    y1 = transform[3] + transform[5] * std::max(0.0, (r0 - 1) * sy);
+    y0 = transform[3] + transform[5] * std::min(double(height), (r1 + 2) * sy);
+  }
   to_mercator->TransformBounds(x0, y0, x1, y1, &state_->footprint.bounds.min_x, &state_->footprint.bounds.min_y,
                                &state_->footprint.bounds.max_x, &state_->footprint.bounds.max_y, 21);
   to_degrees->TransformBounds(x0, y0, x1, y1, &state_->footprint.lon_min, &state_->footprint.lat_min,

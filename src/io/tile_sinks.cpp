@@ -19,12 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void require_writable_folder(const fs::path& target) {
-  const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  if (!fs::is_directory(folder)) throw std::runtime_error("cannot write " + target.string() + ": the folder " + folder.string() + " does not exist");
-  if (::access(folder.c_str(), W_OK) != 0) throw std::runtime_error("cannot write " + target.string() + ": the folder " + folder.string() + " is not writable");
-}
-
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
@@ -66,7 +60,7 @@ TileSetInfo info_from_json(const nlohmann::json& json) {
 class FolderSink : public TileSink {
  public:
   FolderSink(fs::path root, std::string extension) : root_(std::move(root)), extension_(std::move(extension)) {
-    require_writable_folder(root_);
+    require_writable_folder_for(root_);
     fs::create_directories(root_);
   }
   bool has(TileAddress t) const override { return fs::exists(path_of(t)); }
@@ -125,7 +119,7 @@ struct Statement {
 class MbtilesSink : public TileSink {
  public:
   explicit MbtilesSink(fs::path target) : target_(std::move(target)) {
-    require_writable_folder(target_);
+    require_writable_folder_for(target_);
     partial_ = target_.parent_path() / ("." + target_.filename().string() + ".partial");
     db_ = std::make_unique<Database>(partial_);
     db_->exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF;"
@@ -208,7 +202,7 @@ class PmtilesSink : public TileSink {
   PmtilesSink(fs::path target, std::string extension)
       : target_(std::move(target)), extension_(extension),
         staging_(target_.parent_path() / ("." + target_.filename().string() + ".parts")) {
-    require_writable_folder(target_);
+    require_writable_folder_for(target_);
     folder_ = std::make_unique<FolderSink>(staging_, extension_);
   }
   bool has(TileAddress t) const override { return folder_->has(t); }

@@ -33,7 +33,7 @@ expect_error "undated_baseline.csv:2: field 'date': is empty: give the baseline'
   "$BIN" control --baseline "$WORK/undated_baseline.csv" --as-of 2016-06-20 -o "$out"
 expect_error "--as-of: the range ends before it starts" "$out" "$BIN" control "$events" --as-of 2017-01-01..2016-01-01/1m -o "$out"
 expect_error "give events, a --baseline, or both" "$out" "$BIN" control --as-of 2016-06-01 -o "$out"
-expect_error "the folder $WORK/missing does not exist" "$WORK/missing/layer.tif" \
+expect_error "$WORK/missing: the folder does not exist" "$WORK/missing/layer.tif" \
   "$BIN" control "$events" --as-of 2016-06-20 -o "$WORK/missing/layer.tif"
 [ -z "$(ls -A "$WORK/out")" ] || fail "failed runs left files: $(ls -A "$WORK/out")"
 echo "ok: bad layer input is refused"
