@@ -11,7 +11,9 @@
 #include "cli/gazetteer_command.hpp"
 #include "cli/ingest_command.hpp"
 #include "cli/resolve_command.hpp"
+#include "cli/serve_command.hpp"
 #include "cli/tiles_command.hpp"
+#include "cli/web_command.hpp"
 #include "io/input_error.hpp"
 
 int main(int argc, char** argv) {
@@ -33,6 +35,8 @@ int main(int argc, char** argv) {
   commands.push_back(make_control_command(common));
   commands.push_back(make_tiles_command(common));
   commands.push_back(make_merge_tiles_command(common));
+  commands.push_back(make_web_command(common));
+  commands.push_back(make_serve_command(common));
   std::vector<std::pair<CLI::App*, Command*>> attached;
   for (auto& command : commands) attached.emplace_back(command->attach(app), command.get());
 

@@ -11,7 +11,7 @@
 #include <optional>
 #include <thread>
 
-#include "cli/progress_bar.hpp"
+#include "cli/layer_tiling.hpp"
 #include "io/atomic_file.hpp"
 #include "io/raster_tile_renderer.hpp"
 #include "io/tile_sinks.hpp"
@@ -22,43 +22,6 @@ namespace conflictmap::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Renders in batches: the threads share a batch, and the batch is stored in pyramid order, so every run
-// writes the same tiles in the same order whatever the thread count.
-std::size_t render_into(const std::string& layer, const std::vector<TileAddress>& tiles, TileSink& sink,
-                        TileEncoding encoding, unsigned threads, ProgressBar& progress) {
-  std::vector<std::unique_ptr<RasterTileRenderer>> renderers;
-  for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<RasterTileRenderer>(layer));
-  constexpr std::size_t kBatch = 256;
-  std::size_t stored = 0;
-  for (std::size_t begin = 0; begin < tiles.size(); begin += kBatch) {
-    const std::size_t end = std::min(tiles.size(), begin + kBatch);
-    std::vector<std::optional<std::string>> rendered(end - begin);
-    std::vector<std::thread> workers;
-    std::vector<std::exception_ptr> errors(threads);
-    for (unsigned t = 0; t < threads; ++t) {
-      workers.emplace_back([&, t] {
-        try {
-          for (std::size_t i = begin + t; i < end; i += threads) rendered[i - begin] = renderers[t]->render(tiles[i], encoding);
-        } catch (...) {
-          errors[t] = std::current_exception();
-        }
-      });
-    }
-    for (auto& worker : workers) worker.join();
-    for (auto& error : errors) {
-      if (error) std::rethrow_exception(error);
-    }
-    for (std::size_t i = begin; i < end; ++i) {
-      if (rendered[i - begin]) {
-        sink.put(tiles[i], *rendered[i - begin]);
-        ++stored;
-      }
-    }
-    progress.advance(end);
-  }
-  return stored;
-}
 
 class TilesCommand : public Command {
  public:
@@ -108,36 +71,8 @@ class TilesCommand : public Command {
       if (container != TileContainer::Folder) {
         target = layers_.size() == 1 ? output : output.parent_path() / (output.stem().string() + "_" + stem + output.extension().string());
       }
-      RasterTileRenderer probe(layer);
-      const LayerFootprint& footprint = probe.footprint();
-      const auto all = tiles_covering(footprint.bounds, zooms);
-      const auto mine = shard_of(all, shard);
-      auto sink = open_tile_sink(target, format_);
-      std::vector<TileAddress> pending;
-      for (const auto& tile : mine) {
-        if (!sink->has(tile)) pending.push_back(tile);
-      }
-      ProgressBar progress("tiles " + stem, pending.size());
-      const std::size_t stored = render_into(layer, pending, *sink, encoding, threads, progress);
-      TileSetInfo info;
-      info.name = stem;
-      info.description = "conflictmap " + footprint.kind + " layer " + stem;
-      info.attribution = attribution_;
-      info.format = format_;
-      info.min_zoom = zooms.min;
-      info.max_zoom = zooms.max;
-      // 7 decimals (1 cm) survive every container's text and integer encodings unchanged
-      auto round7 = [](double degrees) { return std::round(degrees * 1e7) / 1e7; };
-      info.lon_min = round7(footprint.lon_min);
-      info.lat_min = round7(footprint.lat_min);
-      info.lon_max = round7(footprint.lon_max);
-      info.lat_max = round7(footprint.lat_max);
-      sink->finish(info);
-      std::cerr << fmt::format("tiles: {}: {} tiles in z{}–{}{}, {} already done, {} rendered, {} stored ({} empty "
-                               "skipped) → {}\n",
-                               stem, mine.size(), zooms.min, zooms.max,
-                               shard.count > 1 ? fmt::format(" (shard {}/{} of {})", shard.index, shard.count, all.size()) : "",
-                               mine.size() - pending.size(), pending.size(), stored, pending.size() - stored, target.string());
+      const LayerTiling result = tile_layer(layer, target, zooms, shard, encoding, threads, attribution_);
+      std::cerr << result.summary() << '\n';
     }
     return 0;
   }

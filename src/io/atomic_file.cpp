@@ -73,6 +73,7 @@ std::filesystem::path StagedOutputs::stage(const std::filesystem::path& target) 
   return temporary;
 }
 
+
 void StagedOutputs::stage_companion(const std::filesystem::path& temporary, const std::filesystem::path& target) {
   staged_.emplace_back(temporary, target);
 }

@@ -1,0 +1,102 @@
+#include "cli/layer_tiling.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <optional>
+#include <thread>
+
+#include "cli/progress_bar.hpp"
+#include "io/tile_sinks.hpp"
+
+namespace conflictmap::cli {
+
+namespace {
+
+std::size_t render_into(const std::string& layer, const std::vector<TileAddress>& tiles, TileSink& sink,
+                        TileEncoding encoding, unsigned threads, ProgressBar& progress) {
+  std::vector<std::unique_ptr<RasterTileRenderer>> renderers;
+  for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<RasterTileRenderer>(layer));
+  constexpr std::size_t kBatch = 256;
+  std::size_t stored = 0;
+  for (std::size_t begin = 0; begin < tiles.size(); begin += kBatch) {
+    const std::size_t end = std::min(tiles.size(), begin + kBatch);
+    std::vector<std::optional<std::string>> rendered(end - begin);
+    std::vector<std::thread> workers;
+    std::vector<std::exception_ptr> errors(threads);
+    for (unsigned t = 0; t < threads; ++t) {
+      workers.emplace_back([&, t] {
+        try {
+          for (std::size_t i = begin + t; i < end; i += threads) rendered[i - begin] = renderers[t]->render(tiles[i], encoding);
+        } catch (...) {
+          errors[t] = std::current_exception();
+        }
+      });
+    }
+    for (auto& worker : workers) worker.join();
+    for (auto& error : errors) {
+      if (error) std::rethrow_exception(error);
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      if (rendered[i - begin]) {
+        sink.put(tiles[i], *rendered[i - begin]);
+        ++stored;
+      }
+    }
+    progress.advance(end);
+  }
+  return stored;
+}
+
+}  // namespace
+
+std::string LayerTiling::summary() const {
+  return fmt::format("tiles: {}: {} tiles in z{}–{}{}, {} already done, {} rendered, {} stored ({} empty skipped) → {}",
+                     name, mine, zooms.min, zooms.max,
+                     shard.count > 1 ? fmt::format(" (shard {}/{} of {})", shard.index, shard.count, all) : "", already,
+                     rendered, stored, rendered - stored, target.string());
+}
+
+LayerTiling tile_layer(const std::string& layer, const std::filesystem::path& target, ZoomRange zooms, Shard shard,
+                       TileEncoding encoding, unsigned threads, const std::string& attribution) {
+  LayerTiling result;
+  result.name = std::filesystem::path(layer).stem().string();
+  result.target = target;
+  result.zooms = zooms;
+  result.shard = shard;
+  RasterTileRenderer probe(layer);
+  result.footprint = probe.footprint();
+  const auto all = tiles_covering(result.footprint.bounds, zooms);
+  const auto mine = shard_of(all, shard);
+  const std::string extension = encoding == TileEncoding::Webp ? "webp" : "png";
+  auto sink = open_tile_sink(target, extension);
+  std::vector<TileAddress> pending;
+  for (const auto& tile : mine) {
+    if (!sink->has(tile)) pending.push_back(tile);
+  }
+  ProgressBar progress("tiles " + result.name, pending.size());
+  result.stored = render_into(layer, pending, *sink, encoding, threads, progress);
+  result.all = all.size();
+  result.mine = mine.size();
+  result.already = mine.size() - pending.size();
+  result.rendered = pending.size();
+  TileSetInfo info;
+  info.name = result.name;
+  info.description = "conflictmap " + result.footprint.kind + " layer " + result.name;
+  info.attribution = attribution;
+  info.format = extension;
+  info.min_zoom = zooms.min;
+  info.max_zoom = zooms.max;
+  // 7 decimals (1 cm) survive every container's text and integer encodings unchanged
+  auto round7 = [](double degrees) { return std::round(degrees * 1e7) / 1e7; };
+  info.lon_min = round7(result.footprint.lon_min);
+  info.lat_min = round7(result.footprint.lat_min);
+  info.lon_max = round7(result.footprint.lon_max);
+  info.lat_max = round7(result.footprint.lat_max);
+  sink->finish(info);
+  return result;
+}
+
+}  // namespace conflictmap::cli

@@ -1,0 +1,126 @@
+// `conflictmap serve`: the folder `conflictmap web` wrote, on localhost: static files with range requests
+// (PMTiles needs them), XYZ tiles out of MBTiles, the right content types and cache headers, and nothing
+// outside the folder.
+#include "cli/serve_command.hpp"
+
+#include <httplib.h>
+
+#include <fmt/format.h>
+
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "io/static_site.hpp"
+
+namespace conflictmap::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+httplib::Server* running_server = nullptr;
+
+void stop_on_signal(int) {
+  if (running_server) running_server->stop();
+}
+
+class ServeCommand : public Command {
+ public:
+  explicit ServeCommand(const CommonOptions&) {}
+
+  CLI::App* attach(CLI::App& parent) override {
+    auto* app = parent.add_subcommand("serve", "Serve a folder from `conflictmap web` (viewer, tiles, GeoJSON) on localhost");
+    app->add_option("folder", folder_, "The folder to serve")->required();
+    app->add_option("--port", port_, "TCP port (0: any free port, printed at start)")->capture_default_str();
+    app->add_option("--bind", bind_, "Address to listen on; anything other than loopback exposes the map to the network")
+        ->capture_default_str();
+    app->add_flag("--quiet", quiet_, "Do not log requests");
+    return app;
+  }
+
+  int run() override {
+    if (!fs::is_directory(folder_)) {
+      throw std::runtime_error("serve: " + folder_ + " is not a folder (make one with `conflictmap web -o " + folder_ + "`)");
+    }
+    if (!fs::exists(fs::path(folder_) / "index.html") && !fs::exists(fs::path(folder_) / "config.json")) {
+      std::cerr << "serve: warning: " << folder_ << " has no index.html or config.json: is it a `conflictmap web` folder?\n";
+    }
+    httplib::Server server;
+    server.set_payload_max_length(64 * 1024);  // a map viewer sends no bodies
+    server.set_read_timeout(10, 0);
+    const fs::path root = folder_;
+    auto handle = [root, this](const httplib::Request& request, httplib::Response& response) {
+      if (auto tile = mbtiles_tile(root, request.path)) {
+        response.set_header("Cache-Control", "public, max-age=3600");
+        response.set_content(*tile, request.path.ends_with(".webp") ? "image/webp" : "image/png");
+        return;
+      }
+      const auto file = resolve_site_path(root, request.path);
+      if (!file) {
+        response.status = 403;
+        response.set_content("forbidden path\n", "text/plain");
+        return;
+      }
+      if (!fs::is_regular_file(*file)) {
+        response.status = 404;
+        response.set_content("not found\n", "text/plain");
+        return;
+      }
+      const auto size = fs::file_size(*file);
+      response.set_header("Cache-Control", cache_control_for(*file));
+      response.set_header("X-Content-Type-Options", "nosniff");
+      auto stream = std::make_shared<std::ifstream>(*file, std::ios::binary);
+      response.set_content_provider(size, content_type_for(*file),
+                                    [stream](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                      std::vector<char> buffer(std::min<std::size_t>(length, 1 << 16));
+                                      stream->seekg(std::streamoff(offset));
+                                      stream->read(buffer.data(), std::streamsize(buffer.size()));
+                                      const auto got = std::size_t(stream->gcount());
+                                      if (got == 0) return false;
+                                      sink.write(buffer.data(), got);
+                                      return true;
+                                    });
+      (void)this;
+    };
+    server.Get(R"(/.*)", handle);
+    for (const char* method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+      auto refuse = [](const httplib::Request&, httplib::Response& response) {
+        response.status = 405;
+        response.set_header("Allow", "GET, HEAD");
+        response.set_content("only GET and HEAD\n", "text/plain");
+      };
+      if (std::string(method) == "POST") server.Post(R"(/.*)", refuse);
+      if (std::string(method) == "PUT") server.Put(R"(/.*)", refuse);
+      if (std::string(method) == "DELETE") server.Delete(R"(/.*)", refuse);
+      if (std::string(method) == "PATCH") server.Patch(R"(/.*)", refuse);
+      if (std::string(method) == "OPTIONS") server.Options(R"(/.*)", refuse);
+    }
+    if (!quiet_) {
+      server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
+        std::cerr << fmt::format("serve: {} {} {}\n", request.method, request.path, response.status);
+      });
+    }
+    const int port = port_ == 0 ? server.bind_to_any_port(bind_) : (server.bind_to_port(bind_, port_) ? port_ : -1);
+    if (port < 0) throw std::runtime_error(fmt::format("serve: cannot listen on {}:{} (in use, or not an address of this machine)", bind_, port_));
+    std::cout << fmt::format("serving {} at http://{}:{}/ (Ctrl-C stops)", folder_, bind_, port) << std::endl;
+    running_server = &server;
+    std::signal(SIGINT, stop_on_signal);
+    std::signal(SIGTERM, stop_on_signal);
+    server.listen_after_bind();
+    running_server = nullptr;
+    return 0;
+  }
+
+ private:
+  std::string folder_, bind_ = "127.0.0.1";
+  int port_ = 8080;
+  bool quiet_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_serve_command(const CommonOptions& common) { return std::make_unique<ServeCommand>(common); }
+
+}  // namespace conflictmap::cli

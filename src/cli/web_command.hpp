@@ -1,0 +1,10 @@
+#pragma once
+#include <memory>
+
+#include "cli/command.hpp"
+
+namespace conflictmap::cli {
+
+std::unique_ptr<Command> make_web_command(const CommonOptions& common);
+
+}  // namespace conflictmap::cli
