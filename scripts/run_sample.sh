@@ -6,10 +6,11 @@
 #         out/unresolved.csv (what could not be placed or classified),
 #         out/strikes.tif (+ _isobands.geojson, .qml): strike density of the reports' events,
 #         out/control_reports.tif (+ _zones/_fronts.geojson, .qml): control zones the reports describe,
-#         out/control_2017.tif (+ …): control zones of the mid-2017 baseline (Wikipedia's map)
+#         out/control_2017.tif (+ …): control zones of the mid-2017 baseline (Wikipedia's map),
+#         out/site/: the web map (viewer, PMTiles of every layer, events, zones, boundaries) for any static host
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --with-viewer
 bash scripts/build.sh >/dev/null
 mkdir -p out
 ./build/conflictmap resolve --input tests/data/sample/report_places.csv --name-column name \
@@ -23,10 +24,15 @@ done
 ./build/conflictmap control out/events.gpkg --as-of 2016-01-01 --undated as-of -o out/control_reports.tif
 ./build/conflictmap control --baseline gazetteer/syria/control_baseline_2017.csv --as-of 2017-07-01 \
   -o out/control_2017.tif
+# Tiles and the web map: both control runs on one date slider, the density, and the events with their sentences.
+./build/conflictmap web --density out/strikes.tif --control out/control_reports.tif --control out/control_2017.tif \
+  --events out/events.geojson -z 5-11 --title "conflictmap: the bundled reports" -o out/site
 echo
 cut -d, -f5,6,8,17,19 out/events.csv | column -s, -t | head -40 || true
 echo
 echo "wrote out/report_places.resolved.csv and out/events.{geojson,csv,gpkg} (+ out/unresolved.csv)"
 echo "wrote out/strikes.tif, out/control_reports.tif, out/control_2017.tif with their GeoJSON and .qml styles"
 echo "open them in QGIS: qgis out/control_2017.tif out/control_2017_fronts.geojson out/strikes.tif"
+echo "wrote out/site/ (the web map); open it with:"
+echo "  ./build/conflictmap serve out/site    # then visit http://127.0.0.1:8080/"
 echo "try: ./build/conflictmap resolve 'Tell Refaat' --json"

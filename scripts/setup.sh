@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what conflictmap needs to build and test on Debian 12, skipping what is already there.
-# Usage: scripts/setup.sh [--with-qgis] [--with-browser]
+# Usage: scripts/setup.sh [--with-qgis] [--with-viewer] [--with-browser]
+#   --with-qgis     QGIS and its Python API (the test that opens every layer in QGIS)
+#   --with-viewer   Node.js and npm if missing, then the web viewer's npm packages (tiles/node_modules)
+#   --with-browser  the viewer, plus Debian's Chromium for the browser test
 set -euo pipefail
 
 packages=(
@@ -9,11 +12,13 @@ packages=(
   libboost-dev catch2 libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libcpp-httplib-dev
   python3
 )
+viewer=0
 for arg in "$@"; do
   case "$arg" in
     --with-qgis) packages+=(qgis python3-qgis qgis-providers) ;;
-    --with-browser) packages+=(chromium nodejs npm) ;;
-    *) echo "setup.sh: unknown option '$arg' (known: --with-qgis, --with-browser)" >&2; exit 2 ;;
+    --with-viewer) viewer=1 ;;
+    --with-browser) viewer=1; packages+=(chromium) ;;
+    *) echo "setup.sh: unknown option '$arg' (known: --with-qgis, --with-viewer, --with-browser)" >&2; exit 2 ;;
   esac
 done
 
@@ -24,14 +29,31 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: all ${#packages[@]} packages already installed"
-  exit 0
+# Node.js may come from elsewhere than Debian (with npm inside): only a missing command is installed.
+if [ "$viewer" = 1 ]; then
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
 fi
 
-echo "setup: installing ${missing[*]}"
-sudo_cmd=()
-[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages already installed"
+else
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ "$viewer" = 1 ]; then
+  root="$(cd "$(dirname "$0")/.." && pwd)"
+  if [ -d "$root/tiles/node_modules/maplibre-gl" ] && [ -d "$root/tiles/node_modules/pmtiles" ] \
+     && [ -d "$root/tiles/node_modules/playwright-core" ] \
+     && [ "$root/tiles/node_modules/.package-lock.json" -nt "$root/tiles/package-lock.json" ]; then
+    echo "setup: the viewer's npm packages are installed"
+  else
+    echo "setup: installing the viewer's npm packages (tiles/)"
+    (cd "$root/tiles" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi

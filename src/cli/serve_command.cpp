@@ -51,7 +51,7 @@ class ServeCommand : public Command {
     server.set_payload_max_length(64 * 1024);  // a map viewer sends no bodies
     server.set_read_timeout(10, 0);
     const fs::path root = folder_;
-    auto handle = [root, this](const httplib::Request& request, httplib::Response& response) {
+    auto handle = [root](const httplib::Request& request, httplib::Response& response) {
       if (auto tile = mbtiles_tile(root, request.path)) {
         response.set_header("Cache-Control", "public, max-age=3600");
         response.set_content(*tile, request.path.ends_with(".webp") ? "image/webp" : "image/png");
@@ -69,12 +69,30 @@ class ServeCommand : public Command {
         return;
       }
       const auto size = fs::file_size(*file);
+      // This httplib answers a range past the end with a Content-Length the body cannot fill (readers such as
+      // PMTiles ask for 16 KiB from the start of smaller files), so ranges are clamped to the file first. The
+      // request belongs to the server; only its parsed ranges change.
+      auto& ranges = const_cast<httplib::Request&>(request).ranges;
+      for (auto& [first, last] : ranges) {
+        if (first < 0) {  // a suffix range: the last `last` bytes
+          first = std::max<ssize_t>(0, ssize_t(size) - last);
+          last = ssize_t(size) - 1;
+        }
+        if (last < 0 || last >= ssize_t(size)) last = ssize_t(size) - 1;
+        if (first >= ssize_t(size) || first > last) {
+          ranges.clear();
+          response.status = 416;
+          response.set_header("Content-Range", fmt::format("bytes */{}", size));
+          return;
+        }
+      }
       response.set_header("Cache-Control", cache_control_for(*file));
       response.set_header("X-Content-Type-Options", "nosniff");
       auto stream = std::make_shared<std::ifstream>(*file, std::ios::binary);
       response.set_content_provider(size, content_type_for(*file),
                                     [stream](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
                                       std::vector<char> buffer(std::min<std::size_t>(length, 1 << 16));
+                                      stream->clear();  // a read that reached the end must not block the next
                                       stream->seekg(std::streamoff(offset));
                                       stream->read(buffer.data(), std::streamsize(buffer.size()));
                                       const auto got = std::size_t(stream->gcount());
@@ -82,7 +100,6 @@ class ServeCommand : public Command {
                                       sink.write(buffer.data(), got);
                                       return true;
                                     });
-      (void)this;
     };
     server.Get(R"(/.*)", handle);
     for (const char* method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {

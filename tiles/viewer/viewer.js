@@ -123,8 +123,10 @@ async function start() {
   for (const box of ["toggle-control", "toggle-fronts"]) {
     document.getElementById(box).addEventListener("change", () => showSnapshot(viewer.snapshot));
   }
+  // Every event under the pointer: several reports often name the same village.
   map.on("click", "events", (e) => {
-    new maplibregl.Popup({ maxWidth: "360px" }).setLngLat(e.features[0].geometry.coordinates).setHTML(popupFor(e.features[0])).addTo(map);
+    const html = e.features.map(popupFor).join("<hr>");
+    new maplibregl.Popup({ maxWidth: "360px" }).setLngLat(e.features[0].geometry.coordinates).setHTML(html).addTo(map);
   });
   map.on("mouseenter", "events", () => { map.getCanvas().style.cursor = "pointer"; });
   map.on("mouseleave", "events", () => { map.getCanvas().style.cursor = ""; });
