@@ -12,6 +12,18 @@ grep -q "13 strike events selected (total weight 88)" "$WORK/density.log" || fai
 for controller in islamic_state opposition contested; do
   grep -q "\"controller\": \"$controller\"" "$WORK/control_zones.geojson" || fail "no $controller zone from the reports"
 done
+# zones are clean polygons: no stray lines or spikes from the overlays (the IS zone stays around its villages)
+! grep -q '"GeometryCollection"\|"LineString"' "$WORK/control_zones.geojson" || fail "a zone holds lines"
+if /usr/bin/python3 -c "import osgeo" 2>/dev/null; then
+  /usr/bin/python3 - "$WORK/control_zones.geojson" <<'PY' || fail "a zone reaches far beyond its settlements"
+import sys
+from osgeo import ogr
+for f in ogr.Open(sys.argv[1]).GetLayer():
+    west, east, south, north = f.GetGeometryRef().GetEnvelope()
+    if f["controller"] != "contested" and (east - west > 1.0 or north - south > 1.0):
+        sys.exit(f"{f['controller']} spans {east - west:.2f}° × {north - south:.2f}°")
+PY
+fi
 # without --undated as-of the undated reports decide nothing, and the command says so
 "$BIN" control "$WORK/events.gpkg" --as-of 2016-01-01 -o "$WORK/skipped.tif" 2>"$WORK/skipped.log" || fail "control (skip)"
 grep -q "28 undated reports skipped" "$WORK/skipped.log" || fail "undated reports not reported: $(cat "$WORK/skipped.log")"

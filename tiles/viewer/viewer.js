@@ -3,8 +3,16 @@
 // folder `conflictmap web` wrote, described by config.json.
 "use strict";
 
+// Empty tiles are not stored; the PMTiles protocol answers a missing raster tile with no data at all, on
+// which MapLibre waits forever, so a missing tile becomes a transparent pixel.
+const TRANSPARENT_PNG = Uint8Array.from(atob(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII="), (c) => c.charCodeAt(0));
 const protocol = new pmtiles.Protocol();
-maplibregl.addProtocol("pmtiles", protocol.tile);
+maplibregl.addProtocol("pmtiles", async (params, abortController) => {
+  const response = await protocol.tilev4(params, abortController);
+  if (params.type !== "json" && response.data === null) return { data: TRANSPARENT_PNG.slice().buffer };
+  return response;
+});
 
 const viewer = { map: null, config: null, snapshot: 0 };
 window.conflictmapViewer = viewer;
@@ -130,6 +138,7 @@ async function start() {
   });
   map.on("mouseenter", "events", () => { map.getCanvas().style.cursor = "pointer"; });
   map.on("mouseleave", "events", () => { map.getCanvas().style.cursor = ""; });
+  map.on("error", (e) => console.error("map error:", e.error?.message ?? e));
   map.once("load", () => showSnapshot(0));
   viewer.ready = new Promise((resolve) => map.once("idle", resolve));
 }
