@@ -18,7 +18,8 @@ if /usr/bin/python3 -c "import osgeo" 2>/dev/null; then
   /usr/bin/python3 - "$WORK/control_zones.geojson" <<'PY' || fail "a zone reaches far beyond its settlements"
 import sys
 from osgeo import ogr
-for f in ogr.Open(sys.argv[1]).GetLayer():
+source = ogr.Open(sys.argv[1])  # kept: the layer dies with its data source
+for f in source.GetLayer():
     west, east, south, north = f.GetGeometryRef().GetEnvelope()
     if f["controller"] != "contested" and (east - west > 1.0 or north - south > 1.0):
         sys.exit(f"{f['controller']} spans {east - west:.2f}° × {north - south:.2f}°")
