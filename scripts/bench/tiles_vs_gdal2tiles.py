@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""`conflictmap tiles` against `gdal2tiles.py --processes=2` (Debian's python3-gdal) on the same GeoTIFF and zoom
+range, measured in one run: a Syria-wide strike-density layer coloured to RGBA with the density ramp (so both
+tools start from the same pixels), tiled z0–z11 into XYZ folders. Prints the time ratio (goal ≥ 10×) and
+how equal the pixels of the tiles both made are.
+
+Usage: /usr/bin/python3 scripts/bench/tiles_vs_gdal2tiles.py [--zoom 0-11] [--points 20000]
+"""
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+from osgeo import gdal
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = os.path.join(ROOT, "build", "conflictmap")
+
+
+def run(command):
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def density_layer(folder, points):
+    """A country-wide density COG from points clustered on the gazetteer's settlements."""
+    rng = random.Random(11)
+    with open(os.path.join(ROOT, "gazetteer", "syria", "places.tsv"), encoding="utf-8") as f:
+        next(f)
+        towns = [(float(r[2]), float(r[3])) for r in (line.split("\t") for line in f) if r[1] in ("town", "city", "village")]
+    centres = rng.sample(towns, 400)
+    events = os.path.join(folder, "strikes.csv")
+    with open(events, "w") as f:
+        f.write("event_id,sub_event_type,latitude,longitude,geo_precision,strike_count\n")
+        for i in range(points):
+            lat, lon = centres[rng.randrange(len(centres))]
+            f.write(f"e{i},Air/drone strike,{lat + rng.gauss(0, 0.04):.5f},{lon + rng.gauss(0, 0.05):.5f},1,1\n")
+    tif = os.path.join(folder, "strikes.tif")
+    run([BIN, "density", events, "-o", tif, "--bandwidth", "8000", "--pixel-size", "250"])
+    return tif
+
+
+def rgba_copy(tif, folder):
+    """The density coloured through the project's ramp into an RGBA GeoTIFF (gdaldem color-relief)."""
+    maximum = float(gdal.Info(tif, format="json")["metadata"][""]["MAXIMUM"])
+    ramp = os.path.join(folder, "ramp.txt")
+    stops = [(0.0, (255, 255, 178, 0)), (0.02, (255, 255, 178, 140)), (0.15, (254, 204, 92, 190)),
+             (0.35, (253, 141, 60, 215)), (0.6, (240, 59, 32, 230)), (1.0, (189, 0, 38, 245))]
+    with open(ramp, "w") as f:
+        f.write("nv 0 0 0 0\n")
+        f.write("0 0 0 0 0\n")
+        for fraction, (r, g, b, a) in stops[1:]:
+            f.write(f"{fraction * maximum:.9g} {r} {g} {b} {a}\n")
+    rgba = os.path.join(folder, "strikes_rgba.tif")
+    run(["gdaldem", "color-relief", "-q", "-alpha", "-co", "TILED=YES", "-co", "COMPRESS=DEFLATE", tif, ramp, rgba])
+    return rgba
+
+
+def compare(ours, theirs, sample=200):
+    tiles = []
+    for z in sorted(os.listdir(ours), key=lambda s: int(s) if s.isdigit() else -1):
+        if not z.isdigit():
+            continue
+        for x in os.listdir(os.path.join(ours, z)):
+            for name in os.listdir(os.path.join(ours, z, x)):
+                tiles.append(f"{z}/{x}/{name}")
+    random.Random(3).shuffle(tiles)
+    same, total, missing, diffs = 0, 0, 0, []
+    for tile in tiles[:sample]:
+        path = os.path.join(theirs, tile)
+        if not os.path.exists(path):
+            missing += 1
+            continue
+        a = gdal.Open(os.path.join(ours, tile)).ReadAsArray().astype(int)
+        b = gdal.Open(path).ReadAsArray().astype(int)
+        if b.shape[0] == 4 and a.shape[0] == 4:
+            visible = (a[3] > 0) | (b[3] > 0)
+            delta = np.abs(a - b).max(axis=0)
+            same += int(((delta <= 2) | ~visible).sum())
+            total += delta.size
+            diffs.append(float(np.abs(a - b)[:, visible].mean()) if visible.any() else 0.0)
+    print(f"  pixels: {same / max(total, 1):.2%} equal within 2 levels over {len(diffs)} sampled tiles made by both "
+          f"(mean |difference| {np.mean(diffs) if diffs else 0:.2f} levels); {missing} of ours gdal2tiles did not make")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--zoom", default="0-11")
+    parser.add_argument("--points", type=int, default=20000)
+    args = parser.parse_args()
+    folder = tempfile.mkdtemp(prefix="tiles_bench_")
+    rgba = rgba_copy(density_layer(folder, args.points), folder)
+    info = gdal.Info(rgba, format="json")
+    print(f"layer: {info['size'][0]}×{info['size'][1]} RGBA, zooms {args.zoom}")
+    ours_dir, theirs_dir = os.path.join(folder, "ours"), os.path.join(folder, "gdal2tiles")
+    ours = run([BIN, "tiles", rgba, "-z", args.zoom, "-o", ours_dir, "--threads", "2"])
+    theirs = run(["gdal2tiles.py", "-q", "--xyz", "--exclude", "-r", "near", "--processes=2", "-z", args.zoom,
+                  "-w", "none", rgba, theirs_dir])
+    count = lambda d: sum(len(files) for _, _, files in os.walk(d) if files and files[0].endswith(".png"))
+    print(f"conflictmap tiles:          {ours:.2f} s, {count(ours_dir)} tiles")
+    print(f"gdal2tiles.py --processes=2: {theirs:.2f} s, {count(theirs_dir)} tiles")
+    print(f"  ratio: conflictmap is {theirs / ours:.1f}× faster (goal ≥ 10×)")
+    compare(os.path.join(ours_dir, "strikes_rgba"), theirs_dir)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "io/raster_tile_renderer.hpp"
+#include "io/static_site.hpp"
+#include "io/tile_sinks.hpp"
+#include "layers/density_surface.hpp"
+
+using namespace conflictmap;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path scratch(const char* name) {
+  const fs::path folder = fs::temp_directory_path() / ("conflictmap_test_" + std::string(name) + "_" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  return folder;
+}
+}  // namespace
+
+TEST_CASE("site paths stay inside the folder", "[web]") {
+  const fs::path root = scratch("site");
+  fs::create_directories(root / "tiles");
+  std::ofstream(root / "index.html") << "<html>";
+  std::ofstream(root / "tiles/a.pmtiles") << "x";
+  fs::create_directory_symlink("/etc", root / "escape");
+  CHECK(resolve_site_path(root, "/") == fs::canonical(root / "index.html"));
+  CHECK(resolve_site_path(root, "/tiles/a.pmtiles") == fs::canonical(root / "tiles/a.pmtiles"));
+  CHECK(resolve_site_path(root, "/tiles/./a.pmtiles") == fs::canonical(root / "tiles/a.pmtiles"));
+  CHECK_FALSE(resolve_site_path(root, "/../etc/passwd"));
+  CHECK_FALSE(resolve_site_path(root, "/tiles/../../etc/passwd"));
+  CHECK_FALSE(resolve_site_path(root, "/escape/passwd"));
+  CHECK_FALSE(resolve_site_path(root, "/tiles\\a.pmtiles"));
+  CHECK_FALSE(resolve_site_path(root, "relative"));
+  CHECK(content_type_for("x.pmtiles") == "application/vnd.pmtiles");
+  CHECK(content_type_for("x.geojson") == "application/geo+json");
+  CHECK(content_type_for("index.html") == "text/html; charset=utf-8");
+  CHECK(cache_control_for("config.json") == "no-cache");
+  CHECK(cache_control_for("tiles/a.pmtiles") == "public, max-age=3600");
+  fs::remove_all(root);
+}
+
+TEST_CASE("MBTiles tiles are served by XYZ address from TMS rows", "[web]") {
+  const fs::path root = scratch("mbtiles");
+  fs::create_directories(root / "tiles");
+  {
+    auto sink = open_tile_sink(root / "tiles/layer.mbtiles", "png");
+    sink->put({3, 4, 2}, "tile-bytes");
+    CHECK(sink->has({3, 4, 2}));
+    CHECK_FALSE(sink->has({3, 4, 5}));
+    sink->finish(TileSetInfo{"layer", "", "", "png", 3, 3});
+  }
+  CHECK(mbtiles_tile(root, "/tiles/layer/3/4/2.png") == std::string("tile-bytes"));
+  CHECK_FALSE(mbtiles_tile(root, "/tiles/layer/3/4/5.png"));
+  CHECK_FALSE(mbtiles_tile(root, "/tiles/../layer/3/4/2.png"));
+  CHECK_FALSE(mbtiles_tile(root, "/tiles/other/3/4/2.png"));
+  const auto contents = read_tile_set(root / "tiles/layer.mbtiles");
+  REQUIRE(contents.tiles.size() == 1);
+  CHECK(contents.tiles[0].first == TileAddress{3, 4, 2});
+  CHECK(contents.info.min_zoom == 3);
+  fs::remove_all(root);
+}
+
+TEST_CASE("tile images round-trip through PNG and WebP", "[web]") {
+  std::vector<std::uint8_t> rgba(16 * 8 * 4);
+  for (std::size_t i = 0; i < rgba.size(); ++i) rgba[i] = std::uint8_t(i * 7);
+  for (auto encoding : {TileEncoding::Png, TileEncoding::Webp}) {
+    const std::string bytes = encode_tile_image(rgba, 16, 8, encoding);
+    int width = 0, height = 0;
+    const auto back = decode_tile_image(bytes, width, height);
+    CHECK(width == 16);
+    CHECK(height == 8);
+    CHECK(back == rgba);
+  }
+  CHECK(encode_tile_image(rgba, 16, 8, TileEncoding::Png) == encode_tile_image(rgba, 16, 8, TileEncoding::Png));
+}
+
+TEST_CASE("a coarsened surface averages the cells each coarse cell covers", "[web]") {
+  RasterGrid grid;
+  grid.width = 5;
+  grid.height = 3;
+  grid.cell = 10;
+  std::vector<float> values{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+  const auto coarse = coarsened(grid, values, 2);
+  CHECK(coarse.grid.width == 3);
+  CHECK(coarse.grid.height == 2);
+  CHECK(coarse.grid.cell == 20);
+  CHECK(coarse.values[0] == Approx((1 + 2 + 6 + 7) / 4.0));
+  CHECK(coarse.values[2] == Approx((5 + 10) / 2.0));
+  CHECK(coarse.values[5] == Approx(15));
+  CHECK(coarsened(grid, values, 1).values == values);
+}
