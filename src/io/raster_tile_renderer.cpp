@@ -8,6 +8,8 @@
 #include <atomic>
 #include <cmath>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <stdexcept>
 
 #include "layers/density_ramp.hpp"
@@ -35,6 +37,72 @@ std::atomic<unsigned> vsimem_counter{0};
 
 }  // namespace
 
+class TileWarper {
+ public:
+  TileWarper(GDALDatasetH source, int bands, GDALDataType type, GDALResampleAlg resampling,
+             std::optional<double> nodata, const std::string& mercator)
+      : source_(source), bands_(bands), type_(type) {
+    destination_.reset(GDALCreate(GDALGetDriverByName("MEM"), "", kTileSize, kTileSize, bands, type, nullptr));
+    GDALSetProjection(destination_.get(), mercator.c_str());
+    double source_transform[6], placeholder[6] = {0, 1, 0, 0, 0, -1};
+    GDALGetGeoTransform(source, source_transform);
+    GDALSetGeoTransform(destination_.get(), placeholder);
+    exact_ = GDALCreateGenImgProjTransformer3(GDALGetProjectionRef(source), source_transform, mercator.c_str(), placeholder);
+    if (!exact_) throw std::runtime_error(std::string("cannot transform the layer to Web Mercator: ") + CPLGetLastErrorMsg());
+    // within 1/8 pixel, as gdalwarp does: PROJ is not called for every pixel
+    approx_ = GDALCreateApproxTransformer(GDALGenImgProjTransform, exact_, 0.125);
+    GDALWarpOptions* options = GDALCreateWarpOptions();
+    options->hSrcDS = source;
+    options->hDstDS = destination_.get();
+    options->nBandCount = bands;
+    options->panSrcBands = static_cast<int*>(CPLMalloc(sizeof(int) * bands));
+    options->panDstBands = static_cast<int*>(CPLMalloc(sizeof(int) * bands));
+    for (int b = 0; b < bands; ++b) options->panSrcBands[b] = options->panDstBands[b] = b + 1;
+    options->eResampleAlg = resampling;
+    options->eWorkingDataType = type;
+    if (nodata) {
+      options->padfSrcNoDataReal = static_cast<double*>(CPLMalloc(sizeof(double) * bands));
+      options->padfDstNoDataReal = static_cast<double*>(CPLMalloc(sizeof(double) * bands));
+      for (int b = 0; b < bands; ++b) options->padfSrcNoDataReal[b] = options->padfDstNoDataReal[b] = *nodata;
+      options->papszWarpOptions = CSLSetNameValue(options->papszWarpOptions, "INIT_DEST", "NO_DATA");
+    } else {
+      options->papszWarpOptions = CSLSetNameValue(options->papszWarpOptions, "INIT_DEST", "0");
+    }
+    options->pfnTransformer = GDALApproxTransform;
+    options->pTransformerArg = approx_;
+    const CPLErr status = operation_.Initialize(options);
+    GDALDestroyWarpOptions(options);
+    if (status != CE_None) throw std::runtime_error(std::string("cannot set up the warp: ") + CPLGetLastErrorMsg());
+  }
+  ~TileWarper() {
+    GDALDestroyApproxTransformer(approx_);
+    GDALDestroyGenImgProjTransformer(exact_);
+  }
+
+  // The tile's pixels, band after band, in the working type.
+  std::vector<std::uint8_t> warp(TileAddress tile) {
+    const MercatorBounds b = tile_bounds(tile);
+    const double resolution = tile_resolution(tile.z);
+    double transform[6] = {b.min_x, resolution, 0, b.max_y, 0, -resolution};
+    GDALSetGeoTransform(destination_.get(), transform);
+    GDALSetGenImgProjTransformerDstGeoTransform(exact_, transform);
+    std::vector<std::uint8_t> buffer(std::size_t(kTileSize) * kTileSize * bands_ * GDALGetDataTypeSizeBytes(type_));
+    if (operation_.WarpRegionToBuffer(0, 0, kTileSize, kTileSize, buffer.data(), type_) != CE_None) {
+      throw std::runtime_error(std::string("GDAL cannot warp a tile: ") + CPLGetLastErrorMsg());
+    }
+    return buffer;
+  }
+
+ private:
+  GDALDatasetH source_;
+  int bands_;
+  GDALDataType type_;
+  DatasetPtr destination_{nullptr};
+  void* exact_ = nullptr;
+  void* approx_ = nullptr;
+  GDALWarpOperation operation_;
+};
+
 struct RasterTileRenderer::State {
   std::string path;
   DatasetPtr source{nullptr};
@@ -44,10 +112,16 @@ struct RasterTileRenderer::State {
   double maximum = 0;
   std::optional<double> nodata;
   std::array<std::array<std::uint8_t, 4>, 256> palette{};
-  // Warped views of the layer, one per zoom: a virtual raster in EPSG:3857 at that zoom's resolution.
-  std::map<int, DatasetPtr> warped;
-  std::map<int, std::pair<double, double>> warped_origin;  // zoom → (west, north) of the view
   std::string mercator = mercator_wkt();
+  double source_pixel_m = 0;  // the layer's cell size, when its CRS is in metres
+  int overview_count = 0;
+  // One warper per source level (the full layer, or one of its overviews for coarse zooms), reused for every
+  // tile: a fixed transformer whose target georeferencing moves from tile to tile, warping straight into a
+  // tile-sized buffer.
+  std::map<int, std::unique_ptr<TileWarper>> warpers;
+  std::map<int, DatasetPtr> overviews;  // level → the layer opened at that overview
+  // recently encoded images by the hash of their pixels, per encoding
+  std::array<std::unordered_map<std::size_t, std::pair<std::vector<std::uint8_t>, std::string>>, 2> encoded;
 };
 
 RasterTileRenderer::RasterTileRenderer(const std::string& layer_path) : state_(std::make_unique<State>()) {
@@ -89,6 +163,8 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path) : state_(s
   // The layer's footprint in Web Mercator and in degrees.
   OGRSpatialReference layer_srs, mercator, wgs84;
   layer_srs.importFromWkt(projection);
+  if (layer_srs.IsProjected() && layer_srs.GetLinearUnits() == 1.0) state_->source_pixel_m = std::fabs(transform[1]);
+  state_->overview_count = GDALGetOverviewCount(band);
   layer_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   mercator.importFromEPSG(3857);
   mercator.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -101,17 +177,20 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path) : state_(s
   double x0 = transform[0], y0 = transform[3] + transform[5] * height, x1 = transform[0] + transform[1] * width,
          y1 = transform[3];
   // Only where something is drawn: a country-wide grid with a few zones needs a few tiles, not thousands.
-  if (state_->bands < 3) {
+  if (state_->bands < 3 || state_->bands == 4) {
     const double step = std::max(1.0, std::max(width, height) / 1024.0);
     const int w = std::max(1, int(width / step)), h = std::max(1, int(height / step));
     std::vector<float> sample(std::size_t(w) * h);
-    GDALRasterIO(band, GF_Read, 0, 0, width, height, sample.data(), w, h, GDT_Float32, 0, 0);
+    // an RGBA layer is drawn where its alpha is
+    GDALRasterBandH sampled = state_->bands == 4 ? GDALGetRasterBand(source, 4) : band;
+    GDALRasterIO(sampled, GF_Read, 0, 0, width, height, sample.data(), w, h, GDT_Float32, 0, 0);
     int c0 = w, c1 = -1, r0 = h, r1 = -1;
     for (int r = 0; r < h; ++r) {
       for (int c = 0; c < w; ++c) {
         const float v = sample[std::size_t(r) * w + c];
-        const bool drawn = state_->categorical ? state_->palette[std::uint8_t(v)][3] != 0
-                                               : (v > 0 && (!state_->nodata || v != float(*state_->nodata)));
+        const bool drawn = state_->bands == 4     ? v > 0
+                           : state_->categorical ? state_->palette[std::uint8_t(v)][3] != 0
+                                                 : (v > 0 && (!state_->nodata || v != float(*state_->nodata)));
         if (!drawn) continue;
         c0 = std::min(c0, c);
         c1 = std::max(c1, c);
@@ -133,69 +212,54 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path) : state_(s
 }
 
 RasterTileRenderer::~RasterTileRenderer() {
-  state_->warped.clear();
+  state_->warpers.clear();  // before the datasets they read
+  state_->overviews.clear();
 }
 
 const LayerFootprint& RasterTileRenderer::footprint() const { return state_->footprint; }
 
 std::optional<std::vector<std::uint8_t>> RasterTileRenderer::pixels(TileAddress tile) {
   State& s = *state_;
-  auto view = s.warped.find(tile.z);
-  if (view == s.warped.end()) {
-    // A view covering the footprint's tiles at this zoom, pixel-aligned with the tile grid.
-    const TileAddress nw = tile_at(s.footprint.bounds.min_x, s.footprint.bounds.max_y, tile.z);
-    const TileAddress se = tile_at(s.footprint.bounds.max_x, s.footprint.bounds.min_y, tile.z);
-    const MercatorBounds first = tile_bounds(nw);
-    const double resolution = tile_resolution(tile.z);
-    const int width = (se.x - nw.x + 1) * kTileSize, height = (se.y - nw.y + 1) * kTileSize;
-    double transform[6] = {first.min_x, resolution, 0, first.max_y, 0, -resolution};
-    double source_transform[6];
-    GDALGetGeoTransform(s.source.get(), source_transform);
-    GDALWarpOptions* options = GDALCreateWarpOptions();
-    options->hSrcDS = s.source.get();
-    options->nBandCount = s.bands >= 3 ? std::min(s.bands, 4) : 1;
-    options->panSrcBands = static_cast<int*>(CPLMalloc(sizeof(int) * options->nBandCount));
-    options->panDstBands = static_cast<int*>(CPLMalloc(sizeof(int) * options->nBandCount));
-    for (int b = 0; b < options->nBandCount; ++b) options->panSrcBands[b] = options->panDstBands[b] = b + 1;
-    options->eResampleAlg = s.categorical || s.bands >= 3 ? GRA_NearestNeighbour : GRA_Bilinear;
-    if (s.nodata) {
-      options->padfSrcNoDataReal = static_cast<double*>(CPLMalloc(sizeof(double)));
-      options->padfSrcNoDataReal[0] = *s.nodata;
-      options->padfDstNoDataReal = static_cast<double*>(CPLMalloc(sizeof(double)));
-      options->padfDstNoDataReal[0] = *s.nodata;
-      options->papszWarpOptions = CSLSetNameValue(options->papszWarpOptions, "INIT_DEST", "NO_DATA");
-    } else {
-      options->papszWarpOptions = CSLSetNameValue(options->papszWarpOptions, "INIT_DEST", "0");
+  const MercatorBounds b = tile_bounds(tile);
+  const MercatorBounds& f = s.footprint.bounds;
+  if (b.max_x <= f.min_x || b.min_x >= f.max_x || b.max_y <= f.min_y || b.min_y >= f.max_y) return std::nullopt;
+  // The coarsest overview still at least as fine as the tile (metres on the ground: Mercator stretches by
+  // 1/cos(latitude)).
+  int level = 0;
+  if (s.source_pixel_m > 0 && s.overview_count > 0) {
+    const double latitude = (s.footprint.lat_min + s.footprint.lat_max) / 2 * 3.14159265358979 / 180;
+    const double ground = tile_resolution(tile.z) * std::cos(latitude);
+    GDALRasterBandH band = GDALGetRasterBand(s.source.get(), 1);
+    for (int i = 0; i < s.overview_count; ++i) {
+      GDALRasterBandH overview = GDALGetOverview(band, i);
+      const double factor = double(GDALGetRasterBandXSize(band)) / GDALGetRasterBandXSize(overview);
+      if (s.source_pixel_m * factor <= ground) level = i + 1;
     }
-    // An approximating transformer (within 1/8 pixel, as gdalwarp does) spares PROJ a call per pixel.
-    void* exact = GDALCreateGenImgProjTransformer3(GDALGetProjectionRef(s.source.get()), source_transform,
-                                                   s.mercator.c_str(), transform);
-    options->pTransformerArg = GDALCreateApproxTransformer(GDALGenImgProjTransform, exact, 0.125);
-    GDALApproxTransformerOwnsSubtransformer(options->pTransformerArg, TRUE);
-    options->pfnTransformer = GDALApproxTransform;
-    GDALDatasetH warped = GDALCreateWarpedVRT(s.source.get(), width, height, transform, options);
-    GDALDestroyWarpOptions(options);
-    if (!warped) throw std::runtime_error(s.path + ": GDAL cannot warp the layer to Web Mercator: " + CPLGetLastErrorMsg());
-    view = s.warped.emplace(tile.z, DatasetPtr(warped)).first;
-    s.warped_origin[tile.z] = {double(nw.x), double(nw.y)};
   }
-  const auto [first_x, first_y] = s.warped_origin[tile.z];
-  const int x_off = (tile.x - int(first_x)) * kTileSize, y_off = (tile.y - int(first_y)) * kTileSize;
-  GDALDatasetH warped = view->second.get();
-  if (x_off < 0 || y_off < 0 || x_off + kTileSize > GDALGetRasterXSize(warped) ||
-      y_off + kTileSize > GDALGetRasterYSize(warped)) {
-    return std::nullopt;  // outside the layer
+  auto warper = s.warpers.find(level);
+  if (warper == s.warpers.end()) {
+    GDALDatasetH source = s.source.get();
+    if (level > 0) {
+      const std::string option = "OVERVIEW_LEVEL=" + std::to_string(level - 1);
+      const char* options[] = {option.c_str(), nullptr};
+      DatasetPtr overview(GDALOpenEx(s.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, options, nullptr));
+      if (!overview) throw std::runtime_error(s.path + ": cannot open its overview " + std::to_string(level - 1));
+      source = overview.get();
+      s.overviews.emplace(level, std::move(overview));
+    }
+    const int bands = s.bands >= 3 ? std::min(s.bands, 4) : 1;
+    const GDALDataType type = s.bands >= 3 || s.categorical ? GDT_Byte : GDT_Float32;
+    const GDALResampleAlg resampling = s.categorical || s.bands >= 3 ? GRA_NearestNeighbour : GRA_Bilinear;
+    warper = s.warpers.emplace(level, std::make_unique<TileWarper>(source, bands, type, resampling, s.nodata, s.mercator)).first;
   }
+  const std::vector<std::uint8_t> warped = warper->second->warp(tile);
   constexpr int n = kTileSize * kTileSize;
   std::vector<std::uint8_t> rgba(std::size_t(n) * 4, 0);
   bool visible = false;
   if (s.bands >= 3) {
     std::vector<std::uint8_t> planes(std::size_t(n) * 4, 255);
     const int count = std::min(s.bands, 4);
-    if (GDALDatasetRasterIO(warped, GF_Read, x_off, y_off, kTileSize, kTileSize, planes.data(), kTileSize, kTileSize,
-                            GDT_Byte, count, nullptr, 0, 0, n) != CE_None) {
-      throw std::runtime_error(s.path + ": cannot read the layer: " + CPLGetLastErrorMsg());
-    }
+    std::copy(warped.begin(), warped.end(), planes.begin());
     for (int i = 0; i < n; ++i) {
       for (int c = 0; c < 4; ++c) rgba[std::size_t(i) * 4 + c] = planes[std::size_t(c) * n + i];
       if (count == 3 && s.nodata && planes[i] == *s.nodata && planes[n + i] == *s.nodata && planes[2 * n + i] == *s.nodata) {
@@ -204,22 +268,14 @@ std::optional<std::vector<std::uint8_t>> RasterTileRenderer::pixels(TileAddress 
       visible = visible || rgba[std::size_t(i) * 4 + 3] != 0;
     }
   } else if (s.categorical) {
-    std::vector<std::uint8_t> codes(n);
-    if (GDALRasterIO(GDALGetRasterBand(warped, 1), GF_Read, x_off, y_off, kTileSize, kTileSize, codes.data(), kTileSize,
-                     kTileSize, GDT_Byte, 0, 0) != CE_None) {
-      throw std::runtime_error(s.path + ": cannot read the layer: " + CPLGetLastErrorMsg());
-    }
+    const std::vector<std::uint8_t>& codes = warped;
     for (int i = 0; i < n; ++i) {
       const auto& colour = s.palette[codes[i]];
       std::copy(colour.begin(), colour.end(), rgba.begin() + long(i) * 4);
       visible = visible || colour[3] != 0;
     }
   } else {
-    std::vector<float> values(n);
-    if (GDALRasterIO(GDALGetRasterBand(warped, 1), GF_Read, x_off, y_off, kTileSize, kTileSize, values.data(), kTileSize,
-                     kTileSize, GDT_Float32, 0, 0) != CE_None) {
-      throw std::runtime_error(s.path + ": cannot read the layer: " + CPLGetLastErrorMsg());
-    }
+    const float* values = reinterpret_cast<const float*>(warped.data());
     for (int i = 0; i < n; ++i) {
       const float v = values[i];
       if ((s.nodata && v == float(*s.nodata)) || !(v > 0) || !std::isfinite(v)) continue;
@@ -235,7 +291,15 @@ std::optional<std::vector<std::uint8_t>> RasterTileRenderer::pixels(TileAddress 
 std::optional<std::string> RasterTileRenderer::render(TileAddress tile, TileEncoding encoding) {
   auto rgba = pixels(tile);
   if (!rgba) return std::nullopt;
-  return encode_tile_image(*rgba, kTileSize, kTileSize, encoding);
+  // Inside a zone, tiles of one colour repeat by the thousand: each distinct image is encoded once.
+  const std::string_view key(reinterpret_cast<const char*>(rgba->data()), rgba->size());
+  const std::size_t hash = std::hash<std::string_view>{}(key);
+  auto& cache = state_->encoded[encoding == TileEncoding::Png ? 0 : 1];
+  if (auto found = cache.find(hash); found != cache.end() && found->second.first == *rgba) return found->second.second;
+  std::string encoded = encode_tile_image(*rgba, kTileSize, kTileSize, encoding);
+  if (cache.size() > 256) cache.clear();
+  cache[hash] = {std::move(*rgba), encoded};
+  return encoded;
 }
 
 std::string encode_tile_image(const std::vector<std::uint8_t>& rgba, int width, int height, TileEncoding encoding) {
