@@ -35,6 +35,27 @@ std::string mercator_wkt() {
 
 std::atomic<unsigned> vsimem_counter{0};
 
+// An in-memory image through one of GDAL's drivers (a file in /vsimem, read back and dropped).
+std::string write_encoded(GDALDatasetH image, const char* driver_name, std::initializer_list<const char*> options) {
+  GDALDriverH driver = GDALGetDriverByName(driver_name);
+  if (!driver) throw std::runtime_error(std::string("GDAL has no ") + driver_name + " driver");
+  const std::string name = "/vsimem/conflictmap_tile_" + std::to_string(vsimem_counter++);
+  std::vector<const char*> list(options);
+  list.push_back(nullptr);
+  CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");
+  GDALDatasetH written = GDALCreateCopy(driver, name.c_str(), image, FALSE, const_cast<char**>(list.data()), nullptr, nullptr);
+  CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", nullptr);
+  if (!written) throw std::runtime_error(std::string("cannot encode a tile: ") + CPLGetLastErrorMsg());
+  GDALClose(written);
+  vsi_l_offset size = 0;
+  GByte* bytes = VSIGetMemFileBuffer(name.c_str(), &size, TRUE);
+  std::string out(reinterpret_cast<const char*>(bytes), std::size_t(size));
+  CPLFree(bytes);
+  return out;
+}
+
+std::string write_png(GDALDatasetH image) { return write_encoded(image, "PNG", {"ZLEVEL=6"}); }
+
 }  // namespace
 
 class TileWarper {
@@ -111,7 +132,8 @@ struct RasterTileRenderer::State {
   bool categorical = false;
   double maximum = 0;
   std::optional<double> nodata;
-  std::array<std::array<std::uint8_t, 4>, 256> palette{};
+  TilePalette palette{};
+  TilePalette density_palette{};  // index 0 transparent, 1…255 the ramp
   std::string mercator = mercator_wkt();
   double source_pixel_m = 0;  // the layer's cell size, when its CRS is in metres
   int overview_count = 0;
@@ -152,6 +174,7 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path) : state_(s
     if (state_->nodata) state_->palette[std::uint8_t(*state_->nodata)][3] = 0;
   } else {
     state_->footprint.kind = "density";
+    for (int i = 1; i < 256; ++i) state_->density_palette[i] = density_colour((i - 0.5) / 255.0);
     const char* maximum = GDALGetMetadataItem(source, "MAXIMUM", nullptr);
     if (maximum) state_->maximum = std::atof(maximum);
     if (!(state_->maximum > 0)) {
@@ -218,7 +241,7 @@ RasterTileRenderer::~RasterTileRenderer() {
 
 const LayerFootprint& RasterTileRenderer::footprint() const { return state_->footprint; }
 
-std::optional<std::vector<std::uint8_t>> RasterTileRenderer::pixels(TileAddress tile) {
+std::optional<RasterTileRenderer::TileImage> RasterTileRenderer::image(TileAddress tile) {
   State& s = *state_;
   const MercatorBounds b = tile_bounds(tile);
   const MercatorBounds& f = s.footprint.bounds;
@@ -254,51 +277,65 @@ std::optional<std::vector<std::uint8_t>> RasterTileRenderer::pixels(TileAddress 
   }
   const std::vector<std::uint8_t> warped = warper->second->warp(tile);
   constexpr int n = kTileSize * kTileSize;
-  std::vector<std::uint8_t> rgba(std::size_t(n) * 4, 0);
+  TileImage image;
   bool visible = false;
   if (s.bands >= 3) {
-    std::vector<std::uint8_t> planes(std::size_t(n) * 4, 255);
+    image.rgba.assign(std::size_t(n) * 4, 0);
     const int count = std::min(s.bands, 4);
-    std::copy(warped.begin(), warped.end(), planes.begin());
     for (int i = 0; i < n; ++i) {
-      for (int c = 0; c < 4; ++c) rgba[std::size_t(i) * 4 + c] = planes[std::size_t(c) * n + i];
-      if (count == 3 && s.nodata && planes[i] == *s.nodata && planes[n + i] == *s.nodata && planes[2 * n + i] == *s.nodata) {
-        rgba[std::size_t(i) * 4 + 3] = 0;
+      for (int c = 0; c < 4; ++c) image.rgba[std::size_t(i) * 4 + c] = c < count ? warped[std::size_t(c) * n + i] : 255;
+      if (count == 3 && s.nodata && warped[i] == *s.nodata && warped[n + i] == *s.nodata && warped[2 * n + i] == *s.nodata) {
+        image.rgba[std::size_t(i) * 4 + 3] = 0;
       }
-      visible = visible || rgba[std::size_t(i) * 4 + 3] != 0;
+      visible = visible || image.rgba[std::size_t(i) * 4 + 3] != 0;
     }
   } else if (s.categorical) {
-    const std::vector<std::uint8_t>& codes = warped;
-    for (int i = 0; i < n; ++i) {
-      const auto& colour = s.palette[codes[i]];
-      std::copy(colour.begin(), colour.end(), rgba.begin() + long(i) * 4);
-      visible = visible || colour[3] != 0;
-    }
+    image.palette = &s.palette;
+    image.indices = warped;
+    for (int i = 0; i < n && !visible; ++i) visible = s.palette[image.indices[i]][3] != 0;
   } else {
+    // 255 steps of the ramp (index 0 is transparent): finer than any eye, and a quarter of RGBA to compress
+    image.palette = &s.density_palette;
+    image.indices.assign(n, 0);
     const float* values = reinterpret_cast<const float*>(warped.data());
     for (int i = 0; i < n; ++i) {
       const float v = values[i];
       if ((s.nodata && v == float(*s.nodata)) || !(v > 0) || !std::isfinite(v)) continue;
-      const auto colour = density_colour(s.maximum > 0 ? v / s.maximum : 0);
-      std::copy(colour.begin(), colour.end(), rgba.begin() + long(i) * 4);
-      visible = visible || colour[3] != 0;
+      const double fraction = s.maximum > 0 ? std::min(1.0, double(v) / s.maximum) : 0;
+      const auto index = std::uint8_t(1 + std::min(254, int(fraction * 255)));
+      image.indices[i] = index;
+      visible = visible || s.density_palette[index][3] != 0;
     }
   }
   if (!visible) return std::nullopt;
+  return image;
+}
+
+std::optional<std::vector<std::uint8_t>> RasterTileRenderer::pixels(TileAddress tile) {
+  auto made = image(tile);
+  if (!made) return std::nullopt;
+  if (!made->palette) return std::move(made->rgba);
+  std::vector<std::uint8_t> rgba(made->indices.size() * 4);
+  for (std::size_t i = 0; i < made->indices.size(); ++i) {
+    const auto& colour = (*made->palette)[made->indices[i]];
+    std::copy(colour.begin(), colour.end(), rgba.begin() + long(i) * 4);
+  }
   return rgba;
 }
 
 std::optional<std::string> RasterTileRenderer::render(TileAddress tile, TileEncoding encoding) {
-  auto rgba = pixels(tile);
-  if (!rgba) return std::nullopt;
+  auto made = image(tile);
+  if (!made) return std::nullopt;
+  std::vector<std::uint8_t>& pixels = made->palette ? made->indices : made->rgba;
   // Inside a zone, tiles of one colour repeat by the thousand: each distinct image is encoded once.
-  const std::string_view key(reinterpret_cast<const char*>(rgba->data()), rgba->size());
+  const std::string_view key(reinterpret_cast<const char*>(pixels.data()), pixels.size());
   const std::size_t hash = std::hash<std::string_view>{}(key);
   auto& cache = state_->encoded[encoding == TileEncoding::Png ? 0 : 1];
-  if (auto found = cache.find(hash); found != cache.end() && found->second.first == *rgba) return found->second.second;
-  std::string encoded = encode_tile_image(*rgba, kTileSize, kTileSize, encoding);
+  if (auto found = cache.find(hash); found != cache.end() && found->second.first == pixels) return found->second.second;
+  std::string encoded = made->palette ? encode_paletted_tile(pixels, *made->palette, kTileSize, kTileSize, encoding)
+                                      : encode_tile_image(pixels, kTileSize, kTileSize, encoding);
   if (cache.size() > 256) cache.clear();
-  cache[hash] = {std::move(*rgba), encoded};
+  cache[hash] = {std::move(pixels), encoded};
   return encoded;
 }
 
@@ -310,25 +347,34 @@ std::string encode_tile_image(const std::vector<std::uint8_t>& rgba, int width, 
                           height, GDT_Byte, 4, nullptr, 4, 4 * width, 1) != CE_None) {
     throw std::runtime_error("cannot fill a tile image");
   }
-  const char* driver_name = encoding == TileEncoding::Png ? "PNG" : "WEBP";
-  GDALDriverH driver = GDALGetDriverByName(driver_name);
-  if (!driver) throw std::runtime_error(std::string("GDAL has no ") + driver_name + " driver");
-  const std::string name = "/vsimem/conflictmap_tile_" + std::to_string(vsimem_counter++) +
-                           (encoding == TileEncoding::Png ? ".png" : ".webp");
-  const char* png_options[] = {"ZLEVEL=6", nullptr};
-  const char* webp_options[] = {"LOSSLESS=YES", nullptr};
-  CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", "NO");
-  GDALDatasetH written = GDALCreateCopy(driver, name.c_str(), image.get(), FALSE,
-                                        const_cast<char**>(encoding == TileEncoding::Png ? png_options : webp_options),
-                                        nullptr, nullptr);
-  CPLSetThreadLocalConfigOption("GDAL_PAM_ENABLED", nullptr);
-  if (!written) throw std::runtime_error(std::string("cannot encode a tile: ") + CPLGetLastErrorMsg());
-  GDALClose(written);
-  vsi_l_offset size = 0;
-  GByte* bytes = VSIGetMemFileBuffer(name.c_str(), &size, TRUE);
-  std::string out(reinterpret_cast<const char*>(bytes), std::size_t(size));
-  CPLFree(bytes);
-  return out;
+  return encoding == TileEncoding::Png ? write_png(image.get()) : write_encoded(image.get(), "WEBP", {"LOSSLESS=YES"});
+}
+
+std::string encode_paletted_tile(const std::vector<std::uint8_t>& indices, const TilePalette& palette, int width,
+                                 int height, TileEncoding encoding) {
+  if (encoding == TileEncoding::Webp) {  // WebP has no palette mode in GDAL: expand
+    std::vector<std::uint8_t> rgba(indices.size() * 4);
+    for (std::size_t i = 0; i < indices.size(); ++i) std::copy(palette[indices[i]].begin(), palette[indices[i]].end(), rgba.begin() + long(i) * 4);
+    return encode_tile_image(rgba, width, height, encoding);
+  }
+  GDALAllRegister();
+  DatasetPtr image(GDALCreate(GDALGetDriverByName("MEM"), "", width, height, 1, GDT_Byte, nullptr));
+  GDALRasterBandH band = GDALGetRasterBand(image.get(), 1);
+  if (GDALRasterIO(band, GF_Write, 0, 0, width, height, const_cast<std::uint8_t*>(indices.data()), width, height, GDT_Byte,
+                   0, 0) != CE_None) {
+    throw std::runtime_error("cannot fill a tile image");
+  }
+  // only the colours used, so the palette (and its transparency chunk) stays short
+  int top = 0;
+  for (const auto index : indices) top = std::max<int>(top, index);
+  GDALColorTableH table = GDALCreateColorTable(GPI_RGB);
+  for (int i = 0; i <= top; ++i) {
+    const GDALColorEntry entry{palette[i][0], palette[i][1], palette[i][2], palette[i][3]};
+    GDALSetColorEntry(table, i, &entry);
+  }
+  GDALSetRasterColorTable(band, table);
+  GDALDestroyColorTable(table);
+  return write_png(image.get());
 }
 
 std::vector<std::uint8_t> decode_tile_image(const std::string& bytes, int& width, int& height) {
@@ -346,6 +392,19 @@ std::vector<std::uint8_t> decode_tile_image(const std::string& bytes, int& width
   height = GDALGetRasterYSize(image.get());
   const int bands = GDALGetRasterCount(image.get());
   std::vector<std::uint8_t> rgba(std::size_t(width) * height * 4, 255);
+  if (GDALColorTableH table = GDALGetRasterColorTable(GDALGetRasterBand(image.get(), 1)); table && bands == 1) {
+    std::vector<std::uint8_t> indices(std::size_t(width) * height);
+    GDALRasterIO(GDALGetRasterBand(image.get(), 1), GF_Read, 0, 0, width, height, indices.data(), width, height, GDT_Byte, 0, 0);
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+      const GDALColorEntry* entry = GDALGetColorEntry(table, indices[i]);
+      const std::array<std::uint8_t, 4> colour{std::uint8_t(entry ? entry->c1 : 0), std::uint8_t(entry ? entry->c2 : 0),
+                                              std::uint8_t(entry ? entry->c3 : 0), std::uint8_t(entry ? entry->c4 : 0)};
+      std::copy(colour.begin(), colour.end(), rgba.begin() + long(i) * 4);
+    }
+    image.reset();
+    VSIUnlink(name.c_str());
+    return rgba;
+  }
   for (int b = 0; b < std::min(bands, 4); ++b) {
     GDALRasterIO(GDALGetRasterBand(image.get(), b + 1), GF_Read, 0, 0, width, height, rgba.data() + b, width, height,
                  GDT_Byte, 4, 4 * width);

@@ -16,6 +16,8 @@ namespace conflictmap {
 
 enum class TileEncoding { Png, Webp };
 
+using TilePalette = std::array<std::array<std::uint8_t, 4>, 256>;
+
 struct LayerFootprint {
   MercatorBounds bounds;  // in EPSG:3857
   double lon_min = 0, lat_min = 0, lon_max = 0, lat_max = 0;
@@ -32,15 +34,24 @@ class RasterTileRenderer {
   const LayerFootprint& footprint() const;
   // RGBA pixels of one tile, row-major (256×256×4); nullopt when the tile would be fully transparent.
   std::optional<std::vector<std::uint8_t>> pixels(TileAddress tile);
+  // Encoded tile bytes; a density or categorical layer gives 8-bit paletted PNGs.
   std::optional<std::string> render(TileAddress tile, TileEncoding encoding);
 
  private:
+  struct TileImage {
+    const TilePalette* palette = nullptr;  // set: `indices` holds palette indices; else `rgba` holds pixels
+    std::vector<std::uint8_t> indices, rgba;
+  };
+  std::optional<TileImage> image(TileAddress tile);
   struct State;
   std::unique_ptr<State> state_;
 };
 
 // An RGBA image to PNG or WebP (lossless) bytes through GDAL's drivers.
 std::string encode_tile_image(const std::vector<std::uint8_t>& rgba, int width, int height, TileEncoding encoding);
+// Palette indices to an 8-bit paletted PNG (with transparency), or to WebP via RGBA.
+std::string encode_paletted_tile(const std::vector<std::uint8_t>& indices, const TilePalette& palette, int width,
+                                 int height, TileEncoding encoding);
 // PNG/WebP bytes back to RGBA (for checks and merges).
 std::vector<std::uint8_t> decode_tile_image(const std::string& bytes, int& width, int& height);
 

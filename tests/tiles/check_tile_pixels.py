@@ -1,5 +1,5 @@
 """Compares tiles with the source layer reprojected by GDAL: for each tile, gdalwarp's view of the layer in
-EPSG:3857 over the tile's bounds (256×256, nearest neighbour), coloured through the layer's own colour table,
+EPSG:3857 over the tile's bounds (256×256, nearest neighbour for categories, bilinear for a surface), coloured through the layer's own colour table,
 against the tile's decoded pixels. A Float32 layer is checked for coverage instead: a pixel is drawn where
 the warped density is above zero and transparent where it is not.
 
@@ -20,6 +20,19 @@ def tile_bounds(z, x, y):
     return (-HALF + x * size, HALF - (y + 1) * size, -HALF + (x + 1) * size, HALF - y * size)
 
 
+def read_rgba(path):
+    """A tile's pixels as RGBA, whether the PNG is paletted or not; a missing tile is fully transparent."""
+    image = gdal.Open(path)
+    if image is None:
+        return np.zeros((256, 256, 4), dtype=np.uint8)
+    table = image.GetRasterBand(1).GetColorTable()
+    if image.RasterCount == 1 and table is not None:
+        lookup = np.array([table.GetColorEntry(i) if i < table.GetCount() else (0, 0, 0, 0) for i in range(256)],
+                          dtype=np.uint8)
+        return lookup[image.ReadAsArray()]
+    return image.ReadAsArray().transpose(1, 2, 0)
+
+
 def main(layer, folder, tiles):
     source = gdal.Open(layer)
     band = source.GetRasterBand(1)
@@ -28,13 +41,11 @@ def main(layer, folder, tiles):
     worst = 1.0
     for name in tiles:
         z, x, y = map(int, name.split("/"))
+        # the renderer's own resampling: nearest for categories, bilinear for a continuous surface
         warped = gdal.Warp("", source, format="MEM", dstSRS="EPSG:3857", outputBounds=tile_bounds(z, x, y),
-                           width=256, height=256, resampleAlg="near")
+                           width=256, height=256, resampleAlg="near" if table is not None else "bilinear")
         values = warped.GetRasterBand(1).ReadAsArray()
-        try:
-            tile = gdal.Open(f"{folder}/{z}/{x}/{y}.png").ReadAsArray().transpose(1, 2, 0)
-        except AttributeError:
-            tile = np.zeros((256, 256, 4), dtype=np.uint8)  # not stored: fully transparent
+        tile = read_rgba(f"{folder}/{z}/{x}/{y}.png")
         if table is not None:
             colours = np.array([table.GetColorEntry(i) if i < table.GetCount() else (0, 0, 0, 0) for i in range(256)],
                                dtype=np.uint8)
