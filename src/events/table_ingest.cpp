@@ -13,6 +13,7 @@
 
 #include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
+#include "io/wgs84_transform.hpp"
 
 namespace conflictmap {
 
@@ -126,13 +127,7 @@ IngestResult TableIngester::ingest(const std::string& source, TableFormat format
     OGRLayer* layer = dataset->GetLayer(0);
     OGRFeatureDefn* definition = layer->GetLayerDefn();
     for (int i = 0; i < definition->GetFieldCount(); ++i) header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
-    std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-      OGRSpatialReference wgs84;
-      wgs84.SetWellKnownGeogCS("WGS84");
-      wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-      if (!srs->IsSame(&wgs84)) to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
-    }
+    const std::unique_ptr<OGRCoordinateTransformation> to_wgs84 = transform_to_wgs84(layer->GetSpatialRef());
     long ordinal = 0;
     for (auto& feature : *layer) {
       Row row;

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "io/input_error.hpp"
+#include "io/wgs84_transform.hpp"
 #include "io/ogr_field_text.hpp"
 
 namespace conflictmap {
@@ -155,13 +156,7 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
     throw InputError(source, 0, "sub_event_type", "is missing: events need ACLED's sub_event_type column");
   }
   // Points in another CRS come back to WGS84 longitude/latitude.
-  std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
-  if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (!srs->IsSame(&wgs84)) to_wgs84.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
-  }
+  const std::unique_ptr<OGRCoordinateTransformation> to_wgs84 = transform_to_wgs84(layer->GetSpatialRef());
   std::vector<Event> events;
   long number = 0;
   const FieldIndexes indexes(layer->GetLayerDefn());
