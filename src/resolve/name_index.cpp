@@ -1,6 +1,7 @@
 #include "resolve/name_index.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <cstdlib>
 #include <optional>
 #include <thread>
@@ -204,6 +205,15 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
     }
     skeleton_entries_[it->second].push_back(e);
   }
+  // Entries of one skeleton with the same spelling side by side: a fuzzy lookup scores each spelling once
+  // (a name many places share, or that several sources give, is one comparison).
+  for (auto& ids : skeleton_entries_) {
+    std::sort(ids.begin(), ids.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const auto& ka = entries_[a].keys;
+      const auto& kb = entries_[b].keys;
+      return std::tie(ka.script, ka.folded, ka.compact, ka.roman, a) < std::tie(kb.script, kb.folded, kb.compact, kb.roman, b);
+    });
+  }
   for (std::uint32_t s = 0; s < skeletons_.size(); ++s) {
     for_each_trigram(skeletons_[s], [&](std::uint32_t t) {
       auto& list = trigrams_[t];
@@ -245,9 +255,16 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
     if (std::labs(static_cast<long>(skeletons_[s].size()) - length) > max_edits) continue;
     // a loose bound: the dots of Arabic letters are forgiven only for Arabic pairs, checked in name_similarity
     if (skeleton_similarity(query.skeleton, skeletons_[s], query.script == Script::Arabic) < min_fuzzy - 0.15) continue;
+    const NameKeys* last = nullptr;
+    double similarity = 0;
     for (const auto e : skeleton_entries_[s]) {
       const auto& candidate = entries_[e];
-      const double similarity = name_similarity(query, candidate.keys);
+      const auto& keys = candidate.keys;
+      if (!last || keys.script != last->script || keys.folded != last->folded || keys.compact != last->compact ||
+          keys.roman != last->roman) {
+        similarity = name_similarity(query, keys);
+        last = &keys;
+      }
       if (similarity < min_fuzzy) continue;
       // across scripts only the lossy skeleton is compared, so a near miss there proves less
       const double score = similarity * (candidate.keys.script == query.script ? 0.85 : 0.78);
