@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   commands.push_back(make_control_command(common));
   commands.push_back(make_tiles_command(common));
   commands.push_back(make_merge_tiles_command(common));
+  commands.push_back(make_vector_tiles_command(common));
   commands.push_back(make_web_command(common));
   commands.push_back(make_serve_command(common));
   std::vector<std::pair<CLI::App*, Command*>> attached;

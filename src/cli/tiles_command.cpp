@@ -14,6 +14,7 @@
 #include "cli/layer_tiling.hpp"
 #include "io/atomic_file.hpp"
 #include "io/raster_tile_renderer.hpp"
+#include "io/vector_tiles.hpp"
 #include "io/tile_sinks.hpp"
 #include "tiles/tile_pyramid.hpp"
 
@@ -133,7 +134,46 @@ class MergeTilesCommand : public Command {
   std::string output_;
 };
 
+class VectorTilesCommand : public Command {
+ public:
+  explicit VectorTilesCommand(const CommonOptions&) {}
+
+  CLI::App* attach(CLI::App& parent) override {
+    auto* app = parent.add_subcommand("vector-tiles", "Mapbox Vector Tiles of events, control zones and front lines "
+                                                      "(one layer per source) into a folder, MBTiles or PMTiles");
+    app->add_option("sources", sources_, "Vector sources: events, _zones.geojson, _fronts.geojson, any OGR source")->required();
+    app->add_option("-z,--zoom", zoom_, "Zoom levels MIN-MAX (0–22)")->required();
+    app->add_option("-o,--output", output_, "A folder (z/x/y.pbf and metadata.json), FILE.mbtiles or FILE.pmtiles")->required();
+    app->add_option("--name", name_, "The tile set's name")->capture_default_str();
+    return app;
+  }
+
+  int run() override {
+    ZoomRange zooms;
+    try {
+      zooms = parse_zoom_range(zoom_);
+    } catch (const std::invalid_argument& error) {
+      throw CLI::ValidationError("--zoom", error.what());
+    }
+    for (const auto& source : sources_) {
+      if (!fs::exists(source) && source.find(':') == std::string::npos) throw std::runtime_error(source + ": no such source");
+    }
+    const auto summary = write_vector_tiles(sources_, zooms, output_, name_);
+    std::cerr << fmt::format("vector-tiles: {} layers, {} features, z{}–{} → {}\n", summary.layers, summary.features,
+                             zooms.min, zooms.max, output_);
+    return 0;
+  }
+
+ private:
+  std::vector<std::string> sources_;
+  std::string zoom_, output_, name_ = "conflictmap";
+};
+
 }  // namespace
+
+std::unique_ptr<Command> make_vector_tiles_command(const CommonOptions& common) {
+  return std::make_unique<VectorTilesCommand>(common);
+}
 
 std::unique_ptr<Command> make_tiles_command(const CommonOptions& common) { return std::make_unique<TilesCommand>(common); }
 std::unique_ptr<Command> make_merge_tiles_command(const CommonOptions& common) {

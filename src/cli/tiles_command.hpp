@@ -7,5 +7,6 @@ namespace conflictmap::cli {
 
 std::unique_ptr<Command> make_tiles_command(const CommonOptions& common);
 std::unique_ptr<Command> make_merge_tiles_command(const CommonOptions& common);
+std::unique_ptr<Command> make_vector_tiles_command(const CommonOptions& common);
 
 }  // namespace conflictmap::cli
