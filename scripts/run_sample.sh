@@ -28,7 +28,15 @@ done
 ./build/conflictmap web --density out/strikes.tif --control out/control_reports.tif --control out/control_2017.tif \
   --events out/events.geojson -z 5-11 --title "conflictmap: the bundled reports" -o out/site
 echo
-cut -d, -f5,6,8,17,19 out/events.csv | column -s, -t | head -40 || true
+python3 - out/events.csv <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+print(f"{'event':34} {'actor':26} {'place':22} {'written':28} new controller")
+for r in rows[:40]:
+    print(f"{r['sub_event_type'][:33]:34} {r['actor1'][:25]:26} {r['location'][:21]:22} {r['location_written'][:27]:28} {r['new_controller']}")
+if len(rows) > 40:
+    print(f"… {len(rows) - 40} more in out/events.csv")
+PY
 echo
 echo "wrote out/report_places.resolved.csv and out/events.{geojson,csv,gpkg} (+ out/unresolved.csv)"
 echo "wrote out/strikes.tif, out/control_reports.tif, out/control_2017.tif with their GeoJSON and .qml styles"
