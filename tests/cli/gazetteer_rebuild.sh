@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The shipped gazetteer is exactly what scripts/syria_sources.json builds from ../shared/data, byte for byte.
+# The shipped gazetteer is exactly what scripts/syria_sources.json builds from ../shared/data, byte for byte, and
+# so is the mid-2017 control baseline.
 # Skips (exit 77) where the sources are not beside the repository.
 source "$(dirname "$0")/lib.sh"
 root="$(cd "$TESTS/.." && pwd)"
@@ -11,4 +12,8 @@ for f in places.tsv names.tsv neighbours.tsv admin.gpkg; do
   cmp -s "$WORK/syria/$f" "$root/gazetteer/syria/$f" \
     || fail "gazetteer/syria/$f is not what the sources build: run scripts/build_gazetteer.sh"
 done
-echo "ok: the shipped gazetteer matches its sources"
+python3 "$root/scripts/build_control_baseline.py" "$data/wikipedia-syria-map/syria_detailed_map_marks.tsv" \
+  "$root/gazetteer/syria" "$WORK/control_baseline_2017.csv" 2>/dev/null || fail "the control baseline build failed"
+cmp -s "$WORK/control_baseline_2017.csv" "$root/gazetteer/syria/control_baseline_2017.csv" \
+  || fail "gazetteer/syria/control_baseline_2017.csv is not what the sources build: run scripts/build_gazetteer.sh"
+echo "ok: the shipped gazetteer and control baseline match their sources"
