@@ -68,7 +68,7 @@ LayerTiling tile_layer(const std::string& layer, const std::filesystem::path& ta
   result.shard = shard;
   RasterTileRenderer probe(layer);
   result.footprint = probe.footprint();
-  const auto all = tiles_covering(result.footprint.bounds, zooms);
+  const auto all = result.footprint.empty ? std::vector<TileAddress>{} : tiles_covering(result.footprint.bounds, zooms);
   const auto mine = shard_of(all, shard);
   const std::string extension = encoding == TileEncoding::Webp ? "webp" : "png";
   auto sink = open_tile_sink(target, extension);

@@ -221,7 +221,9 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path) : state_(s
         r1 = std::max(r1, r);
       }
     }
-    if (c1 < 0) throw std::runtime_error(layer_path + ": the layer is empty: nothing to draw");
+    // An empty snapshot (every controller decayed, say) is a valid layer: it simply makes no tiles.
+    state_->footprint.empty = c1 < 0;
+    if (state_->footprint.empty) c0 = r0 = 0, c1 = w - 1, r1 = h - 1;
     const double sx = double(width) / w, sy = double(height) / h;
     x0 = transform[0] + transform[1] * std::max(0.0, (c0 - 1) * sx);
     x1 = transform[0] + transform[1] * std::min(double(width), (c1 + 2) * sx);

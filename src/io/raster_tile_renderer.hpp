@@ -22,6 +22,7 @@ struct LayerFootprint {
   MercatorBounds bounds;  // in EPSG:3857
   double lon_min = 0, lat_min = 0, lon_max = 0, lat_max = 0;
   std::string kind;  // "density", "categories" or "rgba"
+  bool empty = false;  // nothing to draw anywhere: no tiles
 };
 
 class RasterTileRenderer {

@@ -60,6 +60,13 @@ grep -q "control: 47 tiles in z6–12, 22 already done" "$WORK/tiles.log" || fai
 (cd "$WORK/folder" && find . -name '*.png' | sort | xargs md5sum) | cmp -s - tests/golden/tiles/scenario_tiles.txt \
   || fail "the resumed folder differs"
 
+# an empty layer (every controller decayed) is valid: no tiles, and a container readers open
+"$BIN" control "$data/scenario_events.csv" --as-of 2017-06-20 --decay-days 30 -o "$WORK/empty.tif" 2>/dev/null \
+  || fail "the empty control layer"
+tiles "$WORK/empty.tif" -z 6-10 -o "$WORK/empty.pmtiles"
+grep -q "empty: 0 tiles" "$WORK/tiles.log" || fail "an empty layer made tiles: $(cat "$WORK/tiles.log")"
+"$BIN" merge-tiles "$WORK/empty.pmtiles" -o "$WORK/empty_folder" 2>/dev/null || fail "the empty archive cannot be read"
+
 expect_error "missing.tif: no such layer file" "$WORK/x" "$BIN" tiles "$WORK/missing.tif" -z 0-5 -o "$WORK/x"
 expect_error "zooms run from 0 to 22" "$WORK/x" "$BIN" tiles "$WORK/control.tif" -z 0-23 -o "$WORK/x"
 expect_error "the zoom range is reversed" "$WORK/x" "$BIN" tiles "$WORK/control.tif" -z 9-3 -o "$WORK/x"
