@@ -44,6 +44,7 @@ struct Trigger {
 struct ResolvedMention {
   PlaceMention mention;
   Resolution resolution;
+  bool resolved = false;
 };
 
 // "more than 70 air strikes", "10 air raids", "عدد من الضربات": the number just before a strike trigger
@@ -94,6 +95,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     std::vector<Token> tokens;
     std::vector<ResolvedMention> mentions;
     std::vector<PhraseMatch> actors;
+    ResolveContext context;  // what places its names: the document's places and the area it or the document names
   };
   std::vector<SentenceData> sentences;
   for (const auto& s : report.sentences) {
@@ -170,13 +172,17 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         break;
       }
     }
-    ResolveContext here = context;
-    if (!area.empty()) here.texts.push_back(area);
-    for (auto& m : s.mentions) {
-      // an area is named for itself ("northern Hama"): the document's own area must not bend it
-      if (!m.mention.region) m.resolution = resolve(m.mention.text, here);
-    }
+    s.context = context;
+    if (!area.empty()) s.context.texts.push_back(area);
   }
+  // A name is resolved only once a verb claims it: most sentences tell no event, and resolving is the costly
+  // part of extraction. An area is named for itself ("northern Hama"): it was resolved above, without context.
+  auto resolve_mention = [&](SentenceData& s, std::size_t mi) {
+    auto& m = s.mentions[mi];
+    if (m.resolved || m.mention.region) return;
+    m.resolution = resolve(m.mention.text, s.context);
+    m.resolved = true;
+  };
 
   std::string stem = std::filesystem::path(report.path).stem().string();
   std::vector<Event> events;
@@ -290,6 +296,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
           break;
         }
       }
+    }
+
+    for (const auto t : live) {
+      for (const auto mi : triggers[t].places) resolve_mention(s, mi);
     }
 
     auto actor_for = [&](const Trigger& t) -> Actor {
