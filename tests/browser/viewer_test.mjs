@@ -80,6 +80,31 @@ try {
   if (!sentence.includes(event.notes.slice(0, 40))) fail(`the popup shows "${sentence}", not the source sentence`);
   else console.log(`ok: the popup shows the source sentence "${event.notes.slice(0, 60)}…"`);
 
+  // click a control zone away from any event: the popup names its controller
+  await page.evaluate(() => document.querySelectorAll(".maplibregl-popup").forEach((p) => p.remove()));
+  const zoneClick = await page.evaluate(() => {
+    const map = window.conflictmapViewer.map;
+    const ids = map.getStyle().layers.map((l) => l.id).filter((id) => id.startsWith("zones-") && map.getLayoutProperty(id, "visibility") !== "none");
+    const canvas = map.getCanvas();
+    const box = canvas.getBoundingClientRect();
+    for (let y = 20; y < canvas.clientHeight; y += 15) {
+      for (let x = 20; x < canvas.clientWidth; x += 15) {
+        if (map.queryRenderedFeatures([x, y], { layers: ["events"] }).length) continue;
+        const [zone] = map.queryRenderedFeatures([x, y], { layers: ids });
+        if (zone) return { x: box.left + x, y: box.top + y, label: zone.properties.label };
+      }
+    }
+    return null;
+  });
+  if (!zoneClick) fail("no control zone to click");
+  else {
+    await page.mouse.click(zoneClick.x, zoneClick.y);
+    await page.waitForSelector(".maplibregl-popup .zone-controller", { timeout: 5000 });
+    const controller = await page.textContent(".maplibregl-popup .zone-controller");
+    if (controller !== zoneClick.label) fail(`the zone popup names "${controller}", not "${zoneClick.label}"`);
+    else console.log(`ok: a zone's popup names its controller (${controller})`);
+  }
+
   // zoomed out, the view holds tiles that were skipped as empty: the map must still settle
   const settled = await page.evaluate(() => new Promise((done) => {
     const map = window.conflictmapViewer.map;

@@ -40,6 +40,12 @@ function style(config) {
     layers.push({ id: `control-${i}`, type: "raster", source: `control-${i}`,
                   layout: { visibility: i === 0 ? "visible" : "none" }, paint: { "raster-opacity": 0.75,
                   "raster-resampling": "nearest" } });
+    if (snapshot.zones) {
+      // invisible fills over the raster zones: clicking one tells who holds it and which reports decided it
+      sources[`zones-${i}`] = { type: "geojson", data: snapshot.zones };
+      layers.push({ id: `zones-${i}`, type: "fill", source: `zones-${i}`,
+                    layout: { visibility: i === 0 ? "visible" : "none" }, paint: { "fill-opacity": 0 } });
+    }
     if (snapshot.fronts) {
       sources[`fronts-${i}`] = { type: "geojson", data: snapshot.fronts };
       layers.push({ id: `fronts-${i}`, type: "line", source: `fronts-${i}`,
@@ -74,7 +80,7 @@ function showSnapshot(index) {
   const controlOn = document.getElementById("toggle-control").checked;
   const frontsOn = document.getElementById("toggle-fronts").checked;
   snapshots.forEach((_, i) => {
-    setVisible([`control-${i}`], controlOn && i === index);
+    setVisible([`control-${i}`, `zones-${i}`], controlOn && i === index);
     setVisible([`fronts-${i}`], frontsOn && i === index);
   });
   document.getElementById("as-of").textContent = snapshots[index]?.as_of ?? "";
@@ -107,6 +113,20 @@ function popupFor(feature) {
          `<div class="popup-meta">${escapeHtml(p.source_document)}</div>`;
 }
 
+function zonePopup(feature) {
+  const p = feature.properties;
+  let ids = p.event_ids;
+  if (typeof ids === "string") {
+    try { ids = JSON.parse(ids); } catch { ids = [ids]; }
+  }
+  ids = (ids ?? []).filter(Boolean);
+  return `<strong class="zone-controller">${escapeHtml(p.label)}</strong>` +
+         `<div class="popup-meta">as of ${escapeHtml(p.as_of)} · ${escapeHtml(p.settlements)} settlements · ` +
+         `${escapeHtml(p.area_km2)} km²</div>` +
+         (ids.length ? `<div class="popup-meta">decided by events ${ids.slice(0, 12).map(escapeHtml).join(", ")}` +
+                       `${ids.length > 12 ? " …" : ""}</div>` : `<div class="popup-meta">from the baseline</div>`);
+}
+
 async function start() {
   const config = await (await fetch("config.json")).json();
   viewer.config = config;
@@ -135,6 +155,12 @@ async function start() {
   map.on("click", "events", (e) => {
     const html = e.features.map(popupFor).join("<hr>");
     new maplibregl.Popup({ maxWidth: "360px" }).setLngLat(e.features[0].geometry.coordinates).setHTML(html).addTo(map);
+  });
+  map.on("click", (e) => {
+    if (map.queryRenderedFeatures(e.point, { layers: ["events"].filter((id) => map.getLayer(id)) }).length) return;
+    const zoneLayers = (config.control?.snapshots ?? []).map((_, i) => `zones-${i}`).filter((id) => map.getLayer(id));
+    const zone = map.queryRenderedFeatures(e.point, { layers: zoneLayers })[0];
+    if (zone) new maplibregl.Popup({ maxWidth: "360px" }).setLngLat(e.lngLat).setHTML(zonePopup(zone)).addTo(map);
   });
   map.on("mouseenter", "events", () => { map.getCanvas().style.cursor = "pointer"; });
   map.on("mouseleave", "events", () => { map.getCanvas().style.cursor = ""; });
