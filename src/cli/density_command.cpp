@@ -116,8 +116,12 @@ class DensityCommand : public Command {
     auto setup = prepare_layer_setup(common_.gazetteer, crs_);
     timer.stage("gazetteer and country");
     const auto report = select_strikes(events, selection, [&](const std::string& id) -> std::optional<double> {
-      auto found = setup->admin.area_m2.find(id);
-      if (found == setup->admin.area_m2.end()) return std::nullopt;
+      // only an admin unit has an area worth reading the polygons for
+      const auto index = setup->gazetteer.find(id);
+      if (!index || !is_admin_unit(setup->gazetteer.at(*index).kind)) return std::nullopt;
+      const auto& areas = setup->areas();
+      auto found = areas.find(id);
+      if (found == areas.end()) return std::nullopt;
       return found->second;
     });
     if (report.selected.empty()) {

@@ -26,7 +26,7 @@ std::unique_ptr<LayerSetup> prepare_layer_setup(const std::string& gazetteer_opt
   lon /= double(setup->gazetteer.size());
   setup->crs = crs_option.empty() ? utm_crs_for(lon, lat) : crs_option;
   setup->transform = std::make_unique<CrsTransform>(setup->crs);
-  setup->admin = read_admin_geometry(setup->gazetteer_folder / "admin.gpkg", setup->crs);
+  setup->admin = read_admin_geometry(setup->gazetteer_folder / "admin.gpkg", setup->crs, false);
   setup->country = GeosGeometry(nullptr, GeosDeleter{setup->geos.handle()});
   if (!setup->admin.country_wkb.empty()) {
     setup->country = geometry_from_wkb(setup->geos, setup->admin.country_wkb);
@@ -59,6 +59,14 @@ std::vector<Event> read_event_sources(const std::vector<std::string>& sources, c
     throw InputError(names, 0, "", "holds no events: there is nothing to map");
   }
   return events;
+}
+
+const std::map<std::string, double>& LayerSetup::areas() {
+  if (!areas_read_) {
+    admin.area_m2 = read_admin_geometry(gazetteer_folder / "admin.gpkg", crs, true).area_m2;
+    areas_read_ = true;
+  }
+  return admin.area_m2;
 }
 
 ProjectedEvents project_events(const LayerSetup& setup, std::vector<const Event*> events) {

@@ -2,6 +2,7 @@
 // What the layer commands share: the gazetteer's country (its outline and admin areas) in a projected CRS,
 // reading every events source, and refusing events that lie outside the country.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,10 +21,15 @@ struct LayerSetup {
   Gazetteer gazetteer;
   std::string crs;  // projected, metres
   std::unique_ptr<CrsTransform> transform;
-  AdminGeometry admin;
+  AdminGeometry admin;  // the outline; areas() reads the units' areas when first asked
   GeosContext geos;
   GeosGeometry country{nullptr, GeosDeleter{}};  // projected; null when the gazetteer has no polygons
   Bounds country_bounds;                         // projected: the country, or its places when it has no outline
+  // Admin unit areas in m² by P-code, read on first use (only imprecise strikes need them).
+  const std::map<std::string, double>& areas();
+
+ private:
+  bool areas_read_ = false;
 };
 
 // `crs_option` empty: the UTM zone of the gazetteer's places.

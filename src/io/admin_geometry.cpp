@@ -14,7 +14,8 @@ struct DatasetCloser {
 };
 }  // namespace
 
-AdminGeometry read_admin_geometry(const std::filesystem::path& admin_package, const std::string& projected_crs) {
+AdminGeometry read_admin_geometry(const std::filesystem::path& admin_package, const std::string& projected_crs,
+                                  bool with_areas) {
   AdminGeometry result;
   if (!std::filesystem::exists(admin_package)) return result;
   GDALAllRegister();
@@ -32,6 +33,7 @@ AdminGeometry read_admin_geometry(const std::filesystem::path& admin_package, co
     const std::string pcode_field = "adm" + std::to_string(level) + "_pcode";
     const int pcode_index = layer->GetLayerDefn()->GetFieldIndex(pcode_field.c_str());
     const bool outline = !country && (level == 0 || level == 1);
+    if (!outline && !with_areas) continue;
     std::unique_ptr<OGRGeometry> merged;
     for (auto& feature : *layer) {
       OGRGeometry* geometry = feature->GetGeometryRef();
@@ -41,7 +43,7 @@ AdminGeometry read_admin_geometry(const std::filesystem::path& admin_package, co
       if (projected->transformTo(&target) != OGRERR_NONE) {
         throw std::runtime_error("cannot project the admin polygons of " + admin_package.string());
       }
-      if (pcode_index >= 0 && feature->IsFieldSetAndNotNull(pcode_index)) {
+      if (with_areas && pcode_index >= 0 && feature->IsFieldSetAndNotNull(pcode_index)) {
         if (auto* surface = dynamic_cast<OGRSurface*>(projected.get())) {
           result.area_m2[feature->GetFieldAsString(pcode_index)] = surface->get_Area();
         } else if (auto* multi = dynamic_cast<OGRMultiSurface*>(projected.get())) {
