@@ -3,10 +3,13 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <filesystem>
 #include <memory>
 
+#include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
 #include "io/wgs84_transform.hpp"
 #include "io/ogr_field_text.hpp"
@@ -42,14 +45,31 @@ class FieldIndexes {
   mutable std::vector<std::pair<const char*, int>> cache_;  // keyed by the literal's address
 };
 
+// Column indexes of a CSV header by name, looked up once per file.
+class ColumnIndexes {
+ public:
+  explicit ColumnIndexes(const std::vector<std::string>& header) : header_(header) {}
+  int operator()(const char* name) const {
+    for (const auto& [known, index] : cache_) {
+      if (known == name) return index;
+    }
+    const auto it = std::find(header_.begin(), header_.end(), name);
+    cache_.emplace_back(name, it == header_.end() ? -1 : int(it - header_.begin()));
+    return cache_.back().second;
+  }
+
+ private:
+  const std::vector<std::string>& header_;
+  mutable std::vector<std::pair<const char*, int>> cache_;
+};
+
+// One row's fields by name, from an OGR feature or a CSV record, with the checks that name file, line, field.
 class FeatureFields {
  public:
-  FeatureFields(OGRFeature& feature, const FieldIndexes& indexes, const std::string& source, long line)
-      : feature_(feature), indexes_(indexes), source_(source), line_(line) {}
+  using Getter = std::function<std::string(const char*)>;
+  FeatureFields(Getter get, const std::string& source, long line) : get_(std::move(get)), source_(source), line_(line) {}
 
-  std::string text(const char* name) const {
-    return ogr_field_text(feature_, indexes_(name));
-  }
+  std::string text(const char* name) const { return get_(name); }
   std::optional<long> integer(const char* name) const {
     const std::string value = text(name);
     if (value.empty()) return std::nullopt;
@@ -75,8 +95,7 @@ class FeatureFields {
   }
 
  private:
-  OGRFeature& feature_;
-  const FieldIndexes& indexes_;
+  Getter get_;
   const std::string& source_;
   long line_;
 };
@@ -141,8 +160,29 @@ Event to_event(const FeatureFields& row, OGRGeometry* geometry) {
 }  // namespace
 
 std::vector<Event> read_events(const std::string& source, const EventReadOptions& options) {
-  GDALAllRegister();
   const bool csv = is_csv(source);
+  if (csv) {
+    // Our own strict CSV reader: it is several times faster than OGR's and reports quoting and UTF-8 errors by line.
+    const DelimitedTable table = read_delimited_file(source, ',');
+    if (!table.find_column("sub_event_type")) {
+      throw InputError(source, 1, "sub_event_type", "is missing: events need ACLED's sub_event_type column");
+    }
+    const ColumnIndexes columns(table.header);
+    std::vector<Event> events;
+    events.reserve(table.records.size());
+    long number = 0;
+    for (const auto& record : table.records) {
+      ++number;
+      auto get = [&](const char* name) {
+        const int index = columns(name);
+        return index < 0 ? std::string() : record.fields[std::size_t(index)];
+      };
+      events.push_back(to_event(FeatureFields(get, source, record.line), nullptr));
+      if (events.back().id.empty()) events.back().id = std::to_string(number);
+    }
+    return events;
+  }
+  GDALAllRegister();
   if (csv || source.find(':') == std::string::npos) {
     if (!std::filesystem::exists(source)) throw InputError(source, 0, "", "no such file");
   }
@@ -166,7 +206,9 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
     const long line = csv ? number + 1 : number;  // CSV: the header is line 1
     OGRGeometry* geometry = feature->GetGeometryRef();
     if (geometry && to_wgs84) geometry->transform(to_wgs84.get());
-    events.push_back(to_event(FeatureFields(*feature, indexes, source, line), geometry));
+    OGRFeature& row = *feature;
+    events.push_back(to_event(FeatureFields([&](const char* name) { return ogr_field_text(row, indexes(name)); }, source, line),
+                              geometry));
     if (events.back().id.empty()) events.back().id = std::to_string(number);
   }
   return events;
