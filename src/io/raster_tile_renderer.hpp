@@ -10,13 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "io/tile_image.hpp"
 #include "tiles/web_mercator.hpp"
 
 namespace conflictmap {
 
-enum class TileEncoding { Png, Webp };
-
-using TilePalette = std::array<std::array<std::uint8_t, 4>, 256>;
 
 struct LayerFootprint {
   MercatorBounds bounds;  // in EPSG:3857
@@ -47,13 +45,5 @@ class RasterTileRenderer {
   struct State;
   std::unique_ptr<State> state_;
 };
-
-// An RGBA image to PNG or WebP (lossless) bytes through GDAL's drivers.
-std::string encode_tile_image(const std::vector<std::uint8_t>& rgba, int width, int height, TileEncoding encoding);
-// Palette indices to an 8-bit paletted PNG (with transparency), or to WebP via RGBA.
-std::string encode_paletted_tile(const std::vector<std::uint8_t>& indices, const TilePalette& palette, int width,
-                                 int height, TileEncoding encoding);
-// PNG/WebP bytes back to RGBA (for checks and merges).
-std::vector<std::uint8_t> decode_tile_image(const std::string& bytes, int& width, int& height);
 
 }  // namespace conflictmap

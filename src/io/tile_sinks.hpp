@@ -3,6 +3,8 @@
 // Each can tell which tiles it already holds, so an interrupted run resumes where it stopped: a folder keeps
 // its finished files, MBTiles works in `.NAME.partial` and PMTiles stages tiles in `.NAME.parts/` until
 // finish() renames or packs them into place.
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -39,5 +41,9 @@ struct TileSetContents {
   std::vector<std::pair<TileAddress, std::string>> tiles;
 };
 TileSetContents read_tile_set(const std::filesystem::path& path);
+
+// TileJSON 3.0 of a tile set, and back (the metadata every container keeps).
+nlohmann::ordered_json tilejson_of(const TileSetInfo& info);
+TileSetInfo tile_set_info_from(const nlohmann::json& json);
 
 }  // namespace conflictmap
