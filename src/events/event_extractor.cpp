@@ -53,7 +53,9 @@ std::optional<int> count_before(const std::vector<Token>& tokens, std::size_t tr
     const std::size_t at = trigger - back;
     std::size_t width = 0;
     if (auto n = read_number(tokens, at, lexicon, true, &width); n && at + width == trigger) return n;
-    if (auto m = lexicon.match_at(tokens, at, {"vague"}); m && m->last == trigger) return static_cast<int>(m->phrase->value);
+    if (auto m = lexicon.match_at(tokens, at, lexicon.vague_kinds()); m && m->last == trigger) {
+      return static_cast<int>(m->phrase->value);
+    }
   }
   return std::nullopt;
 }
@@ -92,7 +94,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
   struct SentenceData {
     Sentence span;
     std::string_view text;
-    std::vector<Token> tokens;
+    const std::vector<Token>* tokens = nullptr;  // the report's own, annotated once
     std::vector<ResolvedMention> mentions;
     std::vector<PhraseMatch> actors;
     ResolveContext context;  // what places its names: the document's places and the area it or the document names
@@ -102,9 +104,9 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     SentenceData d;
     d.span = s;
     d.text = std::string_view(report.text).substr(s.begin, s.end - s.begin);
-    d.tokens = s.tokens;
-    for (auto& m : mentions_.find(d.text, d.tokens)) d.mentions.push_back({std::move(m), {}});
-    d.actors = lexicon_.find(d.tokens, actor_);
+    d.tokens = &s.tokens;
+    for (auto& m : mentions_.find(d.text, *d.tokens)) d.mentions.push_back({std::move(m), {}});
+    d.actors = lexicon_.find(*d.tokens, actor_);
     sentences.push_back(std::move(d));
   }
 
@@ -191,7 +193,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
   Actor last_actor;
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     auto& s = sentences[si];
-    const auto& tokens = s.tokens;
+    const auto& tokens = *s.tokens;
     const std::string sentence(s.text);
     auto report_unplaced = [&](std::size_t first, std::size_t last, const std::string& reason) {
       UnresolvedMention u;

@@ -91,6 +91,8 @@ Lexicon Lexicon::load(const std::filesystem::path& folder) {
     if (p.words.empty()) throw InputError((folder / "words.tsv").string(), line, "phrase", "a phrase needs a word");
     lexicon.add(std::move(p));
   }
+  lexicon.number_kinds_ = lexicon.mask_of({"number"});
+  lexicon.vague_kinds_ = lexicon.mask_of({"vague"});
   return lexicon;
 }
 
@@ -122,10 +124,11 @@ std::optional<PhraseMatch> Lexicon::match_at(const std::vector<Token>& tokens, s
 std::optional<PhraseMatch> Lexicon::match_at(const std::vector<Token>& tokens, std::size_t i, std::uint64_t mask) const {
   std::optional<PhraseMatch> best;
   if (mask == 0) return best;
-  auto try_key = [&](const std::string& key) {
-    const auto it = by_first_word_.find(key);
-    if (it == by_first_word_.end()) return;
-    for (const auto index : it->second) {
+  const Token& token = tokens[i];
+  const bool annotated = token.lexicon == this;
+  if (annotated && (token.phrase_kinds & mask) == 0) return best;
+  auto try_bucket = [&](const std::vector<std::size_t>& bucket) {
+    for (const auto index : bucket) {
       const Phrase& p = phrases_[index];
       if ((p.kind_bit & mask) == 0) continue;
       if (i + p.words.size() > tokens.size()) continue;
@@ -135,8 +138,17 @@ std::optional<PhraseMatch> Lexicon::match_at(const std::vector<Token>& tokens, s
       if (!best || p.words.size() > best->last - best->first) best = PhraseMatch{&p, i, i + p.words.size()};
     }
   };
-  try_key(tokens[i].form);
-  if (!tokens[i].alt.empty()) try_key(tokens[i].alt);
+  auto try_key = [&](const std::string& key) {
+    const auto it = by_first_word_.find(key);
+    if (it != by_first_word_.end()) try_bucket(it->second);
+  };
+  if (annotated) {
+    if (token.phrases_by_form) try_bucket(*token.phrases_by_form);
+    if (token.phrases_by_alt) try_bucket(*token.phrases_by_alt);
+    return best;
+  }
+  try_key(token.form);
+  if (!token.alt.empty()) try_key(token.alt);
   return best;
 }
 
@@ -156,6 +168,22 @@ std::vector<PhraseMatch> Lexicon::find(const std::vector<Token>& tokens, std::ui
     }
   }
   return out;
+}
+
+void Lexicon::annotate(std::vector<Token>& tokens) const {
+  for (auto& token : tokens) {
+    token.lexicon = this;
+    token.phrases_by_form = token.phrases_by_alt = nullptr;
+    token.phrase_kinds = 0;
+    if (const auto it = by_first_word_.find(token.form); it != by_first_word_.end()) token.phrases_by_form = &it->second;
+    if (!token.alt.empty()) {
+      if (const auto it = by_first_word_.find(token.alt); it != by_first_word_.end()) token.phrases_by_alt = &it->second;
+    }
+    for (const auto* bucket : {token.phrases_by_form, token.phrases_by_alt}) {
+      if (!bucket) continue;
+      for (const auto index : *bucket) token.phrase_kinds |= phrases_[index].kind_bit;
+    }
+  }
 }
 
 bool Lexicon::is_kind(std::string_view word, std::string_view kind) const {
@@ -182,7 +210,7 @@ std::optional<int> read_number(const std::vector<Token>& tokens, std::size_t i, 
     if (width) *width = 1;
     return value;
   }
-  const std::vector<std::string> kinds = vague ? std::vector<std::string>{"number", "vague"} : std::vector<std::string>{"number"};
+  const std::uint64_t kinds = lexicon.number_kinds() | (vague ? lexicon.vague_kinds() : 0);
   if (auto m = lexicon.match_at(tokens, i, kinds)) {
     if (width) *width = m->last - m->first;
     return static_cast<int>(m->phrase->value);

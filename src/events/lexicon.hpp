@@ -43,6 +43,10 @@ class Lexicon {
   std::vector<PhraseMatch> find(const std::vector<Token>& tokens, std::uint64_t kinds) const;
   std::optional<PhraseMatch> match_at(const std::vector<Token>& tokens, std::size_t i, std::uint64_t kinds) const;
   std::uint64_t mask(const std::vector<std::string>& kinds) const { return mask_of(kinds); }
+  // Looks up each token's first-word phrases once, for every later find() and match_at() on these tokens.
+  void annotate(std::vector<Token>& tokens) const;
+  std::uint64_t number_kinds() const { return number_kinds_; }  // "number"
+  std::uint64_t vague_kinds() const { return vague_kinds_; }    // "vague"
   bool is_kind(std::string_view word, std::string_view kind) const;
   bool is_kind(std::string_view word, std::uint64_t kinds) const;  // a one-word phrase of any of the kinds
   std::size_t size() const { return phrases_.size(); }
@@ -58,6 +62,7 @@ class Lexicon {
   };
   std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> by_first_word_;
   std::unordered_map<std::string, std::uint64_t, WordHash, std::equal_to<>> kind_bit_of_;
+  std::uint64_t number_kinds_ = 0, vague_kinds_ = 0;
 };
 
 // A number at token i, in digits or words ("70", "eight", "ثمانية"); with `vague`, also a vague quantity

@@ -102,6 +102,7 @@ ReportDocument split_report(std::string path, std::string text, const Lexicon& l
     while (e > b && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
     if (e > b) {
       auto sentence_tokens = tokenize(std::string_view(doc.text).substr(b, e - b));
+      lexicon.annotate(sentence_tokens);
       if (lexicon.find(sentence_tokens, caption).empty() && !sentence_tokens.empty()) {
         doc.sentences.push_back({b, e, std::move(sentence_tokens)});
       }

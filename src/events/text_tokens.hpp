@@ -1,5 +1,6 @@
 #pragma once
 // Words of a report with where they sit, folded so that lexicon phrases and names can be compared with them.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,12 @@ struct Token {
   std::size_t end = 0;
   bool capitalised = false; // Latin: written with a capital first letter
   Script script = Script::Latin;
+  // Set by Lexicon::annotate: the phrases that start with this word (by form and alt), so the many lookups
+  // a sentence makes hash each word once. `lexicon` says which lexicon filled them.
+  const void* lexicon = nullptr;
+  const std::vector<std::size_t>* phrases_by_form = nullptr;
+  const std::vector<std::size_t>* phrases_by_alt = nullptr;
+  std::uint64_t phrase_kinds = 0;  // the kinds of all those phrases
   bool matches(std::string_view word) const { return form == word || (!alt.empty() && alt == word); }
 };
 
