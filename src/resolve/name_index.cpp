@@ -87,8 +87,12 @@ std::optional<NameRest> rest_after_generic_word(const NameKeys& keys) {
 
 }  // namespace
 
-double name_similarity(const NameKeys& query, const NameKeys& candidate) {
-  const auto query_rest = rest_after_generic_word(query);
+namespace {
+
+// `query_rest` is the query's rest_after_generic_word(), made once per lookup; `skeleton` the similarity of
+// the whole skeletons with the dots rule both_arabic() gives, when the caller has it already.
+double name_similarity_given(const NameKeys& query, const std::optional<NameRest>& query_rest, const NameKeys& candidate,
+                             std::optional<double> skeleton) {
   if (query_rest) {
     const auto candidate_rest = rest_after_generic_word(candidate);
     if (candidate_rest && candidate_rest->skeleton_of_generic == query_rest->skeleton_of_generic) {
@@ -105,8 +109,14 @@ double name_similarity(const NameKeys& query, const NameKeys& candidate) {
       return 0.4 * skeleton + 0.6 * spelling;
     }
   }
-  return blend(skeleton_similarity(query.skeleton, candidate.skeleton, both_arabic(query, candidate)), query,
-               candidate);
+  if (!skeleton) skeleton = skeleton_similarity(query.skeleton, candidate.skeleton, both_arabic(query, candidate));
+  return blend(*skeleton, query, candidate);
+}
+
+}  // namespace
+
+double name_similarity(const NameKeys& query, const NameKeys& candidate) {
+  return name_similarity_given(query, rest_after_generic_word(query), candidate, std::nullopt);
 }
 
 NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
@@ -245,6 +255,7 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
     }
   });
   const int needed = std::max(1, query_trigrams / 3);
+  const auto query_rest = rest_after_generic_word(query);
   // A similarity of min_fuzzy allows at most this many edits, so longer or shorter skeletons cannot qualify.
   const auto length = static_cast<long>(query.skeleton.size());
   const long max_edits = static_cast<long>((1.0 - min_fuzzy + 0.15) * static_cast<double>(length)) + 1;
@@ -254,7 +265,8 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
     if (count < needed || skeletons_[s] == query.skeleton) continue;
     if (std::labs(static_cast<long>(skeletons_[s].size()) - length) > max_edits) continue;
     // a loose bound: the dots of Arabic letters are forgiven only for Arabic pairs, checked in name_similarity
-    if (skeleton_similarity(query.skeleton, skeletons_[s], query.script == Script::Arabic) < min_fuzzy - 0.15) continue;
+    const double skeleton = skeleton_similarity(query.skeleton, skeletons_[s], query.script == Script::Arabic);
+    if (skeleton < min_fuzzy - 0.15) continue;
     const NameKeys* last = nullptr;
     double similarity = 0;
     for (const auto e : skeleton_entries_[s]) {
@@ -262,7 +274,10 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
       const auto& keys = candidate.keys;
       if (!last || keys.script != last->script || keys.folded != last->folded || keys.compact != last->compact ||
           keys.roman != last->roman) {
-        similarity = name_similarity(query, keys);
+        // the skeleton's similarity is reused where the same dots rule applies (always, unless the query is
+        // Arabic and this name Latin)
+        const bool same_rule = (query.script == Script::Arabic) == both_arabic(query, keys);
+        similarity = name_similarity_given(query, query_rest, keys, same_rule ? std::optional<double>(skeleton) : std::nullopt);
         last = &keys;
       }
       if (similarity < min_fuzzy) continue;
