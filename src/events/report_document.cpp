@@ -84,6 +84,15 @@ ReportDocument split_report(std::string path, std::string text, const Lexicon& l
     std::size_t next = doc.text.find('\n', line);
     if (next == std::string::npos) next = doc.text.size();
     const std::string_view head = std::string_view(doc.text).substr(line, std::min<std::size_t>(next - line, 80));
+    // Most lines open with no boilerplate word: look at the first word alone before reading the rest.
+    constexpr std::size_t kFirstWordBytes = 32;
+    auto first = tokenize(head.substr(0, std::min(head.size(), kFirstWordBytes)));
+    lexicon.annotate(first);
+    const bool whole_first_word = !first.empty() && (first.front().end < kFirstWordBytes || head.size() <= kFirstWordBytes);
+    if (first.empty() || first.front().begin > 4 || (whole_first_word && !(first.front().phrase_kinds & boilerplate))) {
+      line = next + 1;
+      continue;
+    }
     auto tokens = tokenize(head);
     if (!tokens.empty() && tokens.front().begin <= 4) {
       if (auto m = lexicon.match_at(tokens, 0, boilerplate)) {
