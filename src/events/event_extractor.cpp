@@ -145,6 +145,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
   nearby.erase(std::unique(nearby.begin(), nearby.end(), [](const LatLon& a, const LatLon& b) { return a.lat == b.lat && a.lon == b.lon; }),
                nearby.end());
   ResolveContext context;
+  context.explain = false;  // events keep the answer, not the reasoning
   context.nearby = nearby;
   if (!admin1_votes.empty()) {
     const auto best = std::max_element(admin1_votes.begin(), admin1_votes.end(),
@@ -153,9 +154,11 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
   }
   // The area the report is about, as it writes it ("Aleppo northern countryside"): the first area it names
   // in the document's governorate, or else the first it names at all.
+  ResolveContext quiet;
+  quiet.explain = false;
   for (auto& s : sentences) {
     for (auto& m : s.mentions) {
-      if (m.mention.region) m.resolution = resolve(m.mention.text, {});
+      if (m.mention.region) m.resolution = resolve(m.mention.text, quiet);
     }
   }
   std::string document_area;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include <cmath>
 
 namespace conflictmap {
@@ -122,7 +124,7 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, const 
       effect.penalty *= 0.6;  // the head is not its own context
     } else if (code == anchor.admin_code) {
       effect.bonus += 0.05;
-      c.reason += fmt::format("in {}; ", anchor.label);
+      if (effect.explain) fmt::format_to(std::back_inserter(c.reason), "in {}; ", anchor.label);
     } else if (!code.empty()) {
       // Writers name the governorate loosely ("Damascus" for Rural Damascus), so a place just across the
       // line is only mildly doubted; one far from the unit is not what they meant.
@@ -130,10 +132,10 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, const 
       const bool close = km <= 40 || (km <= 90 && neighbours.are_neighbours(anchor.admin_code, code));
       effect.penalty *= anchor.weak_admin || close || anchor.admin_level == 3 ? 0.88 : (anchor.region ? 0.7 : 0.6);
       c.outside_context = c.outside_context || !close;
-      c.reason += fmt::format("outside {}; ", anchor.label);
+      if (effect.explain) fmt::format_to(std::back_inserter(c.reason), "outside {}; ", anchor.label);
     } else if (anchor.point && distance_km(*anchor.point, {place.lat, place.lon}) > anchor.radius_km) {
       effect.penalty *= 0.7;  // a place with no admin codes, far from the unit
-      c.reason += fmt::format("far from {}; ", anchor.label);
+      if (effect.explain) fmt::format_to(std::back_inserter(c.reason), "far from {}; ", anchor.label);
     }
   }
   if (!anchor.point) return;
@@ -145,7 +147,7 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, const 
     const double tolerance = std::max(4.0, 0.5 * *anchor.distance_km);
     if (off <= tolerance) {
       effect.bonus += 0.06;
-      c.reason += fmt::format("{:.0f} km from {} km {} of {}; ", off, *anchor.distance_km, bearing_name(*anchor.bearing_deg), anchor.label);
+      if (effect.explain) fmt::format_to(std::back_inserter(c.reason), "{:.0f} km from {} km {} of {}; ", off, *anchor.distance_km, bearing_name(*anchor.bearing_deg), anchor.label);
     } else if (off > 3 * tolerance) {
       effect.penalty *= 0.8;
     }
@@ -156,10 +158,10 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, const 
     const double radius = anchor.radius_km;
     if (km <= radius) {
       effect.bonus += 0.03;
-      c.reason += fmt::format("{:.0f} km from {}; ", km, anchor.label);
+      if (effect.explain) fmt::format_to(std::back_inserter(c.reason), "{:.0f} km from {}; ", km, anchor.label);
     } else if (km > 2 * radius) {
       effect.penalty *= std::max(0.6, 1.0 - (km - 2 * radius) / (6 * radius));
-      c.reason += fmt::format("{:.0f} km from {}; ", km, anchor.label);
+      if (effect.explain) fmt::format_to(std::back_inserter(c.reason), "{:.0f} km from {}; ", km, anchor.label);
     }
   }
   if (anchor.bearing_deg && km > 2) {
@@ -168,7 +170,7 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, const 
       effect.bonus += 0.03;
     } else if (off > 60) {
       effect.penalty *= off > 100 ? 0.75 : 0.85;
-      c.reason += fmt::format("not {} of {}; ", bearing_name(*anchor.bearing_deg), anchor.label);
+      if (effect.explain) fmt::format_to(std::back_inserter(c.reason), "not {} of {}; ", bearing_name(*anchor.bearing_deg), anchor.label);
     }
   }
 }

@@ -36,6 +36,7 @@ struct Anchor {
 struct ContextEffect {
   double penalty = 1.0;
   double bonus = 0.0;
+  bool explain = true;  // write the reasons into the candidate (people read them; extraction does not)
   static constexpr double kMaxBonus = 0.08;
   // Not clamped: ties at the top must still be broken by context and prominence; output clamps to [0, 1].
   double apply(double base) const { return base * penalty + std::min(bonus, kMaxBonus); }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -204,12 +206,13 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     for (auto& c : candidates) {
       const Place& place = gazetteer_.at(c.place);
       ContextEffect effect;
+      effect.explain = context.explain;
       for (const auto& anchor : anchors) apply_anchor(c, place, anchor, gazetteer_, effect);
       if (!context.nearby.empty()) {
         const double km = PlaceProximity::nearest_km({place.lat, place.lon}, context.nearby);
         if (km <= 30) {
           effect.bonus += 0.04;
-          c.reason += fmt::format("{:.0f} km from another place in the document; ", km);
+          if (context.explain) fmt::format_to(std::back_inserter(c.reason), "{:.0f} km from another place in the document; ", km);
         } else if (km > 150) {
           effect.penalty *= 0.92;
         }

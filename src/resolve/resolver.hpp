@@ -20,6 +20,8 @@ struct ResolveContext {
   std::vector<std::string> texts;
   // Points of other places the same document names: nearby candidates are preferred.
   std::vector<LatLon> nearby;
+  // Say in each candidate why context moved it (for people reading `resolve`); batch callers skip the text.
+  bool explain = true;
 };
 
 struct ResolverOptions {
