@@ -234,6 +234,7 @@ std::optional<Event> TableIngester::to_event(const Row& row, TableFormat format,
     // no coordinates: the resolver places the location with the admin columns as context
     if (e.place.written.empty()) return reject("location", "no coordinates and no location to place");
     ResolveContext context;
+    context.explain = false;  // a row keeps the answer, not the reasoning
     for (const char* admin : {"admin3", "admin2", "admin1"}) {
       if (!value(admin).empty()) context.texts.push_back(value(admin));
     }
