@@ -186,6 +186,27 @@ void Lexicon::annotate(std::vector<Token>& tokens) const {
   }
 }
 
+namespace {
+bool has_single_word_of(const std::vector<std::size_t>* bucket, const std::vector<Phrase>& phrases, std::uint64_t kinds) {
+  if (!bucket) return false;
+  for (const auto index : *bucket) {
+    if ((phrases[index].kind_bit & kinds) && phrases[index].words.size() == 1) return true;
+  }
+  return false;
+}
+}  // namespace
+
+bool Lexicon::is_kind(const Token& token, std::uint64_t kinds) const {
+  if (token.lexicon != this) return is_kind(std::string_view(token.form), kinds);
+  return (token.phrase_kinds & kinds) && has_single_word_of(token.phrases_by_form, phrases_, kinds);
+}
+
+bool Lexicon::is_kind_alt(const Token& token, std::uint64_t kinds) const {
+  if (token.alt.empty()) return false;
+  if (token.lexicon != this) return is_kind(std::string_view(token.alt), kinds);
+  return (token.phrase_kinds & kinds) && has_single_word_of(token.phrases_by_alt, phrases_, kinds);
+}
+
 bool Lexicon::is_kind(std::string_view word, std::string_view kind) const {
   const auto bit = kind_bit_of_.find(kind);
   return bit != kind_bit_of_.end() && is_kind(word, bit->second);

@@ -49,6 +49,9 @@ class Lexicon {
   std::uint64_t vague_kinds() const { return vague_kinds_; }    // "vague"
   bool is_kind(std::string_view word, std::string_view kind) const;
   bool is_kind(std::string_view word, std::uint64_t kinds) const;  // a one-word phrase of any of the kinds
+  // The same for a token's form (or its alt), without hashing when annotate() has seen the token.
+  bool is_kind(const Token& token, std::uint64_t kinds) const;
+  bool is_kind_alt(const Token& token, std::uint64_t kinds) const;
   std::size_t size() const { return phrases_.size(); }
 
  private:

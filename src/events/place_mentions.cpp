@@ -52,8 +52,8 @@ MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
 }
 
 bool MentionFinder::is_name_word(const Token& token) const {
-  if (lexicon_.is_kind(token.form, not_a_name_)) return false;
-  if (!token.alt.empty() && lexicon_.is_kind(token.alt, not_a_name_)) return false;
+  if (lexicon_.is_kind(token, not_a_name_)) return false;
+  if (lexicon_.is_kind_alt(token, not_a_name_)) return false;
   if (token.form.size() < 2) return false;
   return std::all_of(token.form.begin(), token.form.end(), [](char c) { return !(c >= '0' && c <= '9'); });
 }
@@ -96,7 +96,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
   // mid-sentence, is part of a person's name
   auto plain_capital = [&](std::size_t k) {
     return k > 0 && k < n && tokens[k].capitalised && !blocked[k] && is_name_word(tokens[k]) &&
-           !lexicon_.is_kind(tokens[k].form, qualifier_) && !lexicon_.is_kind(tokens[k].form, generic_) &&
+           !lexicon_.is_kind(tokens[k], qualifier_) && !lexicon_.is_kind(tokens[k], generic_) &&
            !resolver_.knows_name(key_words_of(text, tokens, k, k + 1), tokens[k].script);
   };
   auto beside_a_personal_name = [&](std::size_t i) {
@@ -115,7 +115,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       // a name runs over name words only (and generic ones: "Tal", "Kafr"); no longer n-gram can match
       std::size_t run = 1;
       while (run < 5 && i + run < n && !blocked[i + run] &&
-             (is_name_word(tokens[i + run]) || lexicon_.is_kind(tokens[i + run].form, generic_) ||
+             (is_name_word(tokens[i + run]) || lexicon_.is_kind(tokens[i + run], generic_) ||
               tokens[i + run].form == "al" || tokens[i + run].form == "el")) {
         ++run;
       }
@@ -133,12 +133,12 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
           if (len == 1 && t.form.size() < 3) continue;
         }
         // "Tal", "كفر" alone begin names but name nothing; a short Arabic word alone is too often a word
-        if (len == 1 && (lexicon_.is_kind(t.form, generic_) || lexicon_.is_kind(t.form, qualifier_) ||
-                         (!t.alt.empty() && lexicon_.is_kind(t.alt, qualifier_)))) {
+        if (len == 1 && (lexicon_.is_kind(t, generic_) || lexicon_.is_kind(t, qualifier_) ||
+                         lexicon_.is_kind_alt(t, qualifier_))) {
           continue;
         }
         if (len == 1 && t.script == Script::Arabic && t.form.size() < 8 &&
-            !(i > 0 && lexicon_.is_kind(tokens[i - 1].form, qualifier_))) {
+            !(i > 0 && lexicon_.is_kind(tokens[i - 1], qualifier_))) {
           continue;
         }
         // "Rima said", "Rima, an activist": a person
@@ -164,24 +164,24 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
 
   // 2. an unknown name beside a qualifier: "Alnashwa neighborhood", "Sodat Abd villages", "قرية كفر بطونة"
   for (std::size_t q = 0; q < n; ++q) {
-    if (!lexicon_.is_kind(tokens[q].form, qualifier_) && !(!tokens[q].alt.empty() && lexicon_.is_kind(tokens[q].alt, qualifier_))) continue;
+    if (!lexicon_.is_kind(tokens[q], qualifier_) && !lexicon_.is_kind_alt(tokens[q], qualifier_)) continue;
     if (tokens[q].script == Script::Latin) {
       std::size_t start = q;
       while (start > 0 && q - start < 3 && !blocked[start - 1] && !taken[start - 1] && tokens[start - 1].capitalised &&
-             (is_name_word(tokens[start - 1]) || lexicon_.is_kind(tokens[start - 1].form, generic_))) {
+             (is_name_word(tokens[start - 1]) || lexicon_.is_kind(tokens[start - 1], generic_))) {
         --start;
       }
       // "em Alwohoush villages": a generic first word is often written in lower case
       if (start < q && start > 0 && !blocked[start - 1] && !taken[start - 1] &&
-          lexicon_.is_kind(tokens[start - 1].form, generic_) && !comma_between(start - 1, start)) {
+          lexicon_.is_kind(tokens[start - 1], generic_) && !comma_between(start - 1, start)) {
         --start;
       }
       if (start < q) add(start, q + 1, false);
     } else {
       std::size_t end = q + 1;
       while (end < n && end - q <= 3 && !blocked[end] && !taken[end] &&
-             (is_name_word(tokens[end]) || lexicon_.is_kind(tokens[end].form, generic_)) &&
-             !lexicon_.is_kind(tokens[end].form, qualifier_) && !comma_between(end - 1, end)) {
+             (is_name_word(tokens[end]) || lexicon_.is_kind(tokens[end], generic_)) &&
+             !lexicon_.is_kind(tokens[end], qualifier_) && !comma_between(end - 1, end)) {
         ++end;
       }
       if (end > q + 1) add(q, end, false);
@@ -216,7 +216,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         known_inside = known_inside || taken[k];
       }
       std::size_t first = i;
-      while (first < end && !is_name_word(tokens[first]) && !lexicon_.is_kind(tokens[first].form, generic_)) ++first;
+      while (first < end && !is_name_word(tokens[first]) && !lexicon_.is_kind(tokens[first], generic_)) ++first;
       if (capital && !known_inside && first < end && free_range(first, end)) add(first, end, false);
       const bool more = end < n && (tokens[end].form == "and" || tokens[end].form == "و" || comma_between(end - 1, end));
       i = end;
@@ -259,8 +259,8 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (m.region || !next.region) continue;
     bool connectors_only = true;
     for (std::size_t i = m.last; i < next.first && connectors_only; ++i) {
-      connectors_only = lexicon_.is_kind(tokens[i].form, connector_) ||
-                        (!tokens[i].alt.empty() && lexicon_.is_kind(tokens[i].alt, connector_)) ||
+      connectors_only = lexicon_.is_kind(tokens[i], connector_) ||
+                        lexicon_.is_kind_alt(tokens[i], connector_) ||
                         std::all_of(tokens[i].form.begin(), tokens[i].form.end(), [](char c) { return c >= '0' && c <= '9'; });
     }
     if (!connectors_only) continue;
