@@ -1,5 +1,7 @@
 #include "events/text_tokens.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -19,6 +21,16 @@ bool is_joiner(UChar32 c) {
 }
 
 std::string fold_latin_token(std::string_view raw) {
+  // Plain ASCII (most English words): what latin_words() would give, joined, without building the words
+  if (std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string out;
+    out.reserve(raw.size());
+    for (char c : raw) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
+    }
+    return out;
+  }
   auto words = latin_words(raw);  // lower-case, diacritics stripped
   std::string out;
   for (const auto& w : words) out += w;
