@@ -100,6 +100,7 @@ class ResolveCommand : public Command {
     std::vector<std::string> unresolved;
     for (const auto& record : table.records) {
       ResolveContext context;
+      context.explain = false;  // the output file has no column for the reasons
       for (const auto index : context_indexes) context.texts.push_back(record.fields[index]);
       const Resolution r = resolver.resolve(record.fields[name_index], context);
       ++counts[static_cast<int>(r.status)];
