@@ -1,6 +1,7 @@
 #include "resolve/similarity.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <cstdint>
 #include <vector>
 
@@ -96,10 +97,41 @@ double substitution_cost(char a, char b, bool arabic_letters) {
 
 double indel_cost(char c) { return (c == 'H' || c == 'W' || c == 'Y') ? 0.5 : 1.0; }
 
+// The costs above as lookup tables for the letters skeletons use (ASCII), so the distance's inner loop makes
+// no branches on the letters: codes into kCosts, one table without and one with the Arabic dot rule.
+constexpr double kCosts[] = {0.0, 0.4, 0.5, 0.6, 1.0};
+struct CostTables {
+  std::uint8_t substitution[2][128][128];
+  double indel[128];
+  CostTables() {
+    for (int arabic = 0; arabic < 2; ++arabic) {
+      for (int x = 0; x < 128; ++x) {
+        for (int y = 0; y < 128; ++y) {
+          const double cost = substitution_cost(char(x), char(y), arabic == 1);
+          substitution[arabic][x][y] = std::uint8_t(std::find(std::begin(kCosts), std::end(kCosts), cost) - std::begin(kCosts));
+        }
+      }
+    }
+    for (int x = 0; x < 128; ++x) indel[x] = indel_cost(char(x));
+  }
+};
+const CostTables& cost_tables() {
+  static const CostTables tables;
+  return tables;
+}
+
+bool all_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 }  // namespace
 
-double skeleton_distance(std::string_view a, std::string_view b, bool arabic_letters) {
-  // three rows (the one before last for transpositions); on the stack unless a skeleton is unusually long
+namespace {
+
+// Weighted Damerau–Levenshtein distance over three rows (the one before last for transpositions), on the
+// stack unless a skeleton is unusually long. `substitution(x, y)` and `indel(x)` give the costs.
+template <typename Substitution, typename Indel>
+double weighted_distance(std::string_view a, std::string_view b, Substitution substitution, Indel indel) {
   const std::size_t width = b.size() + 1;
   double stack_rows[3 * 64];
   std::vector<double> heap_rows;
@@ -112,22 +144,35 @@ double skeleton_distance(std::string_view a, std::string_view b, bool arabic_let
   double* previous = rows + width;
   double* current = rows + 2 * width;
   current[0] = 0;
-  for (std::size_t j = 1; j <= b.size(); ++j) current[j] = current[j - 1] + indel_cost(b[j - 1]);
+  for (std::size_t j = 1; j <= b.size(); ++j) current[j] = current[j - 1] + indel(b[j - 1]);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::swap(before, previous);
     std::swap(previous, current);
-    current[0] = previous[0] + indel_cost(a[i - 1]);
+    const char ai = a[i - 1];
+    const double delete_a = indel(ai);
+    current[0] = previous[0] + delete_a;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      double best = std::min({previous[j] + indel_cost(a[i - 1]), current[j - 1] + indel_cost(b[j - 1]),
-                              previous[j - 1] + substitution_cost(a[i - 1], b[j - 1], arabic_letters)});
+      double best = std::min({previous[j] + delete_a, current[j - 1] + indel(b[j - 1]), previous[j - 1] + substitution(ai, b[j - 1])});
       // two neighbouring consonants swapped ("كصنفرة" for "كنصفرة") is one slip
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2]) {
-        best = std::min(best, before[j - 2] + 0.6);
-      }
+      if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1] && ai != a[i - 2]) best = std::min(best, before[j - 2] + 0.6);
       current[j] = best;
     }
   }
   return current[b.size()];
+}
+
+}  // namespace
+
+double skeleton_distance(std::string_view a, std::string_view b, bool arabic_letters) {
+  if (all_ascii(a) && all_ascii(b)) {  // skeletons are: the costs come from the tables
+    const CostTables& t = cost_tables();
+    const auto& table = t.substitution[arabic_letters ? 1 : 0];
+    return weighted_distance(
+        a, b, [&](char x, char y) { return kCosts[table[std::uint8_t(x)][std::uint8_t(y)]]; },
+        [&](char x) { return t.indel[std::uint8_t(x)]; });
+  }
+  return weighted_distance(
+      a, b, [&](char x, char y) { return substitution_cost(x, y, arabic_letters); }, indel_cost);
 }
 
 double skeleton_similarity(std::string_view a, std::string_view b, bool arabic_letters) {
