@@ -57,20 +57,29 @@ std::vector<Token> tokenize(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0;
+  // ASCII needs no decoding nor ICU's character tables: most report text is ASCII
+  auto next_code_point = [&](int32_t& at) {
+    if (s[at] < 0x80) return static_cast<UChar32>(s[at++]);
+    UChar32 c;
+    U8_NEXT(s, at, length, c);
+    return c;
+  };
+  auto alphanumeric = [](UChar32 c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return static_cast<bool>(u_isalnum(c));
+  };
   while (i < length) {
     const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
+    const UChar32 c = next_code_point(i);
     if (c < 0) continue;
     const bool arabic = is_arabic_letter(c);
-    if (!arabic && !u_isalnum(c)) continue;
+    if (!arabic && !alphanumeric(c)) continue;
     int32_t end = i;
     while (end < length) {
       int32_t next = end;
-      UChar32 d;
-      U8_NEXT(s, next, length, d);
+      const UChar32 d = next_code_point(next);
       if (d < 0) break;
-      const bool same = arabic ? (is_arabic_letter(d) || is_joiner(d)) : ((u_isalnum(d) && !is_arabic_letter(d)) || is_joiner(d));
+      const bool same = arabic ? (is_arabic_letter(d) || is_joiner(d)) : ((alphanumeric(d) && !is_arabic_letter(d)) || is_joiner(d));
       if (!same) break;
       end = next;
     }
