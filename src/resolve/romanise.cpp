@@ -92,22 +92,25 @@ double vowel_tolerant_similarity(std::string_view latin, std::string_view roman)
     if (is_soft(x) && is_soft(y)) return (is_vowel(x) && is_vowel(y)) ? 0.5 : 0.3;
     return 1.0;
   };
-  double stack_row[64];
-  std::vector<double> heap_row;
-  double* row = stack_row;
+  double stack_rows[2 * 64];
+  std::vector<double> heap_rows;
+  double* row = stack_rows;
   if (roman.size() + 1 > 64) {
-    heap_row.resize(roman.size() + 1);
-    row = heap_row.data();
+    heap_rows.resize(2 * (roman.size() + 1));
+    row = heap_rows.data();
   }
+  // the Arabic side's costs once, not once per cell
+  double* roman_indel = row + (roman.size() + 1);
+  for (std::size_t j = 0; j < roman.size(); ++j) roman_indel[j] = indel(roman, j, true);
   row[0] = 0;
-  for (std::size_t j = 1; j <= roman.size(); ++j) row[j] = row[j - 1] + indel(roman, j - 1, true);
+  for (std::size_t j = 1; j <= roman.size(); ++j) row[j] = row[j - 1] + roman_indel[j - 1];
   for (std::size_t i = 1; i <= latin.size(); ++i) {
     double diagonal = row[0];
     const double extra_latin = indel(latin, i - 1, false);
     row[0] += extra_latin;
     for (std::size_t j = 1; j <= roman.size(); ++j) {
       const double above = row[j];
-      row[j] = std::min({row[j] + extra_latin, row[j - 1] + indel(roman, j - 1, true),
+      row[j] = std::min({row[j] + extra_latin, row[j - 1] + roman_indel[j - 1],
                          diagonal + substitute(latin[i - 1], roman[j - 1])});
       diagonal = above;
     }
