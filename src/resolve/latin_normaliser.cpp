@@ -186,7 +186,28 @@ std::optional<std::string_view> generic_form(std::string_view word) {
 
 }  // namespace
 
+namespace {
+std::string fold_latin_word_uncached(std::string_view input);
+}  // namespace
+
+// Words recur endlessly in reports and gazetteers alike: each thread remembers the last few thousand it
+// folded (the folding is a pure function of the word, so the cache changes no answer).
 std::string fold_latin_word(std::string_view input) {
+  constexpr std::size_t kRemembered = 8192;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> folded;
+  if (const auto it = folded.find(input); it != folded.end()) return it->second;
+  std::string out = fold_latin_word_uncached(input);
+  if (folded.size() >= kRemembered) folded.clear();
+  folded.emplace(std::string(input), out);
+  return out;
+}
+
+namespace {
+std::string fold_latin_word_uncached(std::string_view input) {
   if (auto generic = generic_form(input)) return std::string(*generic);
   const std::string stripped = strip_joined_article(std::string(input));
   if (auto generic = generic_form(stripped)) return std::string(*generic);
@@ -225,6 +246,7 @@ std::string fold_latin_word(std::string_view input) {
   }
   return collapse_doubles(word);  // "Sheer" → "shiir" → "shir"
 }
+}  // namespace
 
 std::vector<std::string> fold_latin_words(const std::vector<std::string>& words) {
   std::vector<std::string> folded;
