@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "io/delimited_table.hpp"
+#include "io/field_values.hpp"
 #include "io/input_error.hpp"
 #include "io/wgs84_transform.hpp"
 
@@ -29,13 +30,6 @@ std::string trim(std::string_view s) {
   if (b == std::string_view::npos) return {};
   const auto e = s.find_last_not_of(" \t\r\n");
   return std::string(s.substr(b, e - b + 1));
-}
-
-std::optional<double> parse_number(const std::string& text) {
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
 }
 
 // ISO dates (with or without a time, as UCDP writes them) and ACLED's "07 October 2015"

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "io/delimited_table.hpp"
+#include "io/field_values.hpp"
 #include "io/input_error.hpp"
 #include "io/ogr_field_text.hpp"
 
@@ -18,16 +19,6 @@ namespace {
 struct DatasetCloser {
   void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
 };
-
-std::optional<double> number_in(const std::string& text, const std::string& source, long line, const char* field) {
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (end == text.c_str() || *end != '\0' || !std::isfinite(value)) {
-    throw InputError(source, line, field, "'" + text + "' is not a number");
-  }
-  return value;
-}
 
 std::optional<CivilDate> date_in(const std::string& text, const std::string& source, long line) {
   if (text.empty()) return std::nullopt;
@@ -57,14 +48,13 @@ ControlBaseline read_point_table(const std::string& source) {
     if (place_id) place.place_id = record.fields[*place_id];
     if (name) place.name = record.fields[*name];
     if (latitude && longitude) {
-      auto lat = number_in(record.fields[*latitude], source, record.line, "latitude");
-      auto lon = number_in(record.fields[*longitude], source, record.line, "longitude");
+      auto lat = optional_number(record.fields[*latitude], source, record.line, "latitude");
+      auto lon = optional_number(record.fields[*longitude], source, record.line, "longitude");
       if (lat.has_value() != lon.has_value()) {
         throw InputError(source, record.line, lat ? "longitude" : "latitude", "is empty while its pair is set");
       }
       if (lat) {
-        if (*lat < -90 || *lat > 90) throw InputError(source, record.line, "latitude", "is outside [-90, 90]");
-        if (*lon < -180 || *lon > 180) throw InputError(source, record.line, "longitude", "is outside [-180, 180]");
+        require_coordinates(*lat, *lon, source, record.line);
         place.point = LatLon{*lat, *lon};
       }
     }

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "io/delimited_table.hpp"
+#include "io/field_values.hpp"
 #include "io/input_error.hpp"
 #include "io/wgs84_transform.hpp"
 #include "io/ogr_field_text.hpp"
@@ -72,24 +73,15 @@ class FeatureFields {
   std::string text(const char* name) const { return get_(name); }
   std::optional<long> integer(const char* name) const {
     const std::string value = text(name);
-    if (value.empty()) return std::nullopt;
-    char* end = nullptr;
-    const double number = std::strtod(value.c_str(), &end);
-    if (end == value.c_str() || *end != '\0' || number != std::floor(number) || std::fabs(number) > 2e9) {
+    const auto number = optional_number(value, source_, line_, name);
+    if (number && (*number != std::floor(*number) || std::fabs(*number) > 2e9)) {
       throw InputError(source_, line_, name, "'" + value + "' is not a whole number");
     }
-    return long(number);
+    return number ? std::optional<long>(long(*number)) : std::nullopt;
   }
-  std::optional<double> real(const char* name) const {
-    const std::string value = text(name);
-    if (value.empty()) return std::nullopt;
-    char* end = nullptr;
-    const double number = std::strtod(value.c_str(), &end);
-    if (end == value.c_str() || *end != '\0' || !std::isfinite(number)) {
-      throw InputError(source_, line_, name, "'" + value + "' is not a number");
-    }
-    return number;
-  }
+  std::optional<double> real(const char* name) const { return optional_number(text(name), source_, line_, name); }
+  const std::string& source() const { return source_; }
+  long line() const { return line_; }
   [[noreturn]] void fail(const char* field, const std::string& message) const {
     throw InputError(source_, line_, field, message);
   }
@@ -133,8 +125,7 @@ Event to_event(const FeatureFields& row, OGRGeometry* geometry) {
     lon = point->getX();
   }
   if (lat) {
-    if (*lat < -90 || *lat > 90) row.fail("latitude", "is outside [-90, 90]");
-    if (*lon < -180 || *lon > 180) row.fail("longitude", "is outside [-180, 180]");
+    require_coordinates(*lat, *lon, row.source(), row.line());
     event.place.point = {*lat, *lon};
     const long precision = row.integer("geo_precision").value_or(1);
     if (precision < 1 || precision > 3) row.fail("geo_precision", "must be 1, 2 or 3");
