@@ -8,18 +8,12 @@
 
 namespace conflictmap {
 
-namespace {
-struct DatasetCloser {
-  void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
-};
-}  // namespace
-
 AdminGeometry read_admin_geometry(const std::filesystem::path& admin_package, const std::string& projected_crs,
                                   bool with_areas) {
   AdminGeometry result;
   if (!std::filesystem::exists(admin_package)) return result;
   GDALAllRegister();
-  std::unique_ptr<GDALDataset, DatasetCloser> dataset(static_cast<GDALDataset*>(
+  GDALDatasetUniquePtr dataset(static_cast<GDALDataset*>(
       GDALOpenEx(admin_package.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!dataset) throw std::runtime_error("cannot open " + admin_package.string() + ": " + CPLGetLastErrorMsg());
   OGRSpatialReference target;

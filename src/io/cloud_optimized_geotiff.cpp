@@ -11,15 +11,11 @@ namespace conflictmap {
 
 namespace {
 
-struct DatasetCloser {
-  void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
 
-DatasetPtr in_memory(const RasterGrid& grid, GDALDataType type) {
+GDALDatasetUniquePtr in_memory(const RasterGrid& grid, GDALDataType type) {
   GDALAllRegister();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
-  DatasetPtr dataset(driver->Create("", grid.width, grid.height, 1, type, nullptr));
+  GDALDatasetUniquePtr dataset(driver->Create("", grid.width, grid.height, 1, type, nullptr));
   if (!dataset) throw std::runtime_error(std::string("cannot allocate the raster: ") + CPLGetLastErrorMsg());
   double transform[6];
   grid.geotransform(transform);
@@ -38,7 +34,7 @@ void write_as_cog(GDALDataset& source, const std::filesystem::path& temporary, c
   // 256-pixel blocks so that even a small layer gets overviews.
   const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=YES", "BLOCKSIZE=256", "OVERVIEWS=IGNORE_EXISTING",
                            "NUM_THREADS=ALL_CPUS", resampling, nullptr};
-  DatasetPtr written(cog->CreateCopy(temporary.c_str(), &source, FALSE, const_cast<char**>(options), nullptr, nullptr));
+  GDALDatasetUniquePtr written(cog->CreateCopy(temporary.c_str(), &source, FALSE, const_cast<char**>(options), nullptr, nullptr));
   if (!written) throw std::runtime_error("cannot write " + temporary.string() + ": " + CPLGetLastErrorMsg());
 }
 
@@ -97,7 +93,7 @@ std::filesystem::path write_category_cog(const std::filesystem::path& temporary,
   write_as_cog(*dataset, temporary, "RESAMPLING=MODE");
 
   // The names and the attribute table go to the PAM sidecar; opening read-only leaves the COG layout alone.
-  DatasetPtr written(static_cast<GDALDataset*>(GDALOpen(temporary.c_str(), GA_ReadOnly)));
+  GDALDatasetUniquePtr written(static_cast<GDALDataset*>(GDALOpen(temporary.c_str(), GA_ReadOnly)));
   if (!written) throw std::runtime_error("cannot reopen " + temporary.string());
   GDALRasterBand* written_band = written->GetRasterBand(1);
   CPLStringList name_list;

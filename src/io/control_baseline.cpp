@@ -16,9 +16,6 @@ namespace conflictmap {
 
 namespace {
 
-struct DatasetCloser {
-  void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
-};
 
 std::optional<CivilDate> date_in(const std::string& text, const std::string& source, long line) {
   if (text.empty()) return std::nullopt;
@@ -78,7 +75,7 @@ ControlBaseline read_control_baseline(const std::string& source) {
   if (extension == ".csv") return read_point_table(source);
 
   GDALAllRegister();
-  std::unique_ptr<GDALDataset, DatasetCloser> dataset(static_cast<GDALDataset*>(
+  GDALDatasetUniquePtr dataset(static_cast<GDALDataset*>(
       GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!dataset) throw InputError(source, 0, "", std::string("cannot open as a vector source: ") + CPLGetLastErrorMsg());
   OGRLayer* layer = dataset->GetLayer(0);

@@ -19,9 +19,6 @@ namespace conflictmap {
 
 namespace {
 
-struct DatasetCloser {
-  void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
-};
 
 bool is_csv(const std::string& source) {
   auto ext = std::filesystem::path(source).extension().string();
@@ -178,7 +175,7 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
     if (!std::filesystem::exists(source)) throw InputError(source, 0, "", "no such file");
   }
   const char* csv_options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", nullptr};
-  std::unique_ptr<GDALDataset, DatasetCloser> dataset(static_cast<GDALDataset*>(GDALOpenEx(
+  GDALDatasetUniquePtr dataset(static_cast<GDALDataset*>(GDALOpenEx(
       source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csv ? csv_options : nullptr, nullptr)));
   if (!dataset) throw InputError(source, 0, "", std::string("cannot open as a vector source: ") + CPLGetLastErrorMsg());
   OGRLayer* layer = options.layer.empty() ? dataset->GetLayer(0) : dataset->GetLayerByName(options.layer.c_str());

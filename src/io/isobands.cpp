@@ -14,18 +14,12 @@
 
 namespace conflictmap {
 
-namespace {
-struct DatasetCloser {
-  void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
-};
-}  // namespace
-
 std::size_t write_isobands(const std::filesystem::path& temporary, const RasterGrid& grid,
                            const std::vector<float>& values, const std::vector<double>& levels, double maximum,
                            const std::string& unit) {
   GDALAllRegister();
   const std::string wkt = crs_wkt(grid.crs);
-  std::unique_ptr<GDALDataset, DatasetCloser> raster(
+  GDALDatasetUniquePtr raster(
       GetGDALDriverManager()->GetDriverByName("MEM")->Create("", grid.width, grid.height, 1, GDT_Float32, nullptr));
   double transform[6];
   grid.geotransform(transform);
@@ -35,7 +29,7 @@ std::size_t write_isobands(const std::filesystem::path& temporary, const RasterG
                                          grid.width, grid.height, GDT_Float32, 0, 0, nullptr) != CE_None) {
     throw std::runtime_error("cannot fill the isoband raster");
   }
-  std::unique_ptr<GDALDataset, DatasetCloser> memory(
+  GDALDatasetUniquePtr memory(
       GetGDALDriverManager()->GetDriverByName("Memory")->Create("", 0, 0, 0, GDT_Unknown, nullptr));
   OGRSpatialReference srs;
   srs.importFromWkt(wkt.c_str());

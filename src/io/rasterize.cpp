@@ -16,7 +16,7 @@ std::vector<std::uint8_t> rasterize_categories(const RasterGrid& grid,
                                                std::uint8_t background) {
   GDALAllRegister();
   std::vector<std::uint8_t> cells(std::size_t(grid.cell_count()), background);
-  std::unique_ptr<GDALDataset> raster(
+  GDALDatasetUniquePtr raster(
       GetGDALDriverManager()->GetDriverByName("MEM")->Create("", grid.width, grid.height, 1, GDT_Byte, nullptr));
   if (!raster) throw std::runtime_error("cannot allocate the control raster");
   double transform[6];

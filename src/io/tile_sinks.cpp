@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "io/atomic_file.hpp"
+#include "io/delimited_table.hpp"
 #include "io/mbtiles_file.hpp"
 #include "tiles/pmtiles_archive.hpp"
 
@@ -48,13 +49,6 @@ nlohmann::ordered_json tilejson_of(const TileSetInfo& info) {
 }
 
 namespace {
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 
 
@@ -135,7 +129,7 @@ class PmtilesSink : public TileSink {
 TileSetContents read_folder(const fs::path& root) {
   TileSetContents contents;
   if (fs::exists(root / "tiles.json")) {
-    contents.info = tile_set_info_from(nlohmann::json::parse(read_file(root / "tiles.json")));
+    contents.info = tile_set_info_from(nlohmann::json::parse(read_text_file((root / "tiles.json").string())));
   }
   for (const auto& z : fs::directory_iterator(root)) {
     if (!z.is_directory()) continue;
@@ -146,7 +140,7 @@ TileSetContents read_folder(const fs::path& root) {
         if (y.path().filename().string().starts_with(".") || stem.empty()) continue;
         try {
           contents.tiles.push_back({{std::stoi(z.path().filename().string()), std::stoi(x.path().filename().string()), std::stoi(stem)},
-                                    read_file(y.path())});
+                                    read_text_file(y.path().string())});
         } catch (const std::exception&) {
           throw std::runtime_error(y.path().string() + ": not a z/x/y tile");
         }
@@ -181,7 +175,7 @@ TileSetContents read_tile_set(const fs::path& path) {
   switch (tile_container_of(path)) {
     case TileContainer::Mbtiles: return read_mbtiles(path);
     case TileContainer::Pmtiles: {
-      const PmtilesContents archive = read_pmtiles(read_file(path));
+      const PmtilesContents archive = read_pmtiles(read_text_file(path.string()));
       TileSetContents contents;
       contents.info = tile_set_info_from(nlohmann::json::parse(archive.description.metadata_json));
       contents.tiles = archive.tiles;

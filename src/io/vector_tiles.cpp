@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "io/atomic_file.hpp"
+#include "io/delimited_table.hpp"
 #include "io/tile_sinks.hpp"
 #include "tiles/pmtiles_archive.hpp"
 
@@ -21,17 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct DatasetCloser {
-  void operator()(GDALDataset* dataset) const { GDALClose(dataset); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 // Writes the MVT dataset (folder or MBTiles) at `path`; returns the feature count.
 std::size_t write_with_gdal(const std::vector<std::string>& sources, ZoomRange zooms, const fs::path& path,
@@ -45,11 +35,11 @@ std::size_t write_with_gdal(const std::vector<std::string>& sources, ZoomRange z
   options.SetNameValue("NAME", name.c_str());
   options.SetNameValue("DESCRIPTION", ("conflictmap vector tiles " + name).c_str());
   if (!mbtiles) options.SetNameValue("COMPRESS", "NO");
-  DatasetPtr out(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, options.List()));
+  GDALDatasetUniquePtr out(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, options.List()));
   if (!out) throw std::runtime_error("cannot write " + path.string() + ": " + CPLGetLastErrorMsg());
   std::size_t features = 0;
   for (const auto& source : sources) {
-    DatasetPtr in(static_cast<GDALDataset*>(GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    GDALDatasetUniquePtr in(static_cast<GDALDataset*>(GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     if (!in || in->GetLayerCount() < 1) throw std::runtime_error(source + ": cannot open as a vector source");
     OGRLayer* layer = in->GetLayer(0);
     const std::string layer_name = fs::path(source).stem().string();
@@ -113,13 +103,13 @@ VectorTileSummary write_vector_tiles(const std::vector<std::string>& sources, Zo
     const int z = std::stoi(part->string());
     const int x = std::stoi((++part)->string());
     const int y = std::stoi(entry.path().stem().string());
-    builder.add({z, x, y}, read_file(entry.path()));
+    builder.add({z, x, y}, read_text_file(entry.path().string()));
   }
   PmtilesDescription description;
   description.type = TileImageType::Mvt;
   description.min_zoom = zooms.min;
   description.max_zoom = zooms.max;
-  description.metadata_json = fs::exists(staging / "metadata.json") ? read_file(staging / "metadata.json") : "{}";
+  description.metadata_json = fs::exists(staging / "metadata.json") ? read_text_file((staging / "metadata.json").string()) : "{}";
   // GDAL writes MBTiles-style metadata: "bounds" is the text "west,south,east,north"
   try {
     const auto metadata = nlohmann::json::parse(description.metadata_json);
