@@ -159,7 +159,8 @@ class VectorTilesCommand : public Command {
       if (!fs::exists(source) && source.find(':') == std::string::npos) throw std::runtime_error(source + ": no such source");
     }
     const auto summary = write_vector_tiles(sources_, zooms, output_, name_);
-    std::cerr << fmt::format("vector-tiles: {} layers, {} features, z{}–{} → {}\n", summary.layers, summary.features,
+    std::cerr << fmt::format("vector-tiles: {} layers, {} features{}, z{}–{} → {}\n", summary.layers, summary.features,
+                             summary.skipped ? fmt::format(" ({} without a geometry left out)", summary.skipped) : "",
                              zooms.min, zooms.max, output_);
     return 0;
   }

@@ -25,7 +25,7 @@ namespace {
 
 // Writes the MVT dataset (folder or MBTiles) at `path`; returns the feature count.
 std::size_t write_with_gdal(const std::vector<std::string>& sources, ZoomRange zooms, const fs::path& path,
-                            const std::string& name, bool mbtiles, std::size_t& layers) {
+                            const std::string& name, bool mbtiles, std::size_t& layers, std::size_t& skipped) {
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MVT");
   if (!driver) throw std::runtime_error("GDAL has no MVT driver");
   CPLStringList options;
@@ -47,8 +47,13 @@ std::size_t write_with_gdal(const std::vector<std::string>& sources, ZoomRange z
     if (!target) throw std::runtime_error("cannot add layer " + layer_name + ": " + CPLGetLastErrorMsg());
     OGRFeatureDefn* definition = layer->GetLayerDefn();
     for (int i = 0; i < definition->GetFieldCount(); ++i) target->CreateField(definition->GetFieldDefn(i));
+    std::size_t placed = 0;
     for (auto& feature : *layer) {
-      if (!feature->GetGeometryRef()) continue;
+      if (!feature->GetGeometryRef()) {
+        ++skipped;  // said in the summary: nothing is dropped unannounced
+        continue;
+      }
+      ++placed;
       OGRFeature copy(target->GetLayerDefn());
       copy.SetFrom(feature.get(), TRUE);
       if (target->CreateFeature(&copy) != OGRERR_NONE) {
@@ -56,6 +61,7 @@ std::size_t write_with_gdal(const std::vector<std::string>& sources, ZoomRange z
       }
       ++features;
     }
+    if (placed == 0) throw std::runtime_error(source + ": no feature has a geometry, so there is nothing to tile");
     ++layers;
   }
   out.reset();  // the driver builds the tiles on close
@@ -82,11 +88,11 @@ VectorTileSummary write_vector_tiles(const std::vector<std::string>& sources, Zo
     }
   } cleanup{staging};
   if (container == TileContainer::Mbtiles) {
-    summary.features = write_with_gdal(sources, zooms, staging, name, true, summary.layers);
+    summary.features = write_with_gdal(sources, zooms, staging, name, true, summary.layers, summary.skipped);
     commit_temporary(staging, output);
     return summary;
   }
-  summary.features = write_with_gdal(sources, zooms, staging, name, false, summary.layers);
+  summary.features = write_with_gdal(sources, zooms, staging, name, false, summary.layers, summary.skipped);
   for (const auto& entry : fs::recursive_directory_iterator(staging)) summary.tiles += entry.path().extension() == ".pbf";
   if (container == TileContainer::Folder) {
     fs::remove_all(output);

@@ -12,6 +12,7 @@ namespace conflictmap {
 
 struct VectorTileSummary {
   std::size_t layers = 0, features = 0, tiles = 0;
+  std::size_t skipped = 0;  // features without a geometry
 };
 
 // Each source (any OGR vector source) becomes a layer named after its file stem. Throws std::runtime_error

@@ -30,4 +30,6 @@ assert db.execute('select count(*) from tiles').fetchone()[0] > 0
 diff -r -x metadata.json -x tiles.json "$WORK/folder" "$WORK/from_pmtiles" >/dev/null || fail "the PMTiles tiles differ from the folder's"
 expect_error "missing.geojson: no such source" "$WORK/x.pmtiles" "$BIN" vector-tiles "$WORK/missing.geojson" -z 0-5 -o "$WORK/x.pmtiles"
 expect_error "zooms run from 0 to 22" "$WORK/x.pmtiles" "$BIN" vector-tiles "${sources[@]}" -z 0-30 -o "$WORK/x.pmtiles"
+printf 'a,b\n1,2\n' > "$WORK/nogeometry.csv"
+expect_error "nogeometry.csv: no feature has a geometry" "$WORK/y.pmtiles" "$BIN" vector-tiles "$WORK/nogeometry.csv" -z 0-3 -o "$WORK/y.pmtiles"
 echo "ok: vector tiles"
