@@ -15,10 +15,11 @@ namespace conflictmap::cli {
 
 namespace {
 
-std::size_t render_into(const std::string& layer, const std::vector<TileAddress>& tiles, TileSink& sink,
+std::size_t render_into(const std::string& layer, const LayerFootprint& footprint, const std::vector<TileAddress>& tiles,
+                        TileSink& sink,
                         TileEncoding encoding, unsigned threads, ProgressBar& progress) {
   std::vector<std::unique_ptr<RasterTileRenderer>> renderers;
-  for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<RasterTileRenderer>(layer));
+  for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<RasterTileRenderer>(layer, &footprint));
   constexpr std::size_t kBatch = 256;
   std::size_t stored = 0;
   for (std::size_t begin = 0; begin < tiles.size(); begin += kBatch) {
@@ -77,7 +78,7 @@ LayerTiling tile_layer(const std::string& layer, const std::filesystem::path& ta
     if (!sink->has(tile)) pending.push_back(tile);
   }
   ProgressBar progress("tiles " + result.name, pending.size());
-  result.stored = render_into(layer, pending, *sink, encoding, threads, progress);
+  result.stored = render_into(layer, result.footprint, pending, *sink, encoding, threads, progress);
   result.all = all.size();
   result.mine = mine.size();
   result.already = mine.size() - pending.size();

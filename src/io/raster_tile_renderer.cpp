@@ -121,7 +121,8 @@ struct RasterTileRenderer::State {
   std::array<std::unordered_map<std::size_t, std::pair<std::vector<std::uint8_t>, std::string>>, 2> encoded;
 };
 
-RasterTileRenderer::RasterTileRenderer(const std::string& layer_path) : state_(std::make_unique<State>()) {
+RasterTileRenderer::RasterTileRenderer(const std::string& layer_path, const LayerFootprint* known)
+    : state_(std::make_unique<State>()) {
   GDALAllRegister();
   state_->path = layer_path;
   state_->source.reset(GDALOpen(layer_path.c_str(), GA_ReadOnly));
@@ -163,6 +164,10 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path) : state_(s
   layer_srs.importFromWkt(projection);
   if (layer_srs.IsProjected() && layer_srs.GetLinearUnits() == 1.0) state_->source_pixel_m = std::fabs(transform[1]);
   state_->overview_count = GDALGetOverviewCount(band);
+  if (known) {  // measured already by another renderer of the same layer
+    state_->footprint = *known;
+    return;
+  }
   layer_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   mercator.importFromEPSG(3857);
   mercator.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -286,18 +291,6 @@ std::optional<RasterTileRenderer::TileImage> RasterTileRenderer::image(TileAddre
   }
   if (!visible) return std::nullopt;
   return image;
-}
-
-std::optional<std::vector<std::uint8_t>> RasterTileRenderer::pixels(TileAddress tile) {
-  auto made = image(tile);
-  if (!made) return std::nullopt;
-  if (!made->palette) return std::move(made->rgba);
-  std::vector<std::uint8_t> rgba(made->indices.size() * 4);
-  for (std::size_t i = 0; i < made->indices.size(); ++i) {
-    const auto& colour = (*made->palette)[made->indices[i]];
-    std::copy(colour.begin(), colour.end(), rgba.begin() + long(i) * 4);
-  }
-  return rgba;
 }
 
 std::optional<std::string> RasterTileRenderer::render(TileAddress tile, TileEncoding encoding) {

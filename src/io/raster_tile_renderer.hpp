@@ -25,14 +25,14 @@ struct LayerFootprint {
 
 class RasterTileRenderer {
  public:
-  explicit RasterTileRenderer(const std::string& layer_path);  // throws std::runtime_error naming the file
+  // Throws std::runtime_error naming the file. `known`: the footprint another renderer of this layer measured,
+  // so that each thread's renderer does not sample the whole layer again.
+  explicit RasterTileRenderer(const std::string& layer_path, const LayerFootprint* known = nullptr);
   ~RasterTileRenderer();
   RasterTileRenderer(const RasterTileRenderer&) = delete;
   RasterTileRenderer& operator=(const RasterTileRenderer&) = delete;
 
   const LayerFootprint& footprint() const;
-  // RGBA pixels of one tile, row-major (256×256×4); nullopt when the tile would be fully transparent.
-  std::optional<std::vector<std::uint8_t>> pixels(TileAddress tile);
   // Encoded tile bytes; a density or categorical layer gives 8-bit paletted PNGs.
   std::optional<std::string> render(TileAddress tile, TileEncoding encoding);
 
