@@ -16,8 +16,7 @@ namespace conflictmap::cli {
 namespace {
 
 std::size_t render_into(const std::string& layer, const LayerFootprint& footprint, const std::vector<TileAddress>& tiles,
-                        TileSink& sink,
-                        TileEncoding encoding, unsigned threads, ProgressBar& progress) {
+                        TileSink& sink, TileEncoding encoding, unsigned threads, ProgressBar& progress) {
   std::vector<std::unique_ptr<RasterTileRenderer>> renderers;
   for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<RasterTileRenderer>(layer, &footprint));
   constexpr std::size_t kBatch = 256;
