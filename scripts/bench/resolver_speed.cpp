@@ -103,10 +103,16 @@ int main(int argc, char** argv) {
   const double peer_time = best_seconds(3, [&] {
     for (const auto& n : names) peer_found += peer.count(n);
   });
+  // Fuzzy answers are remembered per index: each timed run gets a fresh resolver, so every misspelling is
+  // searched, as if seen for the first time.
   std::size_t fuzzy_found = 0;
-  const double fuzzy = best_seconds(3, [&] {
-    for (const auto& n : misspelt) fuzzy_found += resolver->resolve(n, batch).has_point();
-  });
+  double fuzzy = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    resolver = std::make_unique<Resolver>(gazetteer);
+    fuzzy = std::min(fuzzy, best_seconds(1, [&] {
+      for (const auto& n : misspelt) fuzzy_found += resolver->resolve(n, batch).has_point();
+    }));
+  }
 
   fmt::print("gazetteer {}: {} places, {} names\n", folder.string(), gazetteer.size(), gazetteer.name_count());
   fmt::print("load           {:8.1f} ms   (bar: < 100 ms)\n", load * 1e3);

@@ -1,6 +1,7 @@
 #include "events/text_tokens.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -37,12 +38,6 @@ std::string fold_latin_token(std::string_view raw) {
   return out;
 }
 
-std::string fold_arabic_token(std::string_view raw) {
-  std::string out;
-  for (const auto& w : arabic_words(raw)) out += w;
-  return out;
-}
-
 // "وقرية", "بريف", "للتحالف": a joined conjunction or preposition, and the article after it
 std::string without_joined_prefix(const std::string& folded) {
   const auto joined = split_joined_prefix(folded);
@@ -50,10 +45,32 @@ std::string without_joined_prefix(const std::string& folded) {
   return strip_arabic_article(joined->rest);
 }
 
+struct ArabicForms {
+  std::string form, alt;
+};
+
+// Arabic words recur as much as English ones: each thread remembers the forms of the words it folded (a pure
+// function of the word, so remembering changes no answer).
+const ArabicForms& fold_arabic_token(std::string_view raw) {
+  constexpr std::size_t kRemembered = 1 << 15;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  thread_local std::unordered_map<std::string, ArabicForms, Hash, std::equal_to<>> remembered;
+  if (const auto it = remembered.find(raw); it != remembered.end()) return it->second;
+  if (remembered.size() >= kRemembered) remembered.clear();
+  ArabicForms forms;
+  for (const auto& w : arabic_words(raw)) forms.form += w;
+  forms.alt = without_joined_prefix(forms.form);
+  return remembered.emplace(std::string(raw), std::move(forms)).first->second;
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6 + 1);  // words average six bytes or more in either script
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0;
@@ -90,8 +107,9 @@ std::vector<Token> tokenize(std::string_view text) {
     const std::string_view raw = text.substr(token.begin, token.end - token.begin);
     if (arabic) {
       token.script = Script::Arabic;
-      token.form = fold_arabic_token(raw);
-      token.alt = without_joined_prefix(token.form);
+      const auto& forms = fold_arabic_token(raw);
+      token.form = forms.form;
+      token.alt = forms.alt;
     } else {
       token.script = Script::Latin;
       // "IS's sites": the possessive is no part of the name

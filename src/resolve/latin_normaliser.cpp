@@ -190,10 +190,10 @@ namespace {
 std::string fold_latin_word_uncached(std::string_view input);
 }  // namespace
 
-// Words recur endlessly in reports and gazetteers alike: each thread remembers the last few thousand it
-// folded (the folding is a pure function of the word, so the cache changes no answer).
+// Words recur endlessly in reports and gazetteers alike: each thread remembers the words it folded, up to a
+// whole gazetteer's vocabulary (the folding is a pure function of the word, so the cache changes no answer).
 std::string fold_latin_word(std::string_view input) {
-  constexpr std::size_t kRemembered = 8192;
+  constexpr std::size_t kRemembered = 1 << 16;
   struct Hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }

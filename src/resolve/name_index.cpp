@@ -1,6 +1,8 @@
 #include "resolve/name_index.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <tuple>
 #include <cstdlib>
 #include <optional>
@@ -13,6 +15,7 @@
 namespace conflictmap {
 
 namespace {
+std::atomic<std::uint64_t> next_index_serial{1};
 
 std::uint32_t pack_trigram(char a, char b, char c) {
   return (static_cast<std::uint32_t>(static_cast<unsigned char>(a)) << 16) |
@@ -119,7 +122,7 @@ double name_similarity(const NameKeys& query, const NameKeys& candidate) {
   return name_similarity_given(query, rest_after_generic_word(query), candidate, std::nullopt);
 }
 
-NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
+NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), serial_(next_index_serial++) {
   const auto& places = gazetteer.places();
   const std::size_t expected = gazetteer.name_count() * 2;
   entries_.reserve(expected);
@@ -197,11 +200,23 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer) {
   for (std::uint32_t p = 0; p < places.size(); ++p) {
     for (auto& item : pending[p]) add(p, item.name, std::move(item.keys), item.derived, std::move(item.word_form));
   }
-  // Entries of one skeleton sorted by spelling, so a lookup compares each distinct spelling once.
-  for (auto& [skeleton, ids] : by_skeleton_) {
-    std::sort(ids.begin(), ids.end(), [&](std::uint32_t a, std::uint32_t b) {
-      const int order = entries_[a].keys.compact.compare(entries_[b].keys.compact);
-      return order != 0 ? order < 0 : a < b;
+  // Members of one skeleton sorted by script and spelling, so a lookup compares each distinct spelling once.
+  std::unordered_map<std::string_view, std::uint32_t> spelling_ids;
+  auto spelling_id = [&](const std::string& text) {
+    auto [it, inserted] = spelling_ids.try_emplace(text, static_cast<std::uint32_t>(spellings_.size()));
+    if (inserted) spellings_.push_back(text);
+    return it->second;
+  };
+  for (std::uint32_t e = 0; e < entries_.size(); ++e) {
+    const auto& entry = entries_[e];
+    if (entry.keys.skeleton.empty()) continue;
+    by_skeleton_[entry.keys.skeleton].push_back({e, entry.place, spelling_id(entry.keys.compact),
+                                                 spelling_id(entry.keys.latin_compact()), entry.keys.script,
+                                                 entry.derived});
+  }
+  for (auto& [skeleton, members] : by_skeleton_) {
+    std::sort(members.begin(), members.end(), [](const SkeletonMember& a, const SkeletonMember& b) {
+      return std::tie(a.script, a.own, a.latin, a.entry) < std::tie(b.script, b.own, b.latin, b.entry);
     });
   }
   std::unordered_map<std::string, std::uint32_t> skeleton_ids;
@@ -236,14 +251,15 @@ void NameIndex::add(std::uint32_t place, std::uint32_t name, NameKeys keys, bool
   const auto id = static_cast<std::uint32_t>(entries_.size());
   if (!exact.empty()) by_exact_[exact].push_back(id);
   by_folded_[keys.folded].push_back(id);
-  if (!keys.skeleton.empty()) by_skeleton_[keys.skeleton].push_back(id);
   entries_.push_back({place, name, std::move(keys), derived});
 }
 
 void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const {
   // Two consonants say too little to guess from; equal skeletons are scored by lookup() itself.
   if (query.skeleton.size() < 3) return;
-  shared_counts_.resize(skeletons_.size());
+  // per skeleton, how many trigrams it shares with the query; every count touched is zeroed again below
+  thread_local std::vector<std::uint16_t> shared_counts;
+  if (shared_counts.size() < skeletons_.size()) shared_counts.resize(skeletons_.size());
   std::vector<std::uint32_t> touched;
   int query_trigrams = 0;
   for_each_trigram(query.skeleton, [&](std::uint32_t t) {
@@ -251,7 +267,7 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
     const auto it = trigrams_.find(t);
     if (it == trigrams_.end()) return;
     for (const auto s : it->second) {
-      if (shared_counts_[s]++ == 0) touched.push_back(s);
+      if (shared_counts[s]++ == 0) touched.push_back(s);
     }
   });
   const int needed = std::max(1, query_trigrams / 3);
@@ -260,8 +276,8 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
   const auto length = static_cast<long>(query.skeleton.size());
   const long max_edits = static_cast<long>((1.0 - min_fuzzy + 0.15) * static_cast<double>(length)) + 1;
   for (const auto s : touched) {
-    const int count = shared_counts_[s];
-    shared_counts_[s] = 0;
+    const int count = shared_counts[s];
+    shared_counts[s] = 0;
     if (count < needed || skeletons_[s] == query.skeleton) continue;
     if (std::labs(static_cast<long>(skeletons_[s].size()) - length) > max_edits) continue;
     // a loose bound: the dots of Arabic letters are forgiven only for Arabic pairs, checked in name_similarity
@@ -283,17 +299,44 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
       if (similarity < min_fuzzy) continue;
       // across scripts only the lossy skeleton is compared, so a near miss there proves less
       const double score = similarity * (candidate.keys.script == query.script ? 0.85 : 0.78);
-      hits.push_back({e, score, MatchKind::Fuzzy});
+      hits.push_back({e, candidate.place, score, MatchKind::Fuzzy});
     }
   }
+}
+
+// A misspelling recurs wherever its writer wrote the place again, and the fuzzy search costs most: each
+// thread remembers the fuzzy hits of the last few thousand spellings for this index (a pure function of the
+// index and the query, so remembering changes no answer).
+void NameIndex::collect_fuzzy_remembered(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const {
+  constexpr std::size_t kRemembered = 4096;
+  thread_local struct {
+    std::uint64_t owner = 0;
+    std::unordered_map<std::string, std::vector<NameHit>> hits;
+  } memory;
+  if (memory.owner != serial_ || memory.hits.size() >= kRemembered) {
+    memory.owner = serial_;
+    memory.hits.clear();
+  }
+  std::string key;
+  key.reserve(query.folded.size() + query.skeleton.size() + 16);
+  key.push_back(static_cast<char>(query.script));
+  key += query.folded;
+  key.push_back('\x1f');
+  key += query.skeleton;
+  key.push_back('\x1f');
+  key.append(reinterpret_cast<const char*>(&min_fuzzy), sizeof min_fuzzy);
+  auto [it, fresh] = memory.hits.try_emplace(std::move(key));
+  if (fresh) collect_fuzzy(query, min_fuzzy, it->second);
+  hits.insert(hits.end(), it->second.begin(), it->second.end());
 }
 
 std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view exact_text, double min_fuzzy,
                                        bool fuzzy) const {
   std::vector<NameHit> hits;
   auto offer = [&](std::uint32_t e, double similarity, MatchKind match) {
-    if (entries_[e].derived) similarity -= 0.03;
-    hits.push_back({e, similarity, match});
+    const auto& entry = entries_[e];
+    if (entry.derived) similarity -= 0.03;
+    hits.push_back({e, entry.place, similarity, match});
   };
   if (!exact_text.empty()) {
     if (auto it = by_exact_.find(exact_text); it != by_exact_.end()) {
@@ -305,20 +348,28 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
   }
   if (query.skeleton.size() >= 2) {
     if (auto it = by_skeleton_.find(query.skeleton); it != by_skeleton_.end()) {
-      std::string_view last_compact;
+      // A skeleton match scores at most 0.9, and only the best hit per place counts: the other names of a
+      // place already found as spelt need no scoring (they are mostly its names in the other script).
+      std::vector<std::uint32_t> settled;
+      for (const auto& hit : hits) {
+        if (hit.similarity > 0.9) settled.push_back(hit.place);
+      }
+      std::uint32_t last_own = UINT32_MAX;
       double spelling = 0;
-      std::string_view last_other_script;
+      std::uint32_t last_other_script = UINT32_MAX;
       double by_vowels = 0;
       const double length_steps = static_cast<double>(std::min<std::size_t>(3, query.skeleton.size() - 1));
       const std::size_t query_length = query.latin_compact().size();
-      for (const auto e : it->second) {
-        const auto& keys = entries_[e].keys;
-        if (keys.script != query.script) {
+      for (const auto& member : it->second) {
+        if (std::find(settled.begin(), settled.end(), member.place) != settled.end()) continue;
+        double similarity = 0;
+        MatchKind match = MatchKind::Normalised;
+        if (member.script != query.script) {
           // Across scripts, short skeletons are common to many names ("NC": Nashwa, Ayn Aysha) and count
           // for less, unless the vowels Arabic writes agree with the transliteration too ("عداما", "A'dama").
-          const std::string& other = keys.latin_compact();
-          if (other != last_other_script) {
-            last_other_script = other;
+          if (member.latin != last_other_script) {
+            last_other_script = member.latin;
+            const std::string& other = spellings_[member.latin];
             // each letter one side lacks costs at least 0.3: too different a length cannot reach 0.85
             const std::size_t longer = std::max(other.size(), query_length);
             const std::size_t gap = other.size() > query_length ? other.size() - query_length : query_length - other.size();
@@ -326,44 +377,46 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
             const double needed = std::max(0.85, (0.5 + 0.12 * length_steps - 0.45) / 0.45);
             const bool reachable =
                 longer > 0 && 0.3 * static_cast<double>(gap) <= (1.0 - needed) * static_cast<double>(longer);
-            const double vowels = reachable ? cross_script_spelling(query, keys) : 0.0;
+            const double vowels = !reachable                        ? 0.0
+                                  : query.script == Script::Arabic ? vowel_tolerant_similarity(other, query.roman)
+                                                                   : vowel_tolerant_similarity(query.compact, other);
             by_vowels = vowels >= needed ? 0.45 + 0.45 * vowels : 0.0;
           }
-          offer(e, std::max(0.5 + 0.12 * length_steps, by_vowels), MatchKind::Normalised);
-          continue;
-        }
-        // Within one script the spelling is compared too: the same consonants with other vowels
-        // ("Baidou", "Badi") are only a near miss.
-        if (keys.compact != last_compact) {
-          last_compact = keys.compact;
-          spelling = edit_similarity(query.compact, keys.compact);
-        }
-        const double blended = 0.4 + 0.6 * spelling;  // the skeletons are equal
-        if (spelling >= 0.6) {
-          offer(e, 0.6 + 0.3 * blended, MatchKind::Normalised);
+          similarity = std::max(0.5 + 0.12 * length_steps, by_vowels);
         } else {
-          offer(e, 0.85 * blended, MatchKind::Fuzzy);
+          // Within one script the spelling is compared too: the same consonants with other vowels
+          // ("Baidou", "Badi") are only a near miss.
+          if (member.own != last_own) {
+            last_own = member.own;
+            spelling = edit_similarity(query.compact, spellings_[member.own]);
+          }
+          const double blended = 0.4 + 0.6 * spelling;  // the skeletons are equal
+          if (spelling >= 0.6) {
+            similarity = 0.6 + 0.3 * blended;
+          } else {
+            similarity = 0.85 * blended;
+            match = MatchKind::Fuzzy;
+          }
         }
+        if (member.derived) similarity -= 0.03;
+        hits.push_back({member.entry, member.place, similarity, match});
       }
     }
   }
-  if (fuzzy) collect_fuzzy(query, min_fuzzy, hits);
+  if (fuzzy) collect_fuzzy_remembered(query, min_fuzzy, hits);
   // the best hit per place: sort by place, best first, and keep the first of each
-  std::sort(hits.begin(), hits.end(), [&](const NameHit& a, const NameHit& b) {
-    const auto pa = entries_[a.entry].place, pb = entries_[b.entry].place;
-    if (pa != pb) return pa < pb;
+  std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) {
+    if (a.place != b.place) return a.place < b.place;
     if (a.similarity != b.similarity) return a.similarity > b.similarity;
     return a.entry < b.entry;
   });
-  hits.erase(std::unique(hits.begin(), hits.end(), [&](const NameHit& a, const NameHit& b) {
-               return entries_[a.entry].place == entries_[b.entry].place;
-             }),
+  hits.erase(std::unique(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) { return a.place == b.place; }),
              hits.end());
   // Context moves a score by a bounded amount, so the best few dozen by name always hold the winner.
   constexpr std::size_t kMaxHits = 48;
-  const auto by_similarity = [&](const NameHit& a, const NameHit& b) {
+  const auto by_similarity = [](const NameHit& a, const NameHit& b) {
     if (a.similarity != b.similarity) return a.similarity > b.similarity;
-    return entries_[a.entry].place < entries_[b.entry].place;
+    return a.place < b.place;
   };
   if (hits.size() > kMaxHits) {
     std::partial_sort(hits.begin(), hits.begin() + kMaxHits, hits.end(), by_similarity);

@@ -22,6 +22,7 @@ struct IndexedName {
 
 struct NameHit {
   std::uint32_t entry = 0;
+  std::uint32_t place = 0;  // the entry's place, kept beside it so ranking reads no entry
   double similarity = 0.0;  // in [0, 1], before any context
   MatchKind match = MatchKind::Fuzzy;
 };
@@ -43,6 +44,7 @@ class NameIndex {
  private:
   void add(std::uint32_t place, std::uint32_t name, NameKeys keys, bool derived, std::string exact);
   void collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const;
+  void collect_fuzzy_remembered(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const;
 
   std::vector<IndexedName> entries_;
   // looked up by string_view without building a string
@@ -53,12 +55,23 @@ class NameIndex {
   using KeyMap = std::unordered_map<std::string, std::vector<std::uint32_t>, KeyHash, std::equal_to<>>;
   KeyMap by_exact_;
   KeyMap by_folded_;
-  KeyMap by_skeleton_;
+  // An exact lookup scores every name of the query's skeleton, so a bucket holds what scoring needs inline:
+  // reading each entry's keys instead costs a cache miss per name.
+  struct SkeletonMember {
+    std::uint32_t entry = 0;
+    std::uint32_t place = 0;
+    std::uint32_t own = 0;    // spelling id of keys.compact
+    std::uint32_t latin = 0;  // spelling id of keys.latin_compact()
+    Script script = Script::Unknown;
+    bool derived = false;
+  };
+  std::unordered_map<std::string, std::vector<SkeletonMember>, KeyHash, std::equal_to<>> by_skeleton_;
+  std::vector<std::string> spellings_;  // distinct compact forms, by id
   std::vector<std::string> skeletons_;                    // distinct skeletons
   std::vector<std::vector<std::uint32_t>> skeleton_entries_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> trigrams_;  // trigram → skeleton ids
-  mutable std::vector<std::uint16_t> shared_counts_;  // per skeleton, reused by fuzzy lookups (not thread-safe)
   const Gazetteer* gazetteer_;
+  std::uint64_t serial_ = 0;  // tells this index from a later one at the same address
 };
 
 // How alike two names are once they are known to share a skeleton or to be fuzzy neighbours.
