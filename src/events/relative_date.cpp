@@ -22,6 +22,13 @@ std::optional<EventDate> read_relative_date(const std::vector<Token>& tokens, st
     return std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
   };
   const auto date_words = lexicon.mask({"relative_day", "relative_week", "relative_month", "weekday"});
+  const auto days = lexicon.mask({"days"});
+  const auto ago = lexicon.mask({"ago"});
+  // Tokens carry the kinds of the phrases they begin (Lexicon::annotate): a sentence with no word of a date
+  // kind is passed over without a lookup per word.
+  std::uint64_t sentence_kinds = 0;
+  for (const auto& token : tokens) sentence_kinds |= token.lexicon == &lexicon ? token.phrase_kinds : ~std::uint64_t{0};
+  if (!(sentence_kinds & (date_words | days | ago))) return std::nullopt;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (auto m = lexicon.match_at(tokens, i, date_words)) {
       const auto& kind = m->phrase->kind;
@@ -38,15 +45,13 @@ std::optional<EventDate> read_relative_date(const std::vector<Token>& tokens, st
       return days_before(published, value, precision, written(m->first, m->last));
     }
     // "4 days ago", "four days ago"
-    if (auto n = read_number(tokens, i, lexicon); n && i + 2 < tokens.size() && lexicon.is_kind(tokens[i + 1].form, "days") &&
-                                                 lexicon.is_kind(tokens[i + 2].form, "ago")) {
-      return days_before(published, *n, TimePrecision::Day, written(i, i + 3));
+    if (i + 2 < tokens.size() && lexicon.is_kind(tokens[i + 1], days) && lexicon.is_kind(tokens[i + 2], ago)) {
+      if (auto n = read_number(tokens, i, lexicon)) return days_before(published, *n, TimePrecision::Day, written(i, i + 3));
     }
     // "منذ أربعة أيام": since four days
-    if (lexicon.is_kind(tokens[i].form, "ago") && tokens[i].script == Script::Arabic) {
-      if (auto n = read_number(tokens, i + 1, lexicon); n && i + 2 < tokens.size() && lexicon.is_kind(tokens[i + 2].form, "days")) {
-        return days_before(published, *n, TimePrecision::Day, written(i, i + 3));
-      }
+    if (tokens[i].script == Script::Arabic && i + 2 < tokens.size() && lexicon.is_kind(tokens[i], ago) &&
+        lexicon.is_kind(tokens[i + 2], days)) {
+      if (auto n = read_number(tokens, i + 1, lexicon)) return days_before(published, *n, TimePrecision::Day, written(i, i + 3));
     }
   }
   return std::nullopt;

@@ -1,6 +1,7 @@
 #include "events/text_tokens.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include <unicode/uchar.h>
@@ -85,7 +86,17 @@ std::vector<Token> tokenize(std::string_view text) {
     if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     return static_cast<bool>(u_isalnum(c));
   };
+  // ASCII letters and digits, which begin and continue a Latin word
+  static constexpr auto kWordByte = [] {
+    std::array<bool, 128> table{};
+    for (int c = 0; c < 128; ++c) table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return table;
+  }();
   while (i < length) {
+    if (s[i] < 0x80 && !kWordByte[s[i]]) {  // spaces and punctuation, most of what lies between words
+      ++i;
+      continue;
+    }
     const int32_t start = i;
     const UChar32 c = next_code_point(i);
     if (c < 0) continue;
@@ -93,6 +104,13 @@ std::vector<Token> tokenize(std::string_view text) {
     if (!arabic && !alphanumeric(c)) continue;
     int32_t end = i;
     while (end < length) {
+      if (s[end] < 0x80) {  // an ASCII byte continues a Latin word if it is a letter, a digit or an apostrophe
+        if ((!arabic && kWordByte[s[end]]) || s[end] == '\'') {
+          ++end;
+          continue;
+        }
+        break;
+      }
       int32_t next = end;
       const UChar32 d = next_code_point(next);
       if (d < 0) break;
@@ -129,12 +147,18 @@ std::vector<Token> tokenize(std::string_view text) {
 }
 
 std::vector<std::size_t> clause_breaks(std::string_view text) {
+  static constexpr auto kBreakByte = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : {',', ';', ':', '(', ')', '\xD8'}) table[c] = true;
+    return table;
+  }();
   std::vector<std::size_t> breaks;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!kBreakByte[c]) continue;
+    if (c != 0xD8) {
       breaks.push_back(i);
-    } else if (static_cast<unsigned char>(c) == 0xD8 && i + 1 < text.size() &&
+    } else if (i + 1 < text.size() &&
                (static_cast<unsigned char>(text[i + 1]) == 0x8C || static_cast<unsigned char>(text[i + 1]) == 0x9B)) {
       breaks.push_back(i);  // ، ؛
     }

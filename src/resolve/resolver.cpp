@@ -36,9 +36,29 @@ Resolver::Resolver(const Gazetteer& gazetteer, ResolverOptions options)
 
 Resolver::~Resolver() = default;
 
+// Extraction asks this of every capitalised word and candidate span, and the same words recur from sentence
+// to sentence: each thread remembers the answers for this resolver (a pure function of the words).
 bool Resolver::knows_name(const std::vector<std::string>& words, Script script) const {
-  const auto query = NameQuery::of(words, script);
-  return !query.keys.empty() && index_->knows_spelling(query.keys);
+  constexpr std::size_t kRemembered = 1 << 14;
+  thread_local struct {
+    std::uint64_t owner = 0;
+    std::unordered_map<std::string, bool> known;
+  } memory;
+  if (memory.owner != serial_ || memory.known.size() >= kRemembered) {
+    memory.owner = serial_;
+    memory.known.clear();
+  }
+  std::string key(1, static_cast<char>(script));
+  for (const auto& word : words) {
+    key += word;
+    key.push_back('\x1f');
+  }
+  auto [it, fresh] = memory.known.try_emplace(std::move(key), false);
+  if (fresh) {
+    const auto query = NameQuery::of(words, script);
+    it->second = !query.keys.empty() && index_->knows_spelling(query.keys);
+  }
+  return it->second;
 }
 
 std::vector<std::size_t> Resolver::places_named(std::string_view text) const {
