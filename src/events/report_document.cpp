@@ -4,7 +4,6 @@
 #include <cctype>
 #include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "io/input_error.hpp"
 #include "resolve/script.hpp"
@@ -21,16 +20,20 @@ long line_of(const std::string& text, std::size_t offset) {
 std::optional<CivilDate> header_date(const std::string& text, const std::string& path) {
   static const std::regex kLine(R"(^\s*(?:(?:date|published|التاريخ)\s*:\s*)?(\d{4}-\d{2}-\d{2})\s*$)",
                                 std::regex::icase);
-  std::istringstream in(text);
-  std::string line;
   std::size_t offset = 0;
-  for (int n = 0; n < 6 && std::getline(in, line); ++n) {
-    std::smatch m;
-    if (std::regex_match(line, m, kLine)) {
-      if (auto date = CivilDate::parse(m[1].str())) return date;
-      throw InputError(path, line_of(text, offset), "date", "'" + m[1].str() + "' is not a calendar date");
+  for (int n = 0; n < 6 && offset < text.size(); ++n) {
+    std::size_t end = text.find('\n', offset);
+    if (end == std::string::npos) end = text.size();
+    // a header line is short and holds a date: the many lines that cannot be one skip the regex
+    const auto line = std::string_view(text).substr(offset, end - offset);
+    if (line.size() <= 64 && line.find('-') != std::string_view::npos) {
+      std::match_results<std::string_view::const_iterator> m;
+      if (std::regex_match(line.begin(), line.end(), m, kLine)) {
+        if (auto date = CivilDate::parse(m[1].str())) return date;
+        throw InputError(path, line_of(text, offset), "date", "'" + m[1].str() + "' is not a calendar date");
+      }
     }
-    offset += line.size() + 1;
+    offset = end + 1;
   }
   return std::nullopt;
 }

@@ -62,6 +62,25 @@ bool Resolver::knows_name(const std::vector<std::string>& words, Script script) 
 }
 
 std::vector<std::size_t> Resolver::places_named(std::string_view text) const {
+  // asked of every name a report mentions; names recur across reports (a pure function of the text)
+  constexpr std::size_t kRemembered = 1 << 13;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  thread_local struct {
+    std::uint64_t owner = 0;
+    std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> places;
+  } memory;
+  if (memory.owner != serial_ || memory.places.size() >= kRemembered) {
+    memory.owner = serial_;
+    memory.places.clear();
+  }
+  if (const auto it = memory.places.find(text); it != memory.places.end()) return it->second;
+  return memory.places.emplace(std::string(text), places_named_uncached(text)).first->second;
+}
+
+std::vector<std::size_t> Resolver::places_named_uncached(std::string_view text) const {
   Script script = detect_script(text);
   if (script == Script::Unknown) script = Script::Latin;
   const auto query = NameQuery::of(key_words(text, script), script);

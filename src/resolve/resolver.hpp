@@ -52,6 +52,7 @@ class Resolver {
   std::vector<std::size_t> places_near(LatLon point, double radius_km) const;
 
  private:
+  std::vector<std::size_t> places_named_uncached(std::string_view text) const;
   const Gazetteer& gazetteer_;
   ResolverOptions options_;
   std::unique_ptr<NameIndex> index_;

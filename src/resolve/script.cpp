@@ -1,5 +1,8 @@
 #include "resolve/script.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
@@ -59,6 +62,15 @@ bool is_valid_utf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const auto length = static_cast<int32_t>(bytes.size());
   while (i < length) {
+    // eight ASCII bytes at a time: most text is English, and Arabic text is spaced and punctuated in ASCII
+    if (i + 8 <= length) {
+      std::uint64_t block;
+      std::memcpy(&block, s + i, sizeof block);
+      if ((block & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) return false;
