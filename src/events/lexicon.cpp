@@ -105,6 +105,14 @@ std::uint64_t Lexicon::mask_of(const std::vector<std::string>& kinds) const {
   return mask;
 }
 
+std::uint64_t Lexicon::mask(std::initializer_list<std::string_view> kinds) const {
+  std::uint64_t mask = 0;
+  for (const auto kind : kinds) {
+    if (const auto it = kind_bit_of_.find(kind); it != kind_bit_of_.end()) mask |= it->second;
+  }
+  return mask;
+}
+
 void Lexicon::add(Phrase phrase) {
   auto [it, inserted] = kind_bit_of_.try_emplace(phrase.kind, 0);
   if (inserted) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -43,6 +44,8 @@ class Lexicon {
   std::vector<PhraseMatch> find(const std::vector<Token>& tokens, std::uint64_t kinds) const;
   std::optional<PhraseMatch> match_at(const std::vector<Token>& tokens, std::size_t i, std::uint64_t kinds) const;
   std::uint64_t mask(const std::vector<std::string>& kinds) const { return mask_of(kinds); }
+  // the same for kinds written in the code, which per-sentence callers name without building strings
+  std::uint64_t mask(std::initializer_list<std::string_view> kinds) const;
   // Looks up each token's first-word phrases once, for every later find() and match_at() on these tokens.
   void annotate(std::vector<Token>& tokens) const;
   std::uint64_t number_kinds() const { return number_kinds_; }  // "number"
