@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "core/answer_memory.hpp"
 #include "resolve/arabic_normaliser.hpp"
 #include "resolve/latin_normaliser.hpp"
 
@@ -53,18 +53,13 @@ struct ArabicForms {
 // Arabic words recur as much as English ones: each thread remembers the forms of the words it folded (a pure
 // function of the word, so remembering changes no answer).
 const ArabicForms& fold_arabic_token(std::string_view raw) {
-  constexpr std::size_t kRemembered = 1 << 15;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
-  thread_local std::unordered_map<std::string, ArabicForms, Hash, std::equal_to<>> remembered;
-  if (const auto it = remembered.find(raw); it != remembered.end()) return it->second;
-  if (remembered.size() >= kRemembered) remembered.clear();
-  ArabicForms forms;
-  for (const auto& w : arabic_words(raw)) forms.form += w;
-  forms.alt = without_joined_prefix(forms.form);
-  return remembered.emplace(std::string(raw), std::move(forms)).first->second;
+  thread_local AnswerMemory<ArabicForms> memory(1 << 15);
+  return memory.get(0, raw, [&] {
+    ArabicForms forms;
+    for (const auto& w : arabic_words(raw)) forms.form += w;
+    forms.alt = without_joined_prefix(forms.form);
+    return forms;
+  });
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "resolve/latin_normaliser.hpp"
 
+#include "core/answer_memory.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -193,17 +195,8 @@ std::string fold_latin_word_uncached(std::string_view input);
 // Words recur endlessly in reports and gazetteers alike: each thread remembers the words it folded, up to a
 // whole gazetteer's vocabulary (the folding is a pure function of the word, so the cache changes no answer).
 std::string fold_latin_word(std::string_view input) {
-  constexpr std::size_t kRemembered = 1 << 16;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
-  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> folded;
-  if (const auto it = folded.find(input); it != folded.end()) return it->second;
-  std::string out = fold_latin_word_uncached(input);
-  if (folded.size() >= kRemembered) folded.clear();
-  folded.emplace(std::string(input), out);
-  return out;
+  thread_local AnswerMemory<std::string> memory(1 << 16);
+  return memory.get(0, input, [&] { return fold_latin_word_uncached(input); });
 }
 
 namespace {

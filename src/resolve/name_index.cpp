@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/answer_memory.hpp"
 #include "resolve/place_words.hpp"
 #include "resolve/romanise.hpp"
 #include "resolve/similarity.hpp"
@@ -308,15 +309,7 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
 // thread remembers the fuzzy hits of the last few thousand spellings for this index (a pure function of the
 // index and the query, so remembering changes no answer).
 void NameIndex::collect_fuzzy_remembered(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const {
-  constexpr std::size_t kRemembered = 4096;
-  thread_local struct {
-    std::uint64_t owner = 0;
-    std::unordered_map<std::string, std::vector<NameHit>> hits;
-  } memory;
-  if (memory.owner != serial_ || memory.hits.size() >= kRemembered) {
-    memory.owner = serial_;
-    memory.hits.clear();
-  }
+  thread_local AnswerMemory<std::vector<NameHit>> memory(4096);
   std::string key;
   key.reserve(query.folded.size() + query.skeleton.size() + 16);
   key.push_back(static_cast<char>(query.script));
@@ -325,9 +318,12 @@ void NameIndex::collect_fuzzy_remembered(const NameKeys& query, double min_fuzzy
   key += query.skeleton;
   key.push_back('\x1f');
   key.append(reinterpret_cast<const char*>(&min_fuzzy), sizeof min_fuzzy);
-  auto [it, fresh] = memory.hits.try_emplace(std::move(key));
-  if (fresh) collect_fuzzy(query, min_fuzzy, it->second);
-  hits.insert(hits.end(), it->second.begin(), it->second.end());
+  const auto& remembered = memory.get(serial_, key, [&] {
+    std::vector<NameHit> found;
+    collect_fuzzy(query, min_fuzzy, found);
+    return found;
+  });
+  hits.insert(hits.end(), remembered.begin(), remembered.end());
 }
 
 std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view exact_text, double min_fuzzy,

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "core/answer_memory.hpp"
 #include "resolve/candidate_lookup.hpp"
 #include "resolve/context_anchor.hpp"
 #include "resolve/location_parser.hpp"
@@ -39,45 +40,22 @@ Resolver::~Resolver() = default;
 // Extraction asks this of every capitalised word and candidate span, and the same words recur from sentence
 // to sentence: each thread remembers the answers for this resolver (a pure function of the words).
 bool Resolver::knows_name(const std::vector<std::string>& words, Script script) const {
-  constexpr std::size_t kRemembered = 1 << 14;
-  thread_local struct {
-    std::uint64_t owner = 0;
-    std::unordered_map<std::string, bool> known;
-  } memory;
-  if (memory.owner != serial_ || memory.known.size() >= kRemembered) {
-    memory.owner = serial_;
-    memory.known.clear();
-  }
+  thread_local AnswerMemory<bool> memory(1 << 14);
   std::string key(1, static_cast<char>(script));
   for (const auto& word : words) {
     key += word;
     key.push_back('\x1f');
   }
-  auto [it, fresh] = memory.known.try_emplace(std::move(key), false);
-  if (fresh) {
+  return memory.get(serial_, key, [&] {
     const auto query = NameQuery::of(words, script);
-    it->second = !query.keys.empty() && index_->knows_spelling(query.keys);
-  }
-  return it->second;
+    return !query.keys.empty() && index_->knows_spelling(query.keys);
+  });
 }
 
 std::vector<std::size_t> Resolver::places_named(std::string_view text) const {
   // asked of every name a report mentions; names recur across reports (a pure function of the text)
-  constexpr std::size_t kRemembered = 1 << 13;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
-  thread_local struct {
-    std::uint64_t owner = 0;
-    std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>> places;
-  } memory;
-  if (memory.owner != serial_ || memory.places.size() >= kRemembered) {
-    memory.owner = serial_;
-    memory.places.clear();
-  }
-  if (const auto it = memory.places.find(text); it != memory.places.end()) return it->second;
-  return memory.places.emplace(std::string(text), places_named_uncached(text)).first->second;
+  thread_local AnswerMemory<std::vector<std::size_t>> memory(1 << 13);
+  return memory.get(serial_, text, [&] { return places_named_uncached(text); });
 }
 
 std::vector<std::size_t> Resolver::places_named_uncached(std::string_view text) const {
