@@ -7,6 +7,7 @@
 
 #include <iostream>
 
+#include "cli/date_option.hpp"
 #include "cli/control_inputs.hpp"
 #include "cli/layer_setup.hpp"
 #include "io/atomic_file.hpp"
@@ -74,11 +75,7 @@ class ControlCommand : public Command {
     } catch (const std::invalid_argument& error) {
       throw CLI::ValidationError("--as-of", error.what());
     }
-    std::optional<CivilDate> baseline_date;
-    if (!baseline_date_.empty()) {
-      baseline_date = CivilDate::parse(baseline_date_);
-      if (!baseline_date) throw CLI::ValidationError("--baseline-date", "'" + baseline_date_ + "' is not a date YYYY-MM-DD");
-    }
+    const std::optional<CivilDate> baseline_date = date_option(baseline_date_, "--baseline-date");
     if (decay_days_ < 0 || contested_days_ < 0) throw CLI::ValidationError("--decay-days", "days cannot be negative");
     if (influence_ < 0) throw CLI::ValidationError("--influence", "cannot be negative");
     if (!(pixel_ > 0)) throw CLI::ValidationError("--pixel-size", "must be greater than 0 metres");

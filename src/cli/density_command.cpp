@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/date_option.hpp"
 #include "cli/layer_setup.hpp"
 #include "cli/stage_timer.hpp"
 #include "io/atomic_file.hpp"
@@ -32,12 +33,6 @@ std::optional<SubEventType> strike_type_named(const std::string& name) {
   return parse_sub_event_type(name);
 }
 
-std::optional<CivilDate> date_option(const std::string& text, const char* option) {
-  if (text.empty()) return std::nullopt;
-  auto date = CivilDate::parse(text);
-  if (!date) throw CLI::ValidationError(option, "'" + text + "' is not a date YYYY-MM-DD");
-  return date;
-}
 
 class DensityCommand : public Command {
  public:

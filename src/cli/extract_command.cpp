@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "cli/date_option.hpp"
 #include "cli/gazetteer_loader.hpp"
 #include "core/event.hpp"
 #include "events/event_extractor.hpp"
@@ -40,11 +41,7 @@ class ExtractCommand : public Command {
   }
 
   int run() override {
-    std::optional<CivilDate> date;
-    if (!date_.empty()) {
-      date = CivilDate::parse(date_);
-      if (!date) throw CLI::ValidationError("--date", "'" + date_ + "' is not a date YYYY-MM-DD");
-    }
+    const std::optional<CivilDate> date = date_option(date_, "--date");
     event_format_of(output_);  // a bad extension fails before any work
     const Lexicon lexicon = Lexicon::load(lexicons_.empty() ? default_lexicon_folder() : std::filesystem::path(lexicons_));
     // every report is read (and checked) before anything is written
