@@ -6,7 +6,6 @@
 #include <charconv>
 #include <filesystem>
 #include <map>
-#include <unordered_map>
 #include <set>
 
 #include "events/relative_date.hpp"
@@ -117,13 +116,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
   // counts as a neighbour.
   std::map<std::string, double> admin1_votes;
   std::vector<LatLon> nearby;
-  std::unordered_map<std::string, std::vector<std::size_t>> places_by_spelling;  // names recur in a report
   for (auto& s : sentences) {
     for (auto& m : s.mentions) {
       if (!m.mention.known && !m.mention.region) continue;
-      auto [named, fresh] = places_by_spelling.try_emplace(m.mention.text);
-      if (fresh) named->second = resolver_.places_named(m.mention.text);
-      const auto& places = named->second;
+      const auto places = resolver_.places_named(m.mention.text);  // remembered by the resolver
       if (places.empty()) continue;
       for (const auto index : places) {
         const Place& place = gazetteer.at(index);
