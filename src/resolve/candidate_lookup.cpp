@@ -16,12 +16,13 @@ std::vector<Candidate> CandidateLookup::candidates(const NameQuery& query, std::
                                                    double min_fuzzy, bool fuzzy) const {
   if (query.keys.empty()) return {};
   if (kind_hint && query.keys.kind_hint) *kind_hint = query.keys.kind_hint;
+  const auto hits = index.lookup(query.keys, query.word_form, min_fuzzy, fuzzy);
   std::vector<Candidate> out;
-  for (const auto& hit : index.lookup(query.keys, query.word_form, min_fuzzy, fuzzy)) {
-    const auto& entry = index.entry(hit.entry);
+  out.reserve(hits.size());
+  for (const auto& hit : hits) {
     Candidate c;
-    c.place = entry.place;
-    c.name = entry.name;
+    c.place = hit.place;
+    c.name = hit.name;
     c.score = hit.similarity;
     c.match = hit.match;
     out.push_back(std::move(c));

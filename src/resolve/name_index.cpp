@@ -211,7 +211,7 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), seria
   for (std::uint32_t e = 0; e < entries_.size(); ++e) {
     const auto& entry = entries_[e];
     if (entry.keys.skeleton.empty()) continue;
-    by_skeleton_[entry.keys.skeleton].push_back({e, entry.place, spelling_id(entry.keys.compact),
+    by_skeleton_[entry.keys.skeleton].push_back({e, entry.place, entry.name, spelling_id(entry.keys.compact),
                                                  spelling_id(entry.keys.latin_compact()), entry.keys.script,
                                                  entry.derived});
   }
@@ -300,7 +300,7 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
       if (similarity < min_fuzzy) continue;
       // across scripts only the lossy skeleton is compared, so a near miss there proves less
       const double score = similarity * (candidate.keys.script == query.script ? 0.85 : 0.78);
-      hits.push_back({e, candidate.place, score, MatchKind::Fuzzy});
+      hits.push_back({e, candidate.place, candidate.name, score, MatchKind::Fuzzy});
     }
   }
 }
@@ -329,10 +329,11 @@ void NameIndex::collect_fuzzy_remembered(const NameKeys& query, double min_fuzzy
 std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view exact_text, double min_fuzzy,
                                        bool fuzzy) const {
   std::vector<NameHit> hits;
+  hits.reserve(8);
   auto offer = [&](std::uint32_t e, double similarity, MatchKind match) {
     const auto& entry = entries_[e];
     if (entry.derived) similarity -= 0.03;
-    hits.push_back({e, entry.place, similarity, match});
+    hits.push_back({e, entry.place, entry.name, similarity, match});
   };
   if (!exact_text.empty()) {
     if (auto it = by_exact_.find(exact_text); it != by_exact_.end()) {
@@ -346,10 +347,12 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
     if (auto it = by_skeleton_.find(query.skeleton); it != by_skeleton_.end()) {
       // A skeleton match scores at most 0.9, and only the best hit per place counts: the other names of a
       // place already found as spelt need no scoring (they are mostly its names in the other script).
-      std::vector<std::uint32_t> settled;
+      thread_local std::vector<std::uint32_t> settled;
+      settled.clear();
       for (const auto& hit : hits) {
         if (hit.similarity > 0.9) settled.push_back(hit.place);
       }
+      hits.reserve(hits.size() + it->second.size() + (fuzzy ? 16 : 0));
       std::uint32_t last_own = UINT32_MAX;
       double spelling = 0;
       std::uint32_t last_other_script = UINT32_MAX;
@@ -395,7 +398,7 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
           }
         }
         if (member.derived) similarity -= 0.03;
-        hits.push_back({member.entry, member.place, similarity, match});
+        hits.push_back({member.entry, member.place, member.name, similarity, match});
       }
     }
   }

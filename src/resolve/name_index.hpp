@@ -22,7 +22,8 @@ struct IndexedName {
 
 struct NameHit {
   std::uint32_t entry = 0;
-  std::uint32_t place = 0;  // the entry's place, kept beside it so ranking reads no entry
+  std::uint32_t place = 0;  // the entry's place and name, kept beside it so ranking reads no entry
+  std::uint32_t name = 0;
   double similarity = 0.0;  // in [0, 1], before any context
   MatchKind match = MatchKind::Fuzzy;
 };
@@ -60,6 +61,7 @@ class NameIndex {
   struct SkeletonMember {
     std::uint32_t entry = 0;
     std::uint32_t place = 0;
+    std::uint32_t name = 0;
     std::uint32_t own = 0;    // spelling id of keys.compact
     std::uint32_t latin = 0;  // spelling id of keys.latin_compact()
     Script script = Script::Unknown;

@@ -26,6 +26,16 @@ std::atomic<std::uint64_t> next_serial{1};
 Resolver::Resolver(const Gazetteer& gazetteer, ResolverOptions options)
     : gazetteer_(gazetteer), options_(options), index_(std::make_unique<NameIndex>(gazetteer)),
       proximity_(std::make_unique<PlaceProximity>(gazetteer)), serial_(next_serial++) {
+  facts_.reserve(gazetteer.size());
+  for (const auto& place : gazetteer.places()) {
+    PlaceFacts facts;
+    facts.kind = place.kind;
+    facts.official = place.id.find(':') == std::string::npos;
+    facts.population_term = 0.01 * std::min(1.0, std::log10(1.0 + static_cast<double>(place.population)) / 6.0);
+    facts.sources_term = 0.004 * static_cast<double>(std::min<std::size_t>(3, place.sources.size() - 1));
+    facts.point = {place.lat, place.lon};
+    facts_.push_back(facts);
+  }
   // The capital of a governorate is its one city (OCHA marks admin1 capitals).
   for (std::size_t i = 0; i < gazetteer.size(); ++i) {
     const Place& place = gazetteer.at(i);
@@ -221,12 +231,12 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     }
     if (feature_hint) kind_hint = feature_hint;
     for (auto& c : candidates) {
-      const Place& place = gazetteer_.at(c.place);
+      const PlaceFacts& facts = facts_[c.place];
       ContextEffect effect;
       effect.explain = context.explain;
-      for (const auto& anchor : anchors) apply_anchor(c, place, anchor, gazetteer_, effect);
+      for (const auto& anchor : anchors) apply_anchor(c, gazetteer_.at(c.place), anchor, gazetteer_, effect);
       if (!context.nearby.empty()) {
-        const double km = PlaceProximity::nearest_km({place.lat, place.lon}, context.nearby);
+        const double km = PlaceProximity::nearest_km(facts.point, context.nearby);
         if (km <= 30) {
           effect.bonus += 0.04;
           if (context.explain) fmt::format_to(std::back_inserter(c.reason), "{:.0f} km from another place in the document; ", km);
@@ -238,10 +248,10 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
         // "حي طريق الباب", the Bab Road quarter of Aleppo, is not the town of Al Bab: a quarter named like
         // a village or town is seldom that place, and when unknown, the city the context names is the answer
         const bool qualifies_head = used_head && used_head->chunk == parsed.kind_hint_chunk;
-        if (qualifies_head && place.kind != PlaceKind::Neighbourhood) effect.penalty *= 0.8;
+        if (qualifies_head && facts.kind != PlaceKind::Neighbourhood) effect.penalty *= 0.8;
         // a neighbourhood lies inside the town it is named with
         for (const auto& anchor : anchors) {
-          if (anchor.settlement && distance_km(*anchor.point, {place.lat, place.lon}) > 15) {
+          if (anchor.settlement && distance_km(*anchor.point, facts.point) > 15) {
             effect.penalty *= 0.7;
             break;
           }
@@ -249,21 +259,21 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
       }
       if (kind_hint) {
         const bool feature_wanted = is_feature(*kind_hint);
-        if (place.kind == *kind_hint) {
+        if (facts.kind == *kind_hint) {
           effect.bonus += 0.04;
-        } else if (feature_wanted != is_feature(place.kind)) {
+        } else if (feature_wanted != is_feature(facts.kind)) {
           effect.penalty *= 0.9;
         }
       }
-      if (is_admin_unit(place.kind)) effect.penalty *= 0.97;  // a bare name means the town more often than the unit
+      if (is_admin_unit(facts.kind)) effect.penalty *= 0.97;  // a bare name means the town more often than the unit
       // prominence only breaks near-ties: a city or a populous town is the likelier referent
-      effect.bonus += 0.01 * std::min(1.0, std::log10(1.0 + place.population) / 6.0);
-      if (place.kind == PlaceKind::City) effect.bonus += 0.01;
-      if (place.kind == PlaceKind::Town) effect.bonus += 0.005;
+      effect.bonus += facts.population_term;
+      if (facts.kind == PlaceKind::City) effect.bonus += 0.01;
+      if (facts.kind == PlaceKind::Town) effect.bonus += 0.005;
       // a place several sources attest is the better-known of two namesakes
-      effect.bonus += 0.004 * static_cast<double>(std::min<std::size_t>(3, place.sources.size() - 1));
+      effect.bonus += facts.sources_term;
       // an official P-code place over a map mark of the same name, other things equal
-      if (place.id.find(':') == std::string::npos) effect.bonus += 0.003;
+      if (facts.official) effect.bonus += 0.003;
       constexpr double kWeakFuzzy = 0.65;
       const double by_name = c.score;
       c.score = std::max(0.0, effect.apply(c.score));

@@ -58,6 +58,16 @@ class Resolver {
   std::unique_ptr<NameIndex> index_;
   std::unique_ptr<PlaceProximity> proximity_;
   std::unordered_map<std::string, std::size_t> capitals_;  // admin1 P-code → its capital
+  // What ranking reads of every candidate place, side by side: a Place spans several cache lines and a
+  // lookup ranks dozens of namesakes, so reading each one's record costs more than the ranking itself.
+  struct PlaceFacts {
+    PlaceKind kind = PlaceKind::Other;
+    bool official = false;         // an OCHA P-code, not a map mark's id
+    double population_term = 0;    // the prominence bonuses, in the order ranking adds them
+    double sources_term = 0;
+    LatLon point;
+  };
+  std::vector<PlaceFacts> facts_;
   std::uint64_t serial_;  // tells this resolver's cached context apart from another's at the same address
 };
 
