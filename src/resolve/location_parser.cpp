@@ -342,18 +342,32 @@ namespace {
 
 // Most strings are a bare name: no clause punctuation, no word that structures a location. They parse to
 // one head without the chunking below.
-bool parse_bare_name(std::string_view text, ParsedLocation& parsed) {
-  if (text.find_first_of(",;:()[]{}/|\".") != std::string_view::npos) return false;
-  if (text.find(" - ") != std::string_view::npos) return false;
-  // the clause punctuation split_chunks knows beyond ASCII: ، ؛ “ ” « » – — (looked for only where a lead
-  // byte of one of them occurs)
-  for (auto at = text.find_first_of("\xD8\xE2\xC2"); at != std::string_view::npos; at = text.find_first_of("\xD8\xE2\xC2", at + 1)) {
+// Bytes that may start clause punctuation: ASCII marks that end the scan at once, and the lead bytes of
+// the marks beyond ASCII that split_chunks knows (، ؛ “ ” « » – —), checked in full where they occur.
+enum : std::uint8_t { kPlainByte = 0, kClauseMark = 1, kMarkLead = 2 };
+constexpr std::array<std::uint8_t, 256> kClauseBytes = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (const char c : std::string_view(",;:()[]{}/|\".")) table[static_cast<unsigned char>(c)] = kClauseMark;
+  for (const unsigned char c : {0xD8, 0xE2, 0xC2}) table[c] = kMarkLead;
+  return table;
+}();
+
+bool has_clause_punctuation(std::string_view text) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const std::uint8_t kind = kClauseBytes[static_cast<unsigned char>(text[at])];
+    if (kind == kPlainByte) continue;
+    if (kind == kClauseMark) return true;
     const auto rest = text.substr(at);
-    for (const char* mark : {"\xD8\x8C", "\xD8\x9B", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB",
-                             "\xE2\x80\x93", "\xE2\x80\x94"}) {
-      if (rest.substr(0, std::char_traits<char>::length(mark)) == mark) return false;
+    for (const std::string_view mark : {"\xD8\x8C", "\xD8\x9B", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB",
+                                        "\xE2\x80\x93", "\xE2\x80\x94"}) {
+      if (rest.substr(0, mark.size()) == mark) return true;
     }
   }
+  return text.find(" - ") != std::string_view::npos;
+}
+
+bool parse_bare_name(std::string_view text, ParsedLocation& parsed) {
+  if (has_clause_punctuation(text)) return false;
   auto words = key_words(text, parsed.script);
   if (words.empty()) return false;
   // "السوسة السوسة": a name pasted twice
