@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/text_hash.hpp"
+
 namespace conflictmap {
 
 template <typename Value>
@@ -34,10 +36,7 @@ class AnswerMemory {
   }
 
  private:
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
+  using KeyHash = TextHash;
   std::size_t capacity_;
   std::uint64_t owner_ = 0;
   std::unordered_map<std::string, Value, KeyHash, std::equal_to<>> answers_;

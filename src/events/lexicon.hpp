@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/text_hash.hpp"
 #include "events/text_tokens.hpp"
 
 namespace conflictmap {
@@ -62,10 +63,7 @@ class Lexicon {
   std::uint64_t mask_of(const std::vector<std::string>& kinds) const;
   std::vector<Phrase> phrases_;
 
-  struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
+  using WordHash = TextHash;
   std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> by_first_word_;
   std::unordered_map<std::string, std::uint64_t, WordHash, std::equal_to<>> kind_bit_of_;
   std::uint64_t number_kinds_ = 0, vague_kinds_ = 0;

@@ -94,6 +94,7 @@ std::optional<JoinedPrefix> split_joined_prefix(std::string_view word) {
 std::vector<std::string> arabic_words(std::string_view utf8) {
   if (has_presentation_forms(utf8)) return arabic_words(compatibility_form(utf8));
   std::vector<std::string> words;
+  words.reserve(4);
   std::string current;
   int32_t i = 0;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());

@@ -1,6 +1,7 @@
 #include "resolve/latin_normaliser.hpp"
 
 #include "core/answer_memory.hpp"
+#include "core/text_hash.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -131,6 +132,7 @@ std::string strip_joined_article(std::string word) {
 
 std::vector<std::string> latin_words(std::string_view utf8) {
   std::vector<std::string> words;
+  words.reserve(4);
   const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
     split_ascii(utf8, words);
@@ -178,7 +180,7 @@ std::string collapse_doubles(std::string_view word) {
 }
 
 std::optional<std::string_view> generic_form(std::string_view word) {
-  static const std::unordered_map<std::string_view, std::string_view> table(std::begin(kGenericWords),
+  static const std::unordered_map<std::string_view, std::string_view, TextHash> table(std::begin(kGenericWords),
                                                                             std::end(kGenericWords));
   if (word.size() < 2 || word.size() > 8) return std::nullopt;  // the length range of the table's words
   const auto it = table.find(word);

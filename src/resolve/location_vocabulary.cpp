@@ -4,6 +4,8 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "core/text_hash.hpp"
+
 namespace conflictmap {
 
 namespace {
@@ -92,8 +94,8 @@ constexpr Vocabulary kVocabulary[] = {
 }  // namespace
 
 std::optional<Vocabulary> lookup_word(std::string_view word) {
-  static const std::unordered_map<std::string_view, Vocabulary> table = [] {
-    std::unordered_map<std::string_view, Vocabulary> map;
+  static const std::unordered_map<std::string_view, Vocabulary, TextHash> table = [] {
+    std::unordered_map<std::string_view, Vocabulary, TextHash> map;
     for (const auto& entry : kVocabulary) map.emplace(entry.word, entry);
     return map;
   }();

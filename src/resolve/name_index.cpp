@@ -8,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "core/text_hash.hpp"
 #include "core/answer_memory.hpp"
 #include "resolve/place_words.hpp"
 #include "resolve/romanise.hpp"
@@ -202,7 +203,7 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), seria
     for (auto& item : pending[p]) add(p, item.name, std::move(item.keys), item.derived, std::move(item.word_form));
   }
   // Members of one skeleton sorted by script and spelling, so a lookup compares each distinct spelling once.
-  std::unordered_map<std::string_view, std::uint32_t> spelling_ids;
+  std::unordered_map<std::string_view, std::uint32_t, TextHash> spelling_ids;
   auto spelling_id = [&](const std::string& text) {
     auto [it, inserted] = spelling_ids.try_emplace(text, static_cast<std::uint32_t>(spellings_.size()));
     if (inserted) spellings_.push_back(text);

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/text_hash.hpp"
 #include "core/resolution.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "resolve/name_keys.hpp"
@@ -49,10 +50,7 @@ class NameIndex {
 
   std::vector<IndexedName> entries_;
   // looked up by string_view without building a string
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
-  };
+  using KeyHash = TextHash;
   using KeyMap = std::unordered_map<std::string, std::vector<std::uint32_t>, KeyHash, std::equal_to<>>;
   KeyMap by_exact_;
   KeyMap by_folded_;

@@ -5,6 +5,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/text_hash.hpp"
+
 namespace conflictmap {
 
 namespace {
@@ -43,7 +45,7 @@ constexpr KindWord kFeatureWords[] = {
     {"عسكري", PlaceKind::Base},
 };
 
-using KindMap = std::unordered_map<std::string_view, PlaceKind>;
+using KindMap = std::unordered_map<std::string_view, PlaceKind, TextHash>;
 
 std::optional<PlaceKind> find_kind(const KindMap& map, std::string_view word) {
   const auto it = map.find(word);
@@ -74,7 +76,7 @@ constexpr std::string_view kPartWords[] = {
 }  // namespace
 
 bool is_part_word(std::string_view word) {
-  static const std::unordered_set<std::string_view> words(std::begin(kPartWords), std::end(kPartWords));
+  static const std::unordered_set<std::string_view, TextHash> words(std::begin(kPartWords), std::end(kPartWords));
   return words.count(word) > 0;
 }
 
@@ -89,7 +91,7 @@ std::optional<PlaceKind> kind_of_qualifier(std::string_view word) {
 std::optional<PlaceKind> kind_of_feature_word(std::string_view word) { return find_kind(feature_words(), word); }
 
 bool is_landform_word(std::string_view word) {
-  static const std::unordered_set<std::string_view> words = {
+  static const std::unordered_set<std::string_view, TextHash> words = {
       "jabal", "jebel", "jbel", "jabel", "mount", "mountain", "mountains", "hill", "hills", "harsh", "forest",
       "woods", "spring", "springs", "plain", "valley",
       "جبل", "جبال", "حرش", "احراش", "نبع", "ينابيع", "سهل", "تله", "غابه", "غابات",

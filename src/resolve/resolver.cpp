@@ -300,17 +300,17 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     for (auto& c : unique) c.matched_name = gazetteer_.at(c.place).names[c.name].text;
     return unique;
   };
-  std::vector<Candidate> unique = rank(false);
-  if (unique.empty() || unique.front().score < options_.confident_score) unique = rank(true);
-  r.candidates = unique;
+  r.candidates = rank(false);
+  if (r.candidates.empty() || r.candidates.front().score < options_.confident_score) r.candidates = rank(true);
+  const std::vector<Candidate>& ranked = r.candidates;
 
   const Anchor* region = nullptr;
   for (const auto& anchor : anchors) {
     if (!region || anchor_specificity(anchor) > anchor_specificity(*region)) region = &anchor;
   }
 
-  if (!unique.empty() && unique.front().score >= options_.confident_score) {
-    const Candidate& best = unique.front();
+  if (!ranked.empty() && ranked.front().score >= options_.confident_score) {
+    const Candidate& best = ranked.front();
     const Place& place = gazetteer_.at(best.place);
     // "Milabiya regiment" answered by the village of Milabiya: the named thing is near it, not it
     const bool feature_elsewhere = kind_hint && is_feature(*kind_hint) && !is_feature(place.kind);
@@ -320,8 +320,8 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     finish_with_place(r, place, best, precision_of(place, near || !used_head || feature_elsewhere || named_after));
     r.status = ResolutionStatus::Resolved;
     bool rivals_outside = false;
-    for (std::size_t i = 1; i < unique.size(); ++i) {
-      const Place& other = gazetteer_.at(unique[i].place);
+    for (std::size_t i = 1; i < ranked.size(); ++i) {
+      const Place& other = gazetteer_.at(ranked[i].place);
       // the unit that holds the answer, or a place inside the unit that is the answer, is no rival
       const int other_level = admin_level_of(other.kind);
       const int place_level = admin_level_of(place.kind);
@@ -329,7 +329,7 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
           (place_level > 0 && other.admin[place_level - 1] == place.id)) {
         continue;
       }
-      if (unique[i].score >= best.score - 0.03 && distance_km({place.lat, place.lon}, {other.lat, other.lon}) > 10) {
+      if (ranked[i].score >= best.score - 0.03 && distance_km({place.lat, place.lon}, {other.lat, other.lon}) > 10) {
         // Several same-named places, none in the region the context names: the region is the honest answer.
         if (best.outside_context && region) {
           rivals_outside = true;
@@ -364,8 +364,8 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     }
     return r;
   }
-  if (!unique.empty() && unique.front().score >= options_.guess_score) {
-    const Candidate& best = unique.front();
+  if (!ranked.empty() && ranked.front().score >= options_.guess_score) {
+    const Candidate& best = ranked.front();
     const Place& place = gazetteer_.at(best.place);
     finish_with_place(r, place, best, precision_of(place, true));
     r.status = ResolutionStatus::Ambiguous;
@@ -373,7 +373,7 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     return r;
   }
   r.status = ResolutionStatus::Unresolved;
-  r.note = unique.empty() ? "no place of a similar name" : "no candidate is close enough";
+  r.note = ranked.empty() ? "no place of a similar name" : "no candidate is close enough";
   return r;
 }
 
