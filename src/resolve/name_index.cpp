@@ -128,9 +128,12 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), seria
   const auto& places = gazetteer.places();
   const std::size_t expected = gazetteer.name_count() * 2;
   entries_.reserve(expected);
-  by_exact_.reserve(expected);
-  by_folded_.reserve(expected);
-  by_skeleton_.reserve(expected);
+  // grouped here, then laid out flat (see FlatTextMap)
+  std::unordered_map<std::string, std::vector<EntryRef>, TextHash, std::equal_to<>> by_exact, by_folded;
+  std::unordered_map<std::string, std::vector<SkeletonMember>, TextHash, std::equal_to<>> by_skeleton;
+  by_exact.reserve(expected);
+  by_folded.reserve(expected);
+  by_skeleton.reserve(expected);
   // Folded names of admin units, to recognise "Tal Sheer Aazaz": a village name suffixed with its district's.
   std::unordered_map<std::string, std::vector<std::string>> unit_names;
   for (const auto& place : places) {
@@ -200,27 +203,38 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), seria
   compute(0, std::min(places.size(), slice));
   for (auto& worker : workers) worker.join();
   for (std::uint32_t p = 0; p < places.size(); ++p) {
-    for (auto& item : pending[p]) add(p, item.name, std::move(item.keys), item.derived, std::move(item.word_form));
+    for (auto& item : pending[p]) {
+      const auto id = static_cast<std::uint32_t>(entries_.size());
+      const EntryRef ref{id, p, item.name, item.keys.script, item.derived};
+      if (!item.word_form.empty()) by_exact[item.word_form].push_back(ref);
+      by_folded[item.keys.folded].push_back(ref);
+      entries_.push_back({p, item.name, std::move(item.keys), item.derived});
+    }
   }
   // Members of one skeleton sorted by script and spelling, so a lookup compares each distinct spelling once.
-  std::unordered_map<std::string_view, std::uint32_t, TextHash> spelling_ids;
-  auto spelling_id = [&](const std::string& text) {
-    auto [it, inserted] = spelling_ids.try_emplace(text, static_cast<std::uint32_t>(spellings_.size()));
-    if (inserted) spellings_.push_back(text);
+  std::unordered_map<std::string_view, std::uint32_t, TextHash> spelling_offsets;
+  auto spelling_offset = [&](const std::string& text) {
+    auto [it, inserted] = spelling_offsets.try_emplace(text, static_cast<std::uint32_t>(spellings_.size()));
+    if (inserted) spellings_ += text;
     return it->second;
   };
   for (std::uint32_t e = 0; e < entries_.size(); ++e) {
     const auto& entry = entries_[e];
     if (entry.keys.skeleton.empty()) continue;
-    by_skeleton_[entry.keys.skeleton].push_back({e, entry.place, entry.name, spelling_id(entry.keys.compact),
-                                                 spelling_id(entry.keys.latin_compact()), entry.keys.script,
-                                                 entry.derived});
+    const auto& latin = entry.keys.latin_compact();
+    by_skeleton[entry.keys.skeleton].push_back({e, entry.place, entry.name, spelling_offset(entry.keys.compact),
+                                                static_cast<std::uint32_t>(entry.keys.compact.size()),
+                                                spelling_offset(latin), static_cast<std::uint32_t>(latin.size()),
+                                                entry.keys.script, entry.derived});
   }
-  for (auto& [skeleton, members] : by_skeleton_) {
+  for (auto& [skeleton, members] : by_skeleton) {
     std::sort(members.begin(), members.end(), [](const SkeletonMember& a, const SkeletonMember& b) {
       return std::tie(a.script, a.own, a.latin, a.entry) < std::tie(b.script, b.own, b.latin, b.entry);
     });
   }
+  by_exact_ = FlatTextMap<EntryRef>(by_exact);
+  by_folded_ = FlatTextMap<EntryRef>(by_folded);
+  by_skeleton_ = FlatTextMap<SkeletonMember>(by_skeleton);
   std::unordered_map<std::string, std::uint32_t> skeleton_ids;
   for (std::uint32_t e = 0; e < entries_.size(); ++e) {
     const auto& skeleton = entries_[e].keys.skeleton;
@@ -247,13 +261,6 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), seria
       if (list.empty() || list.back() != s) list.push_back(s);
     });
   }
-}
-
-void NameIndex::add(std::uint32_t place, std::uint32_t name, NameKeys keys, bool derived, std::string exact) {
-  const auto id = static_cast<std::uint32_t>(entries_.size());
-  if (!exact.empty()) by_exact_[exact].push_back(id);
-  by_folded_[keys.folded].push_back(id);
-  entries_.push_back({place, name, std::move(keys), derived});
 }
 
 void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const {
@@ -329,23 +336,28 @@ void NameIndex::collect_fuzzy_remembered(const NameKeys& query, double min_fuzzy
 
 std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view exact_text, double min_fuzzy,
                                        bool fuzzy) const {
+  // the three keys' slots are fetched from memory together
+  const std::uint64_t exact_hash = text_hash(exact_text);
+  const std::uint64_t folded_hash = text_hash(query.folded);
+  const bool by_skeleton = query.skeleton.size() >= 2;
+  const std::uint64_t skeleton_hash = by_skeleton ? text_hash(query.skeleton) : 0;
+  if (!exact_text.empty()) by_exact_.prefetch(exact_hash);
+  by_folded_.prefetch(folded_hash);
+  if (by_skeleton) by_skeleton_.prefetch(skeleton_hash);
   std::vector<NameHit> hits;
   hits.reserve(8);
-  auto offer = [&](std::uint32_t e, double similarity, MatchKind match) {
-    const auto& entry = entries_[e];
-    if (entry.derived) similarity -= 0.03;
-    hits.push_back({e, entry.place, entry.name, similarity, match});
+  auto offer = [&](const EntryRef& ref, double similarity, MatchKind match) {
+    if (ref.derived) similarity -= 0.03;
+    hits.push_back({ref.entry, ref.place, ref.name, similarity, match});
   };
   if (!exact_text.empty()) {
-    if (auto it = by_exact_.find(exact_text); it != by_exact_.end()) {
-      for (const auto e : it->second) offer(e, 1.0, MatchKind::Exact);
-    }
+    for (const auto& ref : by_exact_.find(exact_text, exact_hash)) offer(ref, 1.0, MatchKind::Exact);
   }
-  if (auto it = by_folded_.find(query.folded); it != by_folded_.end()) {
-    for (const auto e : it->second) offer(e, entries_[e].keys.script == query.script ? 0.95 : 0.9, MatchKind::Normalised);
+  for (const auto& ref : by_folded_.find(query.folded, folded_hash)) {
+    offer(ref, ref.script == query.script ? 0.95 : 0.9, MatchKind::Normalised);
   }
-  if (query.skeleton.size() >= 2) {
-    if (auto it = by_skeleton_.find(query.skeleton); it != by_skeleton_.end()) {
+  if (by_skeleton) {
+    if (const auto members = by_skeleton_.find(query.skeleton, skeleton_hash); !members.empty()) {
       // A skeleton match scores at most 0.9, and only the best hit per place counts: the other names of a
       // place already found as spelt need no scoring (they are mostly its names in the other script).
       thread_local std::vector<std::uint32_t> settled;
@@ -353,14 +365,14 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
       for (const auto& hit : hits) {
         if (hit.similarity > 0.9) settled.push_back(hit.place);
       }
-      hits.reserve(hits.size() + it->second.size() + (fuzzy ? 16 : 0));
+      hits.reserve(hits.size() + members.size() + (fuzzy ? 16 : 0));
       std::uint32_t last_own = UINT32_MAX;
       double spelling = 0;
       std::uint32_t last_other_script = UINT32_MAX;
       double by_vowels = 0;
       const double length_steps = static_cast<double>(std::min<std::size_t>(3, query.skeleton.size() - 1));
       const std::size_t query_length = query.latin_compact().size();
-      for (const auto& member : it->second) {
+      for (const auto& member : members) {
         if (std::find(settled.begin(), settled.end(), member.place) != settled.end()) continue;
         double similarity = 0;
         MatchKind match = MatchKind::Normalised;
@@ -369,7 +381,7 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
           // for less, unless the vowels Arabic writes agree with the transliteration too ("عداما", "A'dama").
           if (member.latin != last_other_script) {
             last_other_script = member.latin;
-            const std::string& other = spellings_[member.latin];
+            const std::string_view other = spelling_at(member.latin, member.latin_size);
             // each letter one side lacks costs at least 0.3: too different a length cannot reach 0.85
             const std::size_t longer = std::max(other.size(), query_length);
             const std::size_t gap = other.size() > query_length ? other.size() - query_length : query_length - other.size();
@@ -388,7 +400,7 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
           // ("Baidou", "Badi") are only a near miss.
           if (member.own != last_own) {
             last_own = member.own;
-            spelling = edit_similarity(query.compact, spellings_[member.own]);
+            spelling = edit_similarity(query.compact, spelling_at(member.own, member.own_size));
           }
           const double blended = 0.4 + 0.6 * spelling;  // the skeletons are equal
           if (spelling >= 0.6) {

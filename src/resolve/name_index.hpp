@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/text_hash.hpp"
+#include "core/flat_text_map.hpp"
 #include "core/resolution.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "resolve/name_keys.hpp"
@@ -39,34 +39,41 @@ class NameIndex {
   std::vector<NameHit> lookup(const NameKeys& query, std::string_view word_form, double min_fuzzy = 0.6,
                               bool fuzzy = true) const;
   // True when some name has exactly this folded spelling.
-  bool knows_spelling(const NameKeys& keys) const { return by_folded_.count(keys.folded) > 0; }
+  bool knows_spelling(const NameKeys& keys) const { return by_folded_.contains(keys.folded); }
   const IndexedName& entry(std::uint32_t id) const { return entries_[id]; }
   std::size_t size() const { return entries_.size(); }
 
  private:
-  void add(std::uint32_t place, std::uint32_t name, NameKeys keys, bool derived, std::string exact);
   void collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const;
   void collect_fuzzy_remembered(const NameKeys& query, double min_fuzzy, std::vector<NameHit>& hits) const;
+  std::string_view spelling_at(std::uint32_t begin, std::uint32_t size) const { return {spellings_.data() + begin, size}; }
 
   std::vector<IndexedName> entries_;
-  // looked up by string_view without building a string
-  using KeyHash = TextHash;
-  using KeyMap = std::unordered_map<std::string, std::vector<std::uint32_t>, KeyHash, std::equal_to<>>;
-  KeyMap by_exact_;
-  KeyMap by_folded_;
-  // An exact lookup scores every name of the query's skeleton, so a bucket holds what scoring needs inline:
-  // reading each entry's keys instead costs a cache miss per name.
+  // What scoring reads of an entry, inline in the lookup tables: reading each entry instead costs a cache miss
+  // per name (an entry's keys span several lines).
+  struct EntryRef {
+    std::uint32_t entry = 0;
+    std::uint32_t place = 0;
+    std::uint32_t name = 0;
+    Script script = Script::Unknown;
+    bool derived = false;
+  };
+  FlatTextMap<EntryRef> by_exact_;   // names as written (their words joined)
+  FlatTextMap<EntryRef> by_folded_;  // folded spellings
+  // An exact lookup scores every name of the query's skeleton, so a bucket holds what scoring needs inline.
   struct SkeletonMember {
     std::uint32_t entry = 0;
     std::uint32_t place = 0;
     std::uint32_t name = 0;
-    std::uint32_t own = 0;    // spelling id of keys.compact
-    std::uint32_t latin = 0;  // spelling id of keys.latin_compact()
+    std::uint32_t own = 0;         // keys.compact: its offset in spellings_ (one per distinct spelling)
+    std::uint32_t own_size = 0;
+    std::uint32_t latin = 0;       // keys.latin_compact(), likewise
+    std::uint32_t latin_size = 0;
     Script script = Script::Unknown;
     bool derived = false;
   };
-  std::unordered_map<std::string, std::vector<SkeletonMember>, KeyHash, std::equal_to<>> by_skeleton_;
-  std::vector<std::string> spellings_;  // distinct compact forms, by id
+  FlatTextMap<SkeletonMember> by_skeleton_;
+  std::string spellings_;  // distinct compact forms, back to back
   std::vector<std::string> skeletons_;                    // distinct skeletons
   std::vector<std::vector<std::uint32_t>> skeleton_entries_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> trigrams_;  // trigram → skeleton ids
