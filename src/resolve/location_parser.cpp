@@ -357,10 +357,17 @@ bool has_clause_punctuation(std::string_view text) {
     const std::uint8_t kind = kClauseBytes[static_cast<unsigned char>(text[at])];
     if (kind == kPlainByte) continue;
     if (kind == kClauseMark) return true;
-    const auto rest = text.substr(at);
-    for (const std::string_view mark : {"\xD8\x8C", "\xD8\x9B", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB",
-                                        "\xE2\x80\x93", "\xE2\x80\x94"}) {
-      if (rest.substr(0, mark.size()) == mark) return true;
+    // most Arabic letters share the lead byte of ، and ؛: the next byte tells them apart
+    const auto next = [&](std::size_t i) { return at + i < text.size() ? static_cast<unsigned char>(text[at + i]) : 0; };
+    switch (static_cast<unsigned char>(text[at])) {
+      case 0xD8:
+        if (next(1) == 0x8C || next(1) == 0x9B) return true;
+        break;
+      case 0xC2:
+        if (next(1) == 0xAB || next(1) == 0xBB) return true;
+        break;
+      default:  // 0xE2
+        if (next(1) == 0x80 && (next(2) == 0x9C || next(2) == 0x9D || next(2) == 0x93 || next(2) == 0x94)) return true;
     }
   }
   return text.find(" - ") != std::string_view::npos;

@@ -122,13 +122,15 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
     std::uint64_t owner = 0;
     std::unordered_map<std::string, std::vector<Anchor>> anchors;
   } context_cache;
+  static const std::vector<Anchor> kNoAnchors;
   if (context_cache.owner != serial_ || context_cache.anchors.size() > 256) {
     context_cache.owner = serial_;
     context_cache.anchors.clear();
   }
   std::string context_key;
   for (const auto& extra : context.texts) context_key += extra + '\x1f';
-  auto [cached, fresh] = context_cache.anchors.try_emplace(context_key);
+  auto [cached, fresh] = context.texts.empty() ? std::pair{context_cache.anchors.end(), false}
+                                               : context_cache.anchors.try_emplace(context_key);
   if (fresh) {
     for (const auto& extra : context.texts) {
       if (extra.empty()) continue;
@@ -142,7 +144,7 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
       }
     }
   }
-  std::vector<Anchor> anchors = cached->second;
+  std::vector<Anchor> anchors = context.texts.empty() ? kNoAnchors : cached->second;
   const std::vector<Anchor> regions = anchors;
   // "Northern Sarha" and "Firazdaq - Arsalan Tash" are names as they stand: a string the gazetteer spells
   // whole is its own head before any reading of its parts.
