@@ -5,10 +5,13 @@
 // makes several lookups per name resolved.
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/text_hash.hpp"
@@ -48,6 +51,19 @@ class FlatTextMap {
     }
   }
 
+  // From (key, value) pairs, such as a constexpr table of words: each key's values in the pairs' order.
+  template <typename Pairs>
+  static FlatTextMap from_pairs(const Pairs& pairs) {
+    std::vector<std::pair<std::string, std::vector<Value>>> grouped;
+    std::unordered_map<std::string_view, std::size_t, TextHash> position;
+    for (const auto& [key, value] : pairs) {
+      const auto [it, fresh] = position.try_emplace(std::string_view(key), grouped.size());
+      if (fresh) grouped.push_back({std::string(key), {}});
+      grouped[it->second].second.push_back(value);
+    }
+    return FlatTextMap(grouped);
+  }
+
   // The values of `key`, empty when it is absent. `hash` must be text_hash(key).
   std::span<const Value> find(std::string_view key, std::uint64_t hash) const {
     if (slots_.empty()) return {};
@@ -61,6 +77,12 @@ class FlatTextMap {
   }
   std::span<const Value> find(std::string_view key) const { return find(key, text_hash(key)); }
   bool contains(std::string_view key) const { return !find(key).empty(); }
+  // The first value of `key`, for maps with one value per key.
+  std::optional<Value> first(std::string_view key) const {
+    const auto found = find(key);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+  }
 
   // Starts reading the slot of a key about to be looked up, so that several lookups wait for memory together.
   void prefetch(std::uint64_t hash) const {

@@ -1,7 +1,7 @@
 #include "resolve/latin_normaliser.hpp"
 
 #include "core/answer_memory.hpp"
-#include "core/text_hash.hpp"
+#include "core/flat_text_map.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -180,12 +180,9 @@ std::string collapse_doubles(std::string_view word) {
 }
 
 std::optional<std::string_view> generic_form(std::string_view word) {
-  static const std::unordered_map<std::string_view, std::string_view, TextHash> table(std::begin(kGenericWords),
-                                                                            std::end(kGenericWords));
+  static const FlatTextMap<std::string_view> table = FlatTextMap<std::string_view>::from_pairs(kGenericWords);
   if (word.size() < 2 || word.size() > 8) return std::nullopt;  // the length range of the table's words
-  const auto it = table.find(word);
-  if (it == table.end()) return std::nullopt;
-  return it->second;
+  return table.first(word);
 }
 
 }  // namespace

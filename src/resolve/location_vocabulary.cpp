@@ -4,7 +4,7 @@
 #include <iterator>
 #include <unordered_map>
 
-#include "core/text_hash.hpp"
+#include "core/flat_text_map.hpp"
 
 namespace conflictmap {
 
@@ -94,14 +94,12 @@ constexpr Vocabulary kVocabulary[] = {
 }  // namespace
 
 std::optional<Vocabulary> lookup_word(std::string_view word) {
-  static const std::unordered_map<std::string_view, Vocabulary, TextHash> table = [] {
-    std::unordered_map<std::string_view, Vocabulary, TextHash> map;
-    for (const auto& entry : kVocabulary) map.emplace(entry.word, entry);
-    return map;
+  static const FlatTextMap<Vocabulary> table = [] {
+    std::vector<std::pair<std::string_view, Vocabulary>> pairs;
+    for (const auto& entry : kVocabulary) pairs.emplace_back(entry.word, entry);
+    return FlatTextMap<Vocabulary>::from_pairs(pairs);
   }();
-  const auto it = table.find(word);
-  if (it == table.end()) return std::nullopt;
-  return it->second;
+  return table.first(word);
 }
 
 bool is_direction_preposition(std::string_view word) {

@@ -1,11 +1,9 @@
 #include "resolve/place_words.hpp"
 
 #include <array>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
-#include "core/text_hash.hpp"
+#include "core/flat_text_map.hpp"
 
 namespace conflictmap {
 
@@ -45,22 +43,25 @@ constexpr KindWord kFeatureWords[] = {
     {"عسكري", PlaceKind::Base},
 };
 
-using KindMap = std::unordered_map<std::string_view, PlaceKind, TextHash>;
+using KindMap = FlatTextMap<PlaceKind>;
 
-std::optional<PlaceKind> find_kind(const KindMap& map, std::string_view word) {
-  const auto it = map.find(word);
-  if (it == map.end()) return std::nullopt;
-  return it->second;
+std::optional<PlaceKind> find_kind(const KindMap& map, std::string_view word) { return map.first(word); }
+
+// A word set: each word with a placeholder value.
+template <typename Words>
+FlatTextMap<char> word_set(const Words& words) {
+  std::vector<std::pair<std::string_view, char>> pairs;
+  for (const std::string_view word : words) pairs.emplace_back(word, 1);
+  return FlatTextMap<char>::from_pairs(pairs);
 }
 
-// a handful of words, looked up for every word of every name: a hash map per table
 const KindMap& qualifiers() {
-  static const KindMap map(std::begin(kQualifiers), std::end(kQualifiers));
+  static const KindMap map = KindMap::from_pairs(kQualifiers);
   return map;
 }
 
 const KindMap& feature_words() {
-  static const KindMap map(std::begin(kFeatureWords), std::end(kFeatureWords));
+  static const KindMap map = KindMap::from_pairs(kFeatureWords);
   return map;
 }
 
@@ -76,8 +77,8 @@ constexpr std::string_view kPartWords[] = {
 }  // namespace
 
 bool is_part_word(std::string_view word) {
-  static const std::unordered_set<std::string_view, TextHash> words(std::begin(kPartWords), std::end(kPartWords));
-  return words.count(word) > 0;
+  static const FlatTextMap<char> words = word_set(kPartWords);
+  return words.contains(word);
 }
 
 bool is_qualifier_word(std::string_view word) { return find_kind(qualifiers(), word).has_value(); }
@@ -91,12 +92,13 @@ std::optional<PlaceKind> kind_of_qualifier(std::string_view word) {
 std::optional<PlaceKind> kind_of_feature_word(std::string_view word) { return find_kind(feature_words(), word); }
 
 bool is_landform_word(std::string_view word) {
-  static const std::unordered_set<std::string_view, TextHash> words = {
+  static constexpr std::string_view kLandformWords[] = {
       "jabal", "jebel", "jbel", "jabel", "mount", "mountain", "mountains", "hill", "hills", "harsh", "forest",
       "woods", "spring", "springs", "plain", "valley",
       "جبل", "جبال", "حرش", "احراش", "نبع", "ينابيع", "سهل", "تله", "غابه", "غابات",
   };
-  return words.count(word) > 0;
+  static const FlatTextMap<char> words = word_set(kLandformWords);
+  return words.contains(word);
 }
 
 std::vector<std::string> without_generic_edge(const std::vector<std::string>& words) {

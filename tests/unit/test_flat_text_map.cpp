@@ -52,3 +52,13 @@ TEST_CASE("An empty FlatTextMap answers every lookup with nothing", "[flat_map]"
   empty.prefetch(text_hash("soran"));  // harmless
   CHECK(empty.size() == 0);
 }
+
+TEST_CASE("FlatTextMap::from_pairs groups a table of words, and first() gives a word's first value", "[flat_map]") {
+  constexpr std::pair<std::string_view, int> kTable[] = {{"tell", 1}, {"tal", 2}, {"tell", 3}, {"قرية", 4}};
+  const auto map = FlatTextMap<int>::from_pairs(kTable);
+  CHECK(map.size() == 3);
+  CHECK(values_of(map, "tell") == std::vector<int>{1, 3});
+  CHECK(map.first("tell") == 1);  // the first of a duplicated word wins, as in a hash map built from the table
+  CHECK(map.first("قرية") == 4);
+  CHECK_FALSE(map.first("tel").has_value());
+}
