@@ -130,7 +130,8 @@ def main():
         for tool, s, t in (("conflictmap", ours, f"{seconds:.2f}"), ("baseline", peer, "")):
             print(f"{label:10}{tool:10}{s['at1']:8.1%}{s['at5']:8.1%}{s['at25']:8.1%}{s['unresolved']:8.1%}"
                   f"{s['confident_wrong']:11.1%}{t:>9}")
-        print(f"{label:10}ratio at 5 km: {ours['at5'] / max(peer['at5'], 1e-9):.2f}x the baseline ({len(usable)} rows)")
+        print(f"{label:10}ratio at 5 km: {ours['at5'] / max(peer['at5'], 1e-9):.2f}x the baseline ({len(usable)} rows); "
+              f"conflictmap within 5 km: {round(ours['at5'] * ours['n'])}/{ours['n']}")
         for d, row, answer in misses[: args.misses]:
             got = f"{answer[3]['place_name']} ({answer[3]['match']}, {answer[2]:.2f}) {d:.0f} km off" if answer else "unresolved"
             print(f"   miss: {row[name_col]!r} | {row[region_col]!r} -> {got}")

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 
 #include <cmath>
@@ -23,6 +24,15 @@ std::string bearing_name(double bearing) {
 }
 
 namespace {
+
+bool names_countryside(std::string_view name) {
+  Script script = detect_script(name);
+  if (script == Script::Unknown) script = Script::Latin;
+  const auto words = key_words(name, script);
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
+    return word == "ريف" || word == "rif" || word == "rural" || word == "countryside";
+  });
+}
 
 // A place agrees with the regions already known when it is inside them or just across their line.
 bool agrees_with(const Place& place, const std::vector<Anchor>& regions) {
@@ -66,6 +76,9 @@ Anchor make_anchor(const LocationSegment& segment, const CandidateLookup& lookup
     double score = c.score;
     if (admin_level_of(place.kind) > 0) {
       score += 0.02 * (4 - admin_level_of(place.kind));
+      // "Rif Dimashq", "Damascus countryside": where a unit is named as the countryside of a town (ريف دمشق,
+      // Rural Damascus), a countryside clause means that unit, not the town's own.
+      if (segment.countryside && names_countryside(place.names[c.name].text)) score += 0.1;
       if (score > admin_score) {
         admin_score = score;
         best_admin = &c;

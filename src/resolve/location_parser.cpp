@@ -194,6 +194,7 @@ class SegmentBuilder {
         flush();
         break;
       case WordClass::RegionWord:
+        countryside_ = w == "countryside" || w == "countrysides" || w == "rif" || w == "reef" || w == "ريف";
         // English says "Aleppo countryside" or "countryside of Aleppo"; Arabic only "ريف حلب".
         if (!current_.empty() && parsed_.script != Script::Arabic) {
           region_current_ = true;
@@ -278,11 +279,13 @@ class SegmentBuilder {
     if (region_current_ || trailing_bearing_) {
       segment.role = SegmentRole::Context;
       segment.region = true;
+      segment.countryside = region_current_ && countryside_;
       segment.bearing_deg = trailing_bearing_ ? trailing_bearing_ : bearing_;
       if (!region_current_ && next_ != Next::Region) segment.direction_word = trailing_direction_;
     } else if (next_ == Next::Region) {
       segment.role = SegmentRole::Context;
       segment.region = true;
+      segment.countryside = countryside_;
       segment.bearing_deg = bearing_;
     } else if (next_ == Next::Within) {
       segment.role = SegmentRole::Context;
@@ -323,6 +326,7 @@ class SegmentBuilder {
   std::vector<std::string> current_;
   bool bracket_ = false;
   bool region_current_ = false;
+  bool countryside_ = false;  // the last region word was a countryside one
   std::optional<Next> next_;
   std::optional<double> bearing_;
   std::optional<double> trailing_bearing_;

@@ -27,6 +27,7 @@ struct LocationSegment {
   std::optional<double> bearing_deg;   // "north of X": the head lies at this bearing from X
   std::optional<double> distance_km;   // "12 km north of X"
   bool region = false;                 // "X countryside", "X district": the head is inside X's area
+  bool countryside = false;            // the region was written as a countryside: "ريف X", "X countryside"
   bool near = false;                   // "outskirts of X", "near X" as the head: precision 2 at best
   // The direction word written right beside the name ("Eastern Ghouta", "عبلة غربي"), if the bearing came
   // from one. With no other name in the string, the word is part of the name, not a direction from it.

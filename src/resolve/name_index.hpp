@@ -38,6 +38,12 @@ class NameIndex {
   // searched only when `fuzzy` is set, since they cost most.
   std::vector<NameHit> lookup(const NameKeys& query, std::string_view word_form, double min_fuzzy = 0.6,
                               bool fuzzy = true) const;
+  // Places with a name written exactly so (its key words joined, as key_words and join_words give them).
+  std::vector<std::uint32_t> places_spelt(std::string_view word_form) const {
+    std::vector<std::uint32_t> places;
+    for (const auto& ref : by_exact_.find(word_form)) places.push_back(ref.place);
+    return places;
+  }
   // True when some name has exactly this folded spelling.
   bool knows_spelling(const NameKeys& keys) const { return by_folded_.contains(keys.folded); }
   const IndexedName& entry(std::uint32_t id) const { return entries_[id]; }

@@ -19,13 +19,14 @@ constexpr KindWord kQualifiers[] = {
     {"area", PlaceKind::Other}, {"camp", PlaceKind::Camp}, {"farm", PlaceKind::Village},
     {"farms", PlaceKind::Village}, {"hay", PlaceKind::Neighbourhood}, {"hayy", PlaceKind::Neighbourhood},
     {"hai", PlaceKind::Neighbourhood}, {"quarter", PlaceKind::Neighbourhood}, {"municipality", PlaceKind::Town},
-    {"countryside", PlaceKind::Other}, {"outskirts", PlaceKind::Other}, {"of", PlaceKind::Other},
+    {"countryside", PlaceKind::Other}, {"rural", PlaceKind::Other}, {"outskirts", PlaceKind::Other}, {"of", PlaceKind::Other},
     {"the", PlaceKind::Other}, {"vilage", PlaceKind::Village}, {"township", PlaceKind::Town},
     {"قريه", PlaceKind::Village}, {"قري", PlaceKind::Village}, {"بلده", PlaceKind::Town},
     {"بلدات", PlaceKind::Town}, {"مدينه", PlaceKind::City}, {"حي", PlaceKind::Neighbourhood},
     {"احياء", PlaceKind::Neighbourhood}, {"ريف", PlaceKind::Other}, {"ناحيه", PlaceKind::Other},
     {"منطقه", PlaceKind::Other}, {"مخيم", PlaceKind::Camp}, {"مزرعه", PlaceKind::Village},
-    {"مزارع", PlaceKind::Village}, {"محافظه", PlaceKind::Other},
+    {"مزارع", PlaceKind::Village}, {"محافظه", PlaceKind::Other}, {"ضيعه", PlaceKind::Village},
+    {"ضيع", PlaceKind::Village},
 };
 
 constexpr KindWord kFeatureWords[] = {
@@ -70,8 +71,13 @@ constexpr std::string_view kPartWords[] = {
     "southern", "east", "west", "north", "south", "kabir", "kbir", "kebir", "kabira", "kbira", "saghir",
     "sghir", "saghira", "sghira", "zghir", "fawqani", "foqani", "fouqani", "tahtani", "tahtany", "sharqi",
     "sharki", "gharbi", "shamali", "janubi", "jadid", "jdid", "jadida", "qadim", "qadima", "wusta", "wasta",
+    // the town proper and its suburb: "Douma al-Balad", "Harasta al-Dahiya"
+    "balad", "dahiya", "dahiyah", "dahiyeh",
     "كبير", "صغير", "كبيره", "صغيره", "كبري", "صغري", "فوقاني", "تحتاني", "شرقي", "غربي", "شمالي", "جنوبي",
     "جديد", "جديده", "قديم", "قديمه", "وسطاني", "قريبه", "بعيده",
+    // the feminine forms a village (قرية، بلدة) takes, and the Levantine lower, upper and southern
+    "شرقيه", "غربيه", "شماليه", "جنوبيه", "فوقانيه", "تحتانيه", "وسطانيه", "تحتا", "فوقا", "وسطي", "قبلي",
+    "قبليه", "بلد", "ضاحيه",
 };
 
 }  // namespace

@@ -134,6 +134,22 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
   if (fresh) {
     for (const auto& extra : context.texts) {
       if (extra.empty()) continue;
+      // "ريف دمشق" and "Rural Damascus" name a governorate of their own, not the countryside of Damascus: a
+      // context the gazetteer spells whole as an admin unit's name is that unit, before any reading of parts.
+      Script context_script = detect_script(extra);
+      if (context_script == Script::Unknown) context_script = Script::Latin;
+      LocationSegment whole_unit;
+      whole_unit.words = key_words(extra, context_script);
+      const auto spelt = index_->places_spelt(join_words(whole_unit.words));
+      if (std::any_of(spelt.begin(), spelt.end(), [&](std::uint32_t p) { return is_admin_unit(facts_[p].kind); })) {
+        whole_unit.role = SegmentRole::Context;
+        whole_unit.region = true;
+        auto anchor = make_anchor(whole_unit, lookup, context_script, {}, capitals_);
+        if (anchor_usable(anchor)) {
+          cached->second.push_back(std::move(anchor));
+          continue;
+        }
+      }
       const ParsedLocation parsed_context = parse_location(extra);
       for (const auto& segment : parsed_context.segments) {
         LocationSegment as_context = segment;

@@ -141,3 +141,17 @@ TEST_CASE("a name pasted twice is one name", "[parser]") {
   REQUIRE(parsed.segments.size() == 1);
   CHECK(parsed.segments[0].words.size() == 1);
 }
+
+TEST_CASE("a region written as a countryside is told from a district", "[parser]") {
+  for (const char* text : {"ريف دمشق", "Damascus countryside", "countryside of Damascus", "Rif Dimashq"}) {
+    INFO(text);
+    const auto parsed = parse_location(text);
+    REQUIRE(parsed.segments.size() == 1);
+    CHECK(parsed.segments[0].region);
+    CHECK(parsed.segments[0].countryside);
+  }
+  const auto district = parse_location("Azaz district");
+  REQUIRE(district.segments.size() == 1);
+  CHECK(district.segments[0].region);
+  CHECK_FALSE(district.segments[0].countryside);
+}

@@ -202,3 +202,21 @@ TEST_CASE("a quarter named like a town elsewhere falls back to the city", "[reso
   CHECK(town.status != ResolutionStatus::RegionOnly);
   CHECK(town.place_name == "Al Bab");
 }
+
+TEST_CASE("Rif Dimashq is a governorate of its own, not the countryside of Damascus city", "[resolver]") {
+  // Dimas lies in Rural Damascus (SY03); Damascus city (SY01) also has a namesake spelling ("Damas")
+  for (const char* context : {"ريف دمشق", "Rif Dimashq", "Rural Damascus", "Damascus countryside"}) {
+    INFO(context);
+    CHECK(resolve("Dimas", context).place_id == "C2437");
+    CHECK(resolve("ديماس", context).place_id == "C2437");
+  }
+}
+
+TEST_CASE("Arabic edge words for the town proper, its suburb, a hamlet and a feminine half", "[resolver]") {
+  CHECK(resolve("دوما البلد", "ريف دمشق").place_id == "C2338");          // Douma the town
+  CHECK(resolve("حرستا الضاحية", "ريف دمشق").place_id == "C2342");       // Harasta's suburb
+  CHECK(resolve("الزعفرانية الشرقية", "حمص").place_id == "C2888");       // eastern (feminine) Zafaraniya
+  const auto hamlet = resolve("ضيعة العزيزية", "حمص");                    // ضيعة: a hamlet, like قرية
+  CHECK(hamlet.place_id == "C2656");
+  CHECK(hamlet.status == ResolutionStatus::Resolved);
+}
