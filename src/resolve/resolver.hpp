@@ -31,6 +31,7 @@ struct ResolverOptions {
 };
 
 class NameIndex;
+struct ParsedLocation;
 class PlaceProximity;
 
 class Resolver {
@@ -53,6 +54,8 @@ class Resolver {
 
  private:
   std::vector<std::size_t> places_named_uncached(std::string_view text) const;
+  Resolution resolve_parsed(std::string_view text, const ParsedLocation& parsed, const ResolveContext& context) const;
+  std::vector<std::size_t> split_trailing_place(ParsedLocation& parsed) const;
   const Gazetteer& gazetteer_;
   ResolverOptions options_;
   std::unique_ptr<NameIndex> index_;

@@ -220,3 +220,14 @@ TEST_CASE("Arabic edge words for the town proper, its suburb, a hamlet and a fem
   CHECK(hamlet.place_id == "C2656");
   CHECK(hamlet.status == ResolutionStatus::Resolved);
 }
+
+TEST_CASE("a village written with its town or unit and no comma", "[resolver]") {
+  for (const char* name : {"محمبل ادلب", "Mhambal Idlib"}) {
+    INFO(name);
+    const auto r = resolve(name, "");
+    CHECK(r.status == ResolutionStatus::Resolved);
+    CHECK(r.place_id == "C4330");
+  }
+  // a name the gazetteer spells whole is never split: Kafr Halab is a village, not a Kafr in Aleppo
+  CHECK(resolve("Kafr Halab", "").place_id == "C1039");
+}
