@@ -43,6 +43,17 @@ Resolver::Resolver(const Gazetteer& gazetteer, ResolverOptions options)
       capitals_.emplace(place.admin[0], i);
     }
   }
+  // A governorate without a city of its own (Rural Damascus surrounds Damascus) is placed at its most
+  // populous town, not at a point of its polygon that may lie in the desert.
+  std::unordered_map<std::string, std::size_t> largest_town;
+  for (std::size_t i = 0; i < gazetteer.size(); ++i) {
+    const Place& place = gazetteer.at(i);
+    if (place.kind != PlaceKind::Town || place.admin[0].empty() || place.population <= 0) continue;
+    if (capitals_.count(place.admin[0])) continue;
+    auto [it, fresh] = largest_town.try_emplace(place.admin[0], i);
+    if (!fresh && place.population > gazetteer.at(it->second).population) it->second = i;
+  }
+  for (const auto& [unit, town] : largest_town) capitals_.emplace(unit, town);
 }
 
 Resolver::~Resolver() = default;

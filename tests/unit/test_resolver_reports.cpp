@@ -231,3 +231,14 @@ TEST_CASE("a village written with its town or unit and no comma", "[resolver]") 
   // a name the gazetteer spells whole is never split: Kafr Halab is a village, not a Kafr in Aleppo
   CHECK(resolve("Kafr Halab", "").place_id == "C1039");
 }
+
+TEST_CASE("a governorate without a city is placed at its largest town, and places of the city it surrounds stay near", "[resolver]") {
+  // Rural Damascus has no city of its own; its polygon's point lies out in the desert
+  const auto unknown = resolve("xyzzy", "ريف دمشق");
+  CHECK(unknown.status == ResolutionStatus::RegionOnly);
+  CHECK(distance_km(unknown.point, {33.51, 36.29}) < 30);  // near Damascus, where its towns are
+  // Yarmouk camp is in Damascus city, which Rural Damascus surrounds: written loosely, still found
+  const auto camp = resolve("مخيم اليرموك", "ريف دمشق");
+  CHECK(camp.status == ResolutionStatus::Resolved);
+  CHECK(camp.place_id == "C1002");
+}
