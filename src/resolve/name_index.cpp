@@ -344,20 +344,19 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
   if (!exact_text.empty()) by_exact_.prefetch(exact_hash);
   by_folded_.prefetch(folded_hash);
   if (by_skeleton) by_skeleton_.prefetch(skeleton_hash);
+  const auto spelt_exactly = exact_text.empty() ? std::span<const EntryRef>() : by_exact_.find(exact_text, exact_hash);
+  const auto spelt_folded = by_folded_.find(query.folded, folded_hash);
+  const auto members = by_skeleton ? by_skeleton_.find(query.skeleton, skeleton_hash) : std::span<const SkeletonMember>();
   std::vector<NameHit> hits;
-  hits.reserve(8);
+  hits.reserve(spelt_exactly.size() + spelt_folded.size() + members.size() + (fuzzy ? 16 : 0));
   auto offer = [&](const EntryRef& ref, double similarity, MatchKind match) {
     if (ref.derived) similarity -= 0.03;
     hits.push_back({ref.entry, ref.place, ref.name, similarity, match});
   };
-  if (!exact_text.empty()) {
-    for (const auto& ref : by_exact_.find(exact_text, exact_hash)) offer(ref, 1.0, MatchKind::Exact);
-  }
-  for (const auto& ref : by_folded_.find(query.folded, folded_hash)) {
-    offer(ref, ref.script == query.script ? 0.95 : 0.9, MatchKind::Normalised);
-  }
-  if (by_skeleton) {
-    if (const auto members = by_skeleton_.find(query.skeleton, skeleton_hash); !members.empty()) {
+  for (const auto& ref : spelt_exactly) offer(ref, 1.0, MatchKind::Exact);
+  for (const auto& ref : spelt_folded) offer(ref, ref.script == query.script ? 0.95 : 0.9, MatchKind::Normalised);
+  {
+    if (!members.empty()) {
       // A skeleton match scores at most 0.9, and only the best hit per place counts: the other names of a
       // place already found as spelt need no scoring (they are mostly its names in the other script).
       thread_local std::vector<std::uint32_t> settled;
@@ -365,7 +364,6 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
       for (const auto& hit : hits) {
         if (hit.similarity > 0.9) settled.push_back(hit.place);
       }
-      hits.reserve(hits.size() + members.size() + (fuzzy ? 16 : 0));
       std::uint32_t last_own = UINT32_MAX;
       double spelling = 0;
       std::uint32_t last_other_script = UINT32_MAX;
@@ -390,8 +388,8 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
             const bool reachable =
                 longer > 0 && 0.3 * static_cast<double>(gap) <= (1.0 - needed) * static_cast<double>(longer);
             const double vowels = !reachable                        ? 0.0
-                                  : query.script == Script::Arabic ? vowel_tolerant_similarity(other, query.roman)
-                                                                   : vowel_tolerant_similarity(query.compact, other);
+                                  : query.script == Script::Arabic ? vowel_tolerant_similarity(other, query.roman, needed)
+                                                                   : vowel_tolerant_similarity(query.compact, other, needed);
             by_vowels = vowels >= needed ? 0.45 + 0.45 * vowels : 0.0;
           }
           similarity = std::max(0.5 + 0.12 * length_steps, by_vowels);

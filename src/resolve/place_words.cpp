@@ -109,15 +109,9 @@ bool is_landform_word(std::string_view word) {
 
 std::vector<std::string> without_generic_edge(const std::vector<std::string>& words) {
   if (words.size() < 2) return {};
-  std::vector<std::string> out(words);
-  if (is_landform_word(out.front()) || is_part_word(out.front())) {
-    out.erase(out.begin());
-  } else if (is_part_word(out.back())) {
-    out.pop_back();
-  } else {
-    return {};
-  }
-  return out;
+  if (is_landform_word(words.front()) || is_part_word(words.front())) return {words.begin() + 1, words.end()};
+  if (is_part_word(words.back())) return {words.begin(), words.end() - 1};
+  return {};
 }
 
 }  // namespace conflictmap

@@ -127,18 +127,18 @@ std::vector<std::size_t> Resolver::split_trailing_place(ParsedLocation& parsed) 
   if (parsed.segments.size() != 1 || parsed.segments.front().role != SegmentRole::Head) return {};
   LocationSegment& head = parsed.segments.front();
   if (head.words.size() < 2 || head.near) return {};
+  // cheapest test first: most last words name no town
+  std::vector<std::size_t> towns_or_units;
+  for (const auto p : places_named(head.words.back())) {
+    const PlaceKind kind = facts_[p].kind;
+    if (is_admin_unit(kind) || kind == PlaceKind::City || kind == PlaceKind::Town) towns_or_units.push_back(p);
+  }
+  if (towns_or_units.empty()) return {};
   const auto whole = NameQuery::of(head.words, parsed.script);
   if (whole.keys.empty() || index_->knows_spelling(whole.keys)) return {};
   const std::vector<std::string> rest(head.words.begin(), head.words.end() - 1);
   const auto rest_query = NameQuery::of(rest, parsed.script);
   if (rest_query.keys.empty() || !index_->knows_spelling(rest_query.keys)) return {};
-  const auto named = places_named(head.words.back());
-  std::vector<std::size_t> towns_or_units;
-  for (const auto p : named) {
-    const PlaceKind kind = facts_[p].kind;
-    if (is_admin_unit(kind) || kind == PlaceKind::City || kind == PlaceKind::Town) towns_or_units.push_back(p);
-  }
-  if (towns_or_units.empty()) return {};
   LocationSegment place;
   place.words = {head.words.back()};
   place.role = SegmentRole::Context;
@@ -152,6 +152,8 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
   ParsedLocation parsed = parse_location(text);
   Resolution r = resolve_parsed(text, parsed, context);
   if (r.status == ResolutionStatus::Resolved) return r;
+  // several places spelt so is an ambiguity, not a misreading
+  if (!r.candidates.empty() && r.candidates.front().match == MatchKind::Exact) return r;
   // only as a last reading: the whole string, misspelt, may still be the better answer
   const auto trailing = split_trailing_place(parsed);
   if (trailing.empty()) return r;
@@ -361,20 +363,34 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
         c.score = std::min(c.score, options_.confident_score - 0.001);
       }
     }
-    // best per place (a head and its alternative may both name it), then by score
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    // Best per place (a head and its alternative may both name it), then the best few by score. Dozens of
+    // candidates are ranked to keep a handful: the ranking moves small keys, and only the kept are copied.
+    struct Ranked {
+      double score;
+      std::uint32_t place;
+      std::uint32_t at;  // position in candidates: among equals, the earlier lookup's candidate wins
+    };
+    std::vector<Ranked> order;
+    order.reserve(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      order.push_back({candidates[i].score, static_cast<std::uint32_t>(candidates[i].place), static_cast<std::uint32_t>(i)});
+    }
+    std::sort(order.begin(), order.end(), [](const Ranked& a, const Ranked& b) {
       if (a.place != b.place) return a.place < b.place;
-      return a.score > b.score;
+      if (a.score != b.score) return a.score > b.score;
+      return a.at < b.at;
     });
-    candidates.erase(std::unique(candidates.begin(), candidates.end(),
-                                 [](const Candidate& a, const Candidate& b) { return a.place == b.place; }),
-                     candidates.end());
-    std::vector<Candidate> unique = std::move(candidates);
-    std::sort(unique.begin(), unique.end(), [](const Candidate& a, const Candidate& b) {
+    order.erase(std::unique(order.begin(), order.end(), [](const Ranked& a, const Ranked& b) { return a.place == b.place; }),
+                order.end());
+    const auto by_score = [](const Ranked& a, const Ranked& b) {
       if (a.score != b.score) return a.score > b.score;
       return a.place < b.place;
-    });
-    if (unique.size() > options_.max_candidates) unique.resize(options_.max_candidates);
+    };
+    const std::size_t kept = std::min(order.size(), options_.max_candidates);
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(kept), order.end(), by_score);
+    std::vector<Candidate> unique;
+    unique.reserve(kept);
+    for (std::size_t i = 0; i < kept; ++i) unique.push_back(std::move(candidates[order[i].at]));
     for (auto& c : unique) c.matched_name = gazetteer_.at(c.place).names[c.name].text;
     return unique;
   };

@@ -1,5 +1,8 @@
 #include "resolve/romanise.hpp"
 
+#include <array>
+#include <cstdint>
+
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -73,7 +76,7 @@ std::string romanise_arabic(const std::vector<std::string>& words) {
   return out;
 }
 
-double vowel_tolerant_similarity(std::string_view latin, std::string_view roman) {
+double vowel_tolerant_similarity(std::string_view latin, std::string_view roman, double at_least) {
   const std::size_t longer = std::max(latin.size(), roman.size());
   if (latin == roman) return 1.0;
   // the cost of a letter one side has and the other lacks; `written` for the Arabic side's long vowels
@@ -85,12 +88,19 @@ double vowel_tolerant_similarity(std::string_view latin, std::string_view roman)
     if (i > 0 && s[i - 1] == c) return 0.3;                   // a doubled letter
     return 1.0;
   };
+  // a half-vowel for a vowel ("tayri", "تيري" → "tiri") is a habit of spelling; a for i or u is a different
+  // vowel, though one Arabic does not write. By letter class (0 consonant, 1 half-vowel, 2 vowel), so the
+  // inner loop below looks the cost up.
+  static constexpr double kUnlike[3][3] = {{1.0, 1.0, 1.0}, {1.0, 0.3, 0.3}, {1.0, 0.3, 0.5}};
+  static const auto letter_class = [] {
+    std::array<std::uint8_t, 256> classes{};
+    for (const char c : std::string_view("aeiou")) classes[static_cast<unsigned char>(c)] = 2;
+    for (const char c : std::string_view("yw")) classes[static_cast<unsigned char>(c)] = 1;
+    return classes;
+  }();
   auto substitute = [](char x, char y) {
     if (x == y) return 0.0;
-    // a half-vowel for a vowel ("tayri", "تيري" → "tiri") is a habit of spelling; a for i or u is a
-    // different vowel, though one Arabic does not write
-    if (is_soft(x) && is_soft(y)) return (is_vowel(x) && is_vowel(y)) ? 0.5 : 0.3;
-    return 1.0;
+    return kUnlike[letter_class[static_cast<unsigned char>(x)]][letter_class[static_cast<unsigned char>(y)]];
   };
   double stack_rows[2 * 64];
   std::vector<double> heap_rows;
@@ -104,18 +114,25 @@ double vowel_tolerant_similarity(std::string_view latin, std::string_view roman)
   for (std::size_t j = 0; j < roman.size(); ++j) roman_indel[j] = indel(roman, j, true);
   row[0] = 0;
   for (std::size_t j = 1; j <= roman.size(); ++j) row[j] = row[j - 1] + roman_indel[j - 1];
+  // Costs are never negative, so no row's cheapest cell is below the row before's: once it exceeds what
+  // `at_least` allows, the answer is below it.
+  const double budget = (1.0 - at_least) * static_cast<double>(longer) + 1e-9;
   for (std::size_t i = 1; i <= latin.size(); ++i) {
     double diagonal = row[0];
     const double extra_latin = indel(latin, i - 1, false);
     row[0] += extra_latin;
+    double cheapest = row[0];
     for (std::size_t j = 1; j <= roman.size(); ++j) {
       const double above = row[j];
       row[j] = std::min({row[j] + extra_latin, row[j - 1] + roman_indel[j - 1],
                          diagonal + substitute(latin[i - 1], roman[j - 1])});
+      cheapest = std::min(cheapest, row[j]);
       diagonal = above;
     }
+    if (at_least > 0 && cheapest > budget) return 0.0;
   }
-  return std::max(0.0, 1.0 - row[roman.size()] / static_cast<double>(longer));
+  const double similarity = std::max(0.0, 1.0 - row[roman.size()] / static_cast<double>(longer));
+  return similarity < at_least ? 0.0 : similarity;
 }
 
 }  // namespace conflictmap

@@ -15,6 +15,7 @@ std::string romanise_arabic(const std::vector<std::string>& words);
 // Arabic leaves short vowels unwritten, so a vowel in `latin` that `roman` lacks costs little; a long vowel
 // `roman` writes but `latin` lacks costs more. Swapping vowels or the half-vowels y and w, an h after a
 // consonant ("kh"/"k") and a doubled letter are cheap too: transliterators differ most in these.
-double vowel_tolerant_similarity(std::string_view latin, std::string_view roman);
+// With `at_least`, a similarity below it is reported as 0: the comparison stops as soon as it cannot reach it.
+double vowel_tolerant_similarity(std::string_view latin, std::string_view roman, double at_least = 0.0);
 
 }  // namespace conflictmap

@@ -12,7 +12,15 @@ namespace {
 // Myers' bit-parallel Levenshtein distance: one machine word holds a column, so names of up to 64 bytes
 // cost a few operations per byte of the other string.
 int bit_parallel_distance(std::string_view pattern, std::string_view text) {
-  std::uint64_t peq[256] = {};
+  // the letters' bit masks; only the pattern's entries are set, and they are cleared again on the way out,
+  // so no call pays for clearing all 256
+  thread_local std::uint64_t peq[256] = {};
+  struct ClearOnExit {
+    std::string_view pattern;
+    ~ClearOnExit() {
+      for (const char c : pattern) peq[static_cast<unsigned char>(c)] = 0;
+    }
+  } clear{pattern};
   for (std::size_t i = 0; i < pattern.size(); ++i) peq[static_cast<unsigned char>(pattern[i])] |= 1ULL << i;
   std::uint64_t pv = ~0ULL;
   std::uint64_t mv = 0;
