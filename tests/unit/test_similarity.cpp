@@ -69,3 +69,16 @@ TEST_CASE("skeleton_distance: swapped neighbours and Arabic dots cost less", "[s
   CHECK(skeleton_distance("RJ", "RH", true) < skeleton_distance("RJ", "RH", false));  // راجو / راحو
   CHECK(skeleton_distance("BTN", "BTN", true) == 0.0);
 }
+
+TEST_CASE("vowel_tolerant_similarity with a floor answers as without it, or 0 below the floor", "[romanise]") {
+  const std::pair<const char*, const char*> pairs[] = {
+      {"kubana", "kubani"}, {"tayri", "tiri"}, {"adama", "adama"}, {"nashwa", "aynaysha"}, {"jebru", "jwbr"},
+      {"maarratalnuman", "marrtalnwman"}, {"x", "yyyyyyyy"}};
+  for (const auto& [latin, roman] : pairs) {
+    INFO(latin << " / " << roman);
+    const double full = vowel_tolerant_similarity(latin, roman);
+    for (const double floor : {0.5, 0.85, 0.95}) {
+      CHECK(vowel_tolerant_similarity(latin, roman, floor) == (full >= floor ? full : 0.0));
+    }
+  }
+}
