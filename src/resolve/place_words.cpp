@@ -71,13 +71,14 @@ constexpr std::string_view kPartWords[] = {
     "southern", "east", "west", "north", "south", "kabir", "kbir", "kebir", "kabira", "kbira", "saghir",
     "sghir", "saghira", "sghira", "zghir", "fawqani", "foqani", "fouqani", "tahtani", "tahtany", "sharqi",
     "sharki", "gharbi", "shamali", "janubi", "jadid", "jdid", "jadida", "qadim", "qadima", "wusta", "wasta",
-    // the town proper and its suburb: "Douma al-Balad", "Harasta al-Dahiya"
-    "balad", "dahiya", "dahiyah", "dahiyeh",
+    // the town proper and its suburb: "Douma al-Balad", "Harasta al-Dahiya"; "of Sham" (Busra al-Sham,
+    // Muadamiyat al-Sham), which writers often leave out
+    "balad", "dahiya", "dahiyah", "dahiyeh", "sham",
     "كبير", "صغير", "كبيره", "صغيره", "كبري", "صغري", "فوقاني", "تحتاني", "شرقي", "غربي", "شمالي", "جنوبي",
     "جديد", "جديده", "قديم", "قديمه", "وسطاني", "قريبه", "بعيده",
     // the feminine forms a village (قرية، بلدة) takes, and the Levantine lower, upper and southern
     "شرقيه", "غربيه", "شماليه", "جنوبيه", "فوقانيه", "تحتانيه", "وسطانيه", "تحتا", "فوقا", "وسطي", "قبلي",
-    "قبليه", "بلد", "ضاحيه",
+    "قبليه", "بلد", "ضاحيه", "شام",
 };
 
 }  // namespace

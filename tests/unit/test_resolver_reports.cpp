@@ -242,3 +242,8 @@ TEST_CASE("a governorate without a city is placed at its largest town, and place
   CHECK(camp.status == ResolutionStatus::Resolved);
   CHECK(camp.place_id == "C1002");
 }
+
+TEST_CASE("a town named \"of Sham\" is found without it", "[resolver]") {
+  CHECK(resolve("معضمية", "ريف دمشق").place_id == "C2499");  // Muadamiyat al-Sham
+  CHECK(resolve("Moadamiya", "Rural Damascus").place_id == "C2499");
+}
