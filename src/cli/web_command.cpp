@@ -176,7 +176,10 @@ class WebCommand : public Command {
       config["events"] = "data/events.geojson";
       for (const auto& e : events) {
         if (!e.place.has_point()) continue;
-        extend({{}, e.place.point.lon, e.place.point.lat, e.place.point.lon, e.place.point.lat, ""});
+        LayerFootprint point;
+        point.lon_min = point.lon_max = e.place.point.lon;
+        point.lat_min = point.lat_max = e.place.point.lat;
+        extend(point);
       }
     }
     const fs::path gazetteer = common_.gazetteer.empty() ? default_gazetteer_folder() : fs::path(common_.gazetteer);

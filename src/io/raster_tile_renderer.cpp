@@ -110,6 +110,8 @@ struct RasterTileRenderer::State {
   TilePalette palette{};
   TilePalette density_palette{};  // index 0 transparent, 1…255 the ramp
   std::string mercator = mercator_wkt();
+  double transform[6] = {0, 1, 0, 0, 0, -1};  // the layer's geotransform
+  std::unique_ptr<OGRCoordinateTransformation> from_mercator;  // to the layer's CRS, for the drawn mask
   double source_pixel_m = 0;  // the layer's cell size, when its CRS is in metres
   int overview_count = 0;
   // One warper per source level (the full layer, or one of its overviews for coarse zooms), reused for every
@@ -164,13 +166,15 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path, const Laye
   layer_srs.importFromWkt(projection);
   if (layer_srs.IsProjected() && layer_srs.GetLinearUnits() == 1.0) state_->source_pixel_m = std::fabs(transform[1]);
   state_->overview_count = GDALGetOverviewCount(band);
+  std::copy(transform, transform + 6, state_->transform);
+  layer_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  mercator.importFromEPSG(3857);
+  mercator.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  state_->from_mercator.reset(OGRCreateCoordinateTransformation(&mercator, &layer_srs));
   if (known) {  // measured already by another renderer of the same layer
     state_->footprint = *known;
     return;
   }
-  layer_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  mercator.importFromEPSG(3857);
-  mercator.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   wgs84.SetWellKnownGeogCS("WGS84");
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   std::unique_ptr<OGRCoordinateTransformation> to_mercator(OGRCreateCoordinateTransformation(&layer_srs, &mercator));
@@ -180,6 +184,16 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path, const Laye
   double x0 = transform[0], y0 = transform[3] + transform[5] * height, x1 = transform[0] + transform[1] * width,
          y1 = transform[3];
   // Only where something is drawn: a country-wide grid with a few zones needs a few tiles, not thousands.
+  if ((state_->bands < 3 || state_->bands == 4) && state_->from_mercator) {
+    const State& s = *state_;
+    const int band_index = s.bands == 4 ? 4 : 1;
+    const auto drawn = [&s](float v) {
+      if (s.bands == 4) return v > 0;
+      if (s.categorical) return s.palette[std::uint8_t(v)][3] != 0;
+      return v > 0 && std::isfinite(v) && (!s.nodata || v != float(*s.nodata));
+    };
+    state_->footprint.drawn = std::make_shared<const DrawnMask>(DrawnMask::measure(source, band_index, drawn));
+  }
   if (state_->bands < 3 || state_->bands == 4) {
     const double step = std::max(1.0, std::max(width, height) / 1024.0);
     const int w = std::max(1, int(width / step)), h = std::max(1, int(height / step));
@@ -223,6 +237,35 @@ RasterTileRenderer::~RasterTileRenderer() {
 
 const LayerFootprint& RasterTileRenderer::footprint() const { return state_->footprint; }
 
+// Whether the layer draws anything under the tile: its corners and edge midpoints in the layer's pixels, widened
+// by what warping from `level` reaches (two of its pixels, each `factor` layer pixels wide).
+bool RasterTileRenderer::may_draw(TileAddress tile, int level) const {
+  const State& s = *state_;
+  const MercatorBounds b = tile_bounds(tile);
+  double xs[9], ys[9];
+  for (int i = 0; i < 9; ++i) {
+    xs[i] = b.min_x + (b.max_x - b.min_x) * (i % 3) / 2.0;
+    ys[i] = b.min_y + (b.max_y - b.min_y) * (i / 3) / 2.0;
+  }
+  int ok[9];
+  if (!s.from_mercator->Transform(9, xs, ys, nullptr, ok)) return true;
+  double col0 = 1e300, col1 = -1e300, row0 = 1e300, row1 = -1e300;
+  for (int i = 0; i < 9; ++i) {
+    if (!ok[i]) return true;  // cannot tell: warp and see
+    const double col = (xs[i] - s.transform[0]) / s.transform[1];
+    const double row = (ys[i] - s.transform[3]) / s.transform[5];
+    col0 = std::min(col0, col), col1 = std::max(col1, col);
+    row0 = std::min(row0, row), row1 = std::max(row1, row);
+  }
+  double factor = 1;
+  if (level > 0) {
+    GDALRasterBandH band = GDALGetRasterBand(s.source.get(), 1);
+    factor = double(GDALGetRasterBandXSize(band)) / GDALGetRasterBandXSize(GDALGetOverview(band, level - 1));
+  }
+  const double margin = 2 * factor + 2;
+  return s.footprint.drawn->any_in(col0 - margin, row0 - margin, col1 + margin, row1 + margin);
+}
+
 std::optional<RasterTileRenderer::TileImage> RasterTileRenderer::image(TileAddress tile) {
   State& s = *state_;
   const MercatorBounds b = tile_bounds(tile);
@@ -241,6 +284,7 @@ std::optional<RasterTileRenderer::TileImage> RasterTileRenderer::image(TileAddre
       if (s.source_pixel_m * factor <= ground) level = i + 1;
     }
   }
+  if (s.footprint.drawn && !may_draw(tile, level)) return std::nullopt;
   auto warper = s.warpers.find(level);
   if (warper == s.warpers.end()) {
     GDALDatasetH source = s.source.get();

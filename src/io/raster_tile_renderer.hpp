@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "io/drawn_mask.hpp"
 #include "io/tile_image.hpp"
 #include "tiles/web_mercator.hpp"
 
@@ -21,6 +22,7 @@ struct LayerFootprint {
   double lon_min = 0, lat_min = 0, lon_max = 0, lat_max = 0;
   std::string kind;  // "density", "categories" or "rgba"
   bool empty = false;  // nothing to draw anywhere: no tiles
+  std::shared_ptr<const DrawnMask> drawn;  // where the layer draws; none: it may draw anywhere (RGB)
 };
 
 class RasterTileRenderer {
@@ -42,6 +44,7 @@ class RasterTileRenderer {
     std::vector<std::uint8_t> indices, rgba;
   };
   std::optional<TileImage> image(TileAddress tile);
+  bool may_draw(TileAddress tile, int level) const;
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -3,7 +3,9 @@
 #include <gdal_priv.h>
 #include <cpl_vsi.h>
 
+#include <array>
 #include <atomic>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <stdexcept>
@@ -42,7 +44,45 @@ std::string write_png(GDALDatasetH image) { return write_encoded(image, "PNG", {
 
 }  // namespace
 
+std::optional<std::pair<std::vector<std::uint8_t>, TilePalette>> as_paletted(const std::vector<std::uint8_t>& rgba) {
+  std::pair<std::vector<std::uint8_t>, TilePalette> out;
+  auto& [indices, palette] = out;
+  palette = {};
+  indices.resize(rgba.size() / 4);
+  // colour → index in a small open-addressed table (512 slots for at most 256 colours)
+  std::array<std::uint32_t, 512> colours{};
+  std::array<std::int16_t, 512> slots;
+  slots.fill(-1);
+  int used = 0;
+  std::uint32_t last_colour = 0;
+  int last_index = -1;
+  for (std::size_t i = 0; i < indices.size(); ++i) {
+    std::uint32_t colour;
+    std::memcpy(&colour, rgba.data() + i * 4, 4);
+    if (colour == last_colour && last_index >= 0) {  // runs of one colour are the common case
+      indices[i] = static_cast<std::uint8_t>(last_index);
+      continue;
+    }
+    std::size_t at = (colour * 0x9E3779B1u) >> 23;  // top 9 bits
+    while (slots[at] >= 0 && colours[at] != colour) at = (at + 1) & 511;
+    if (slots[at] < 0) {
+      if (used == 256) return std::nullopt;
+      slots[at] = static_cast<std::int16_t>(used);
+      colours[at] = colour;
+      std::memcpy(palette[used].data(), &colour, 4);
+      ++used;
+    }
+    last_colour = colour;
+    last_index = slots[at];
+    indices[i] = static_cast<std::uint8_t>(last_index);
+  }
+  return out;
+}
+
 std::string encode_tile_image(const std::vector<std::uint8_t>& rgba, int width, int height, TileEncoding encoding) {
+  if (encoding == TileEncoding::Png) {
+    if (auto paletted = as_paletted(rgba)) return encode_paletted_tile(paletted->first, paletted->second, width, height, encoding);
+  }
   GDALAllRegister();
   GDALDriverH mem = GDALGetDriverByName("MEM");
   DatasetPtr image(GDALCreate(mem, "", width, height, 4, GDT_Byte, nullptr));

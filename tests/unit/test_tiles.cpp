@@ -3,6 +3,14 @@
 #include <cmath>
 #include <set>
 
+#include <gdal.h>
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "io/drawn_mask.hpp"
+#include "io/tile_image.hpp"
 #include "tiles/pmtiles_archive.hpp"
 #include "tiles/tile_pyramid.hpp"
 #include "tiles/web_mercator.hpp"
@@ -96,4 +104,55 @@ TEST_CASE("zoom ranges and shards", "[tiles]") {
   CHECK(total == tiles.size());
   CHECK(seen.size() == tiles.size());
   CHECK(tiles.front() == TileAddress{0, 0, 0});
+}
+
+TEST_CASE("as_paletted keeps an RGBA image of few colours exactly, and refuses one of many", "[tiles]") {
+  std::vector<std::uint8_t> rgba;
+  const std::array<std::uint8_t, 4> red{230, 30, 30, 255}, clear{0, 0, 0, 0}, blue{20, 40, 200, 128};
+  for (int i = 0; i < 256 * 256; ++i) {
+    const auto& colour = i % 7 == 0 ? blue : (i % 3 == 0 ? red : clear);
+    rgba.insert(rgba.end(), colour.begin(), colour.end());
+  }
+  const auto paletted = as_paletted(rgba);
+  REQUIRE(paletted);
+  const auto& [indices, palette] = *paletted;
+  REQUIRE(indices.size() == 256u * 256u);
+  for (std::size_t i = 0; i < indices.size(); ++i) {
+    REQUIRE(std::equal(palette[indices[i]].begin(), palette[indices[i]].end(), rgba.begin() + long(i) * 4));
+  }
+  CHECK(palette[0] == blue);  // colours in order of first appearance
+  // the PNG written from it decodes to the same pixels
+  int width = 0, height = 0;
+  CHECK(decode_tile_image(encode_tile_image(rgba, 256, 256, TileEncoding::Png), width, height) == rgba);
+  // 257 colours: not paletted
+  std::vector<std::uint8_t> many;
+  for (int i = 0; i < 257; ++i) many.insert(many.end(), {std::uint8_t(i % 256), std::uint8_t(i / 256), 0, 255});
+  CHECK_FALSE(as_paletted(many));
+}
+
+TEST_CASE("DrawnMask finds a lone drawn pixel, and nothing where none is", "[tiles]") {
+  GDALAllRegister();
+  GDALDatasetH image = GDALCreate(GDALGetDriverByName("MEM"), "", 1000, 800, 1, GDT_Float32, nullptr);
+  std::vector<float> values(1000 * 800, 0.0f);
+  values[std::size_t(637) * 1000 + 411] = 2.5f;  // row 637, column 411
+  REQUIRE(GDALRasterIO(GDALGetRasterBand(image, 1), GF_Write, 0, 0, 1000, 800, values.data(), 1000, 800, GDT_Float32, 0, 0) == CE_None);
+  for (const std::size_t blocks : {std::size_t(1) << 20, std::size_t(5000)}) {  // one block per pixel, and coarse
+    INFO(blocks);
+    const auto mask = DrawnMask::measure(image, 1, [](float v) { return v > 0; }, blocks);
+    CHECK_FALSE(mask.empty());
+    CHECK(mask.any_in(411, 637, 412, 638));
+    CHECK(mask.any_in(0, 0, 1000, 800));
+    CHECK_FALSE(mask.any_in(0, 0, 400, 600));        // far from it
+    CHECK_FALSE(mask.any_in(-50, -50, -1, -1));       // outside the layer
+    const auto window = mask.drawn_window();
+    REQUIRE(window);
+    CHECK((*window)[0] <= 411);
+    CHECK((*window)[2] >= 412);
+    CHECK((*window)[1] <= 637);
+    CHECK((*window)[3] >= 638);
+  }
+  const auto nothing = DrawnMask::measure(image, 1, [](float v) { return v > 10; });
+  CHECK(nothing.empty());
+  CHECK_FALSE(nothing.drawn_window());
+  GDALClose(image);
 }
