@@ -414,14 +414,25 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
     }
   }
   if (fuzzy) collect_fuzzy_remembered(query, min_fuzzy, hits);
-  // the best hit per place: sort by place, best first, and keep the first of each
-  std::sort(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) {
-    if (a.place != b.place) return a.place < b.place;
-    if (a.similarity != b.similarity) return a.similarity > b.similarity;
-    return a.entry < b.entry;
-  });
-  hits.erase(std::unique(hits.begin(), hits.end(), [](const NameHit& a, const NameHit& b) { return a.place == b.place; }),
-             hits.end());
+  // The best hit per place (the most similar; of equals, the first entry), in one pass: each place's slot
+  // holds the position of its best hit so far, and the slots touched are cleared again.
+  thread_local std::vector<std::int32_t> best_of_place;
+  if (best_of_place.size() < gazetteer_->size()) best_of_place.assign(gazetteer_->size(), -1);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    std::int32_t& best = best_of_place[hits[i].place];
+    if (best < 0) {
+      best = static_cast<std::int32_t>(kept);
+      hits[kept++] = hits[i];
+      continue;
+    }
+    NameHit& held = hits[static_cast<std::size_t>(best)];
+    if (hits[i].similarity > held.similarity || (hits[i].similarity == held.similarity && hits[i].entry < held.entry)) {
+      held = hits[i];
+    }
+  }
+  hits.resize(kept);
+  for (const auto& hit : hits) best_of_place[hit.place] = -1;
   // Context moves a score by a bounded amount, so the best few dozen by name always hold the winner.
   constexpr std::size_t kMaxHits = 48;
   const auto by_similarity = [](const NameHit& a, const NameHit& b) {
