@@ -119,57 +119,6 @@ void finish_with_place(Resolution& r, const Place& place, const Candidate& c, Pr
 
 }  // namespace
 
-// "محمبل ادلب", "Mhambal Idlib": a village written with the town or unit it lies in, and no comma. When the
-// whole string gives no confident answer, but the words before the last are a name the gazetteer spells and
-// the last word is a town or an admin unit, the last word becomes context. Gives the places the last word
-// names; none when the parse is unchanged.
-std::vector<std::size_t> Resolver::split_trailing_place(ParsedLocation& parsed) const {
-  if (parsed.segments.size() != 1 || parsed.segments.front().role != SegmentRole::Head) return {};
-  LocationSegment& head = parsed.segments.front();
-  if (head.words.size() < 2 || head.near) return {};
-  // cheapest test first: most last words name no town
-  std::vector<std::size_t> towns_or_units;
-  for (const auto p : places_named(head.words.back())) {
-    const PlaceKind kind = facts_[p].kind;
-    if (is_admin_unit(kind) || kind == PlaceKind::City || kind == PlaceKind::Town) towns_or_units.push_back(p);
-  }
-  if (towns_or_units.empty()) return {};
-  const auto whole = NameQuery::of(head.words, parsed.script);
-  if (whole.keys.empty() || index_->knows_spelling(whole.keys)) return {};
-  const std::vector<std::string> rest(head.words.begin(), head.words.end() - 1);
-  const auto rest_query = NameQuery::of(rest, parsed.script);
-  if (rest_query.keys.empty() || !index_->knows_spelling(rest_query.keys)) return {};
-  LocationSegment place;
-  place.words = {head.words.back()};
-  place.role = SegmentRole::Context;
-  place.chunk = head.chunk;
-  head.words.pop_back();
-  parsed.segments.push_back(std::move(place));
-  return towns_or_units;
-}
-
-Resolution Resolver::resolve(std::string_view text, const ResolveContext& context) const {
-  ParsedLocation parsed = parse_location(text);
-  Resolution r = resolve_parsed(text, parsed, context);
-  if (r.status == ResolutionStatus::Resolved) return r;
-  // several places spelt so is an ambiguity, not a misreading
-  if (!r.candidates.empty() && r.candidates.front().match == MatchKind::Exact) return r;
-  // only as a last reading: the whole string, misspelt, may still be the better answer
-  const auto trailing = split_trailing_place(parsed);
-  if (trailing.empty()) return r;
-  Resolution split = resolve_parsed(text, parsed, context);
-  if (split.status != ResolutionStatus::Resolved || split.candidates.empty()) return r;
-  // and the village found must lie in the unit or beside the town the last word names
-  const Place& found = gazetteer_.at(split.candidates.front().place);
-  const bool agrees = std::any_of(trailing.begin(), trailing.end(), [&](std::size_t p) {
-    const Place& named = gazetteer_.at(p);
-    const int level = admin_level_of(named.kind);
-    if (level > 0) return found.admin[level - 1] == named.id;
-    return distance_km({found.lat, found.lon}, {named.lat, named.lon}) <= 30;
-  });
-  return agrees ? split : r;
-}
-
 Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation& parsed,
                                     const ResolveContext& context) const {
   Resolution r;

@@ -56,6 +56,7 @@ class Resolver {
   std::vector<std::size_t> places_named_uncached(std::string_view text) const;
   Resolution resolve_parsed(std::string_view text, const ParsedLocation& parsed, const ResolveContext& context) const;
   std::vector<std::size_t> split_trailing_place(ParsedLocation& parsed) const;
+  bool keep_known_prefix(ParsedLocation& parsed) const;
   const Gazetteer& gazetteer_;
   ResolverOptions options_;
   std::unique_ptr<NameIndex> index_;

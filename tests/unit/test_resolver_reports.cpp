@@ -247,3 +247,16 @@ TEST_CASE("a town named \"of Sham\" is found without it", "[resolver]") {
   CHECK(resolve("معضمية", "ريف دمشق").place_id == "C2499");  // Muadamiyat al-Sham
   CHECK(resolve("Moadamiya", "Rural Damascus").place_id == "C2499");
 }
+
+TEST_CASE("an Arabic name followed by words that describe it is read as the name, near and less sure", "[resolver]") {
+  for (const auto& [text, id] : {std::pair{"مدينة تدمر الأثرية", "C2889"}, std::pair{"مدينة البوكمال على الحدود العراقية", "C5167"}}) {
+    INFO(text);
+    const auto r = resolve(text, "");
+    CHECK(r.status == ResolutionStatus::Resolved);
+    CHECK(r.place_id == id);
+    CHECK(r.precision == Precision::Near);
+    CHECK(r.score <= 0.75);
+  }
+  // never a lone generic word: Kafr Batuna is no village called Kafr (see the report test above)
+  CHECK(resolve("كفر بطونة", "ريف حلب").status != ResolutionStatus::Resolved);
+}
