@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "core/answer_memory.hpp"
 
@@ -27,8 +28,8 @@ TEST_CASE("AnswerMemory computes an answer once per key and owner", "[memory]") 
   CHECK(computed == 3);
 }
 
-TEST_CASE("AnswerMemory starts afresh when full and keeps answering right", "[memory]") {
-  AnswerMemory<int> memory(2);
+TEST_CASE("AnswerMemory stays bounded and keeps answering right when full", "[memory]") {
+  AnswerMemory<int> memory(4);  // four slots: more keys than that must push some out
   int computed = 0;
   auto length_of = [&](std::string_view key) {
     return [&computed, key] {
@@ -36,12 +37,20 @@ TEST_CASE("AnswerMemory starts afresh when full and keeps answering right", "[me
       return static_cast<int>(key.size());
     };
   };
-  CHECK(memory.get(0, "a", length_of("a")) == 1);
-  CHECK(memory.get(0, "bb", length_of("bb")) == 2);
-  CHECK(memory.get(0, "ccc", length_of("ccc")) == 3);  // full: forgets "a" and "bb"
-  CHECK(computed == 3);
-  CHECK(memory.get(0, "a", length_of("a")) == 1);
-  CHECK(computed == 4);
-  CHECK(memory.get(0, "a", length_of("a")) == 1);
-  CHECK(computed == 4);
+  const std::vector<std::string> keys = {"a", "bb", "ccc", "dddd", "eeeee", "ffffff", "ggggggg", "hhhhhhhh"};
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& key : keys) {
+      INFO(key);
+      REQUIRE(memory.get(0, key, length_of(key)) == static_cast<int>(key.size()));
+    }
+  }
+  CHECK(computed >= 8);        // every key once at least
+  CHECK(computed < 3 * 8 + 1);  // and never more than asked
+  // the key just answered is remembered
+  const int before = computed;
+  CHECK(memory.get(0, "hhhhhhhh", length_of("hhhhhhhh")) == 8);
+  CHECK(computed == before);
+  // a new owner sees nothing of the old one's answers
+  CHECK(memory.get(5, "hhhhhhhh", length_of("hhhhhhhh")) == 8);
+  CHECK(computed == before + 1);
 }
