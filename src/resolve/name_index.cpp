@@ -69,10 +69,9 @@ std::optional<NameRest> rest_after_generic_word(const NameKeys& keys) {
   };
   static const std::vector<Generic> generics = [] {
     std::vector<Generic> out;
-    for (const char* word : {"kafr", "tal", "dayr", "ayn", "khirbat", "abu", "um", "jabal", "shaykh", "bir",
-                             "كفر", "تل", "دير", "عين", "خربه", "ابو", "ام", "جبل", "شيخ", "بير"}) {
+    for (const std::string_view word : generic_name_words()) {
       const auto keys = make_name_keys(word);
-      out.push_back({word, keys.skeleton, keys.latin_compact()});
+      out.push_back({std::string(word), keys.skeleton, keys.latin_compact()});
     }
     return out;
   }();

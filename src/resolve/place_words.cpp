@@ -108,6 +108,13 @@ bool is_landform_word(std::string_view word) {
   return words.contains(word);
 }
 
+const std::vector<std::string_view>& generic_name_words() {
+  static const std::vector<std::string_view> words = {"kafr", "tal", "dayr", "ayn", "khirbat", "abu", "um",
+                                                       "jabal", "shaykh", "bir", "كفر", "تل", "دير", "عين",
+                                                       "خربه", "ابو", "ام", "جبل", "شيخ", "بير"};
+  return words;
+}
+
 std::vector<std::string> without_generic_edge(const std::vector<std::string>& words) {
   if (words.size() < 2) return {};
   if (is_landform_word(words.front()) || is_part_word(words.front())) return {words.begin() + 1, words.end()};

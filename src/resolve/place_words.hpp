@@ -22,6 +22,9 @@ bool is_part_word(std::string_view word);
 // Landform words before a name ("Jabal Huweisis", "حرش الهبيط", "نبع عين الزرقا"): the feature is named
 // after the village beside it, or the village after it.
 bool is_landform_word(std::string_view word);
+// The generic first words of names ("Kafr", "Tal", "Ayn", "كفر", "تل", "عين", …) in one spelling each: a word
+// many places share, which says little about which place is meant.
+const std::vector<std::string_view>& generic_name_words();
 // The name without a part word at either edge or a landform word in front, or empty if it has none:
 // "عبلة غربي" → "عبلة", "Jabal Huweisis" → "Huweisis".
 std::vector<std::string> without_generic_edge(const std::vector<std::string>& words);

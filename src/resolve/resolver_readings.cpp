@@ -7,6 +7,7 @@
 #include "resolve/context_anchor.hpp"
 #include "resolve/location_parser.hpp"
 #include "resolve/name_index.hpp"
+#include "resolve/place_words.hpp"
 #include "resolve/resolver.hpp"
 
 namespace conflictmap {
@@ -89,10 +90,7 @@ bool Resolver::keep_known_prefix(ParsedLocation& parsed) const {
   if (head.words.size() < 2 || head.near) return false;
   static const auto generic = [] {
     std::vector<std::string> folded;
-    for (const char* word : {"kafr", "tal", "dayr", "ayn", "khirbat", "abu", "um", "jabal", "shaykh", "bir", "ras",
-                             "كفر", "تل", "دير", "عين", "خربه", "ابو", "ام", "جبل", "شيخ", "بير", "راس"}) {
-      folded.push_back(make_name_keys(word).folded);
-    }
+    for (const std::string_view word : generic_name_words()) folded.push_back(make_name_keys(word).folded);
     return folded;
   }();
   for (std::size_t length = head.words.size() - 1; length >= 1; --length) {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <algorithm>
 #include <cstdlib>
 
 #include "gazetteer/gazetteer_files.hpp"
@@ -83,4 +84,17 @@ TEST_CASE("without_generic_edge drops a part word or a leading landform", "[word
   CHECK(without_generic_edge(Words{"jabal"}).empty());
   CHECK(is_landform_word("jabal"));
   CHECK_FALSE(is_landform_word("tal"));
+}
+
+TEST_CASE("generic name words are single words, in both scripts, and the Arabic and Latin edge words are part words", "[words]") {
+  const auto& generic = generic_name_words();
+  CHECK(std::find(generic.begin(), generic.end(), "kafr") != generic.end());
+  CHECK(std::find(generic.begin(), generic.end(), "كفر") != generic.end());
+  for (const auto word : generic) CHECK(word.find(' ') == std::string_view::npos);
+  // feminine and Levantine forms, the town proper, its suburb, and "of Sham"
+  for (const char* word : {"شرقيه", "غربيه", "تحتا", "فوقا", "بلد", "ضاحيه", "شام", "balad", "dahiya", "sham"}) {
+    INFO(word);
+    CHECK(is_part_word(word));
+  }
+  CHECK(without_generic_edge({"دوما", "بلد"}) == std::vector<std::string>{"دوما"});
 }
