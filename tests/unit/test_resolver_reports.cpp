@@ -260,3 +260,8 @@ TEST_CASE("an Arabic name followed by words that describe it is read as the name
   // never a lone generic word: Kafr Batuna is no village called Kafr (see the report test above)
   CHECK(resolve("كفر بطونة", "ريف حلب").status != ResolutionStatus::Resolved);
 }
+
+TEST_CASE("transliterated unit words qualify a name as their Arabic originals do", "[resolver]") {
+  CHECK(resolve("Qutayfah mantiqah", "Rural Damascus").place_id == "C2384");  // منطقة
+  CHECK(resolve("al-Jalaa nahiyah", "Deir-ez-Zor").place_id == "C5178");      // ناحية
+}
