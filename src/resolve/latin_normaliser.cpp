@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <unordered_map>
 #include <array>
@@ -240,10 +241,47 @@ std::string fold_latin_word_uncached(std::string_view input) {
 }
 }  // namespace
 
+namespace {
+
+// The words that tell apart the halves and neighbours of a village, in English or transliterated, each as one
+// token: "Big Raddeh" (OCHA's English) and "Rada Kabira" (the news) are one name, and the token matches the
+// Arabic word's consonants (كبيرة) across scripts.
+std::optional<std::string_view> descriptor_token(std::string_view word) {
+  static const FlatTextMap<std::string_view> tokens = FlatTextMap<std::string_view>::from_pairs(
+      std::initializer_list<std::pair<std::string_view, std::string_view>>{
+          {"big", "kabir"}, {"great", "kabir"}, {"kabir", "kabir"}, {"kbir", "kabir"}, {"kebir", "kabir"},
+          {"kabira", "kabir"}, {"kbira", "kabir"}, {"kabirah", "kabir"}, {"kabireh", "kabir"}, {"kbireh", "kabir"},
+          {"little", "saghir"}, {"small", "saghir"}, {"saghir", "saghir"}, {"sghir", "saghir"}, {"zghir", "saghir"},
+          {"saghira", "saghir"}, {"sghira", "saghir"}, {"saghirah", "saghir"}, {"saghireh", "saghir"},
+          {"sghireh", "saghir"}, {"upper", "fawqani"}, {"fawqani", "fawqani"}, {"foqani", "fawqani"},
+          {"fouqani", "fawqani"}, {"fauqani", "fawqani"}, {"lower", "tahtani"}, {"tahtani", "tahtani"},
+          {"tahtany", "tahtani"}, {"middle", "wastani"}, {"wastani", "wastani"}, {"wustani", "wastani"},
+          {"eastern", "sharqi"}, {"sharqi", "sharqi"}, {"sharki", "sharqi"}, {"sharqiya", "sharqi"},
+          {"sharqiyah", "sharqi"}, {"sharqiyeh", "sharqi"}, {"sharqieh", "sharqi"}, {"western", "gharbi"},
+          {"gharbi", "gharbi"}, {"gharbiya", "gharbi"}, {"gharbiyah", "gharbi"}, {"gharbiyeh", "gharbi"},
+          {"gharbieh", "gharbi"}, {"northern", "shamali"}, {"shamali", "shamali"}, {"shamaliya", "shamali"},
+          {"shamaliyah", "shamali"}, {"shamaliyeh", "shamali"}, {"southern", "janubi"}, {"janubi", "janubi"},
+          {"janubiya", "janubi"}, {"janubiyah", "janubi"}, {"janubiyeh", "janubi"}});
+  return tokens.first(word);
+}
+
+}  // namespace
+
 std::vector<std::string> fold_latin_words(const std::vector<std::string>& words) {
   std::vector<std::string> folded;
   folded.reserve(words.size());
+  // a descriptor goes last, wherever it was written ("Upper Baqras", "Baqras Foqani")
+  std::vector<std::string_view> descriptors;
+  const bool named_beside = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return !descriptor_token(w) && !is_latin_article(w);
+  });
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (named_beside) {
+      if (const auto token = descriptor_token(words[i])) {
+        descriptors.push_back(*token);
+        continue;
+      }
+    }
     const bool last = i + 1 == words.size();
     if (is_latin_article(words[i]) && !(last && folded.empty())) continue;
     // the tribal prefix Albu- ("Albukamal", "Al Bu Layl") is also written Abu
@@ -258,6 +296,7 @@ std::vector<std::string> fold_latin_words(const std::vector<std::string>& words)
     }
     folded.push_back(fold_latin_word(words[i]));
   }
+  for (const auto token : descriptors) folded.emplace_back(token);
   return folded;
 }
 

@@ -141,3 +141,14 @@ TEST_CASE("an Arabic compact key has one byte per letter", "[keys]") {
   CHECK(make_name_keys("Kansafra").compact == "kansafra");
   CHECK(make_name_keys("السوسة السوسة").folded == "سوسه سوسه");
 }
+
+TEST_CASE("fold_latin_words writes a village's descriptor as one token, last, in English or transliterated", "[latin]") {
+  const auto folded = [](std::vector<std::string> words) { return join_words(fold_latin_words(words)); };
+  CHECK(folded({"big", "raddeh"}) == folded({"raddeh", "kabira"}));
+  CHECK(folded({"upper", "kafardali"}) == folded({"kafardali", "foqani"}));
+  CHECK(folded({"western", "atshana"}) == folded({"atshanah", "al", "gharbiyah"}));
+  CHECK(folded({"eastern", "ghouta"}).substr(folded({"eastern", "ghouta"}).size() - 6) == "sharqi");
+  // a descriptor alone, or with only an article, stays a name
+  CHECK(folded({"kabir"}) == "kabir");
+  CHECK_FALSE(folded({"al", "gharbi"}).empty());
+}
