@@ -193,6 +193,7 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path, const Laye
       return v > 0 && std::isfinite(v) && (!s.nodata || v != float(*s.nodata));
     };
     state_->footprint.drawn = std::make_shared<const DrawnMask>(DrawnMask::measure(source, band_index, drawn));
+    if (s.categorical) state_->footprint.cover = std::make_shared<const CategoryCover>(CategoryCover::measure(source, 1));
   }
   if (state_->bands < 3 || state_->bands == 4) {
     const double step = std::max(1.0, std::max(width, height) / 1024.0);
@@ -237,10 +238,11 @@ RasterTileRenderer::~RasterTileRenderer() {
 
 const LayerFootprint& RasterTileRenderer::footprint() const { return state_->footprint; }
 
-// Whether the layer draws anything under the tile: its corners and edge midpoints in the layer's pixels, widened
-// by what warping from `level` reaches (two of its pixels, each `factor` layer pixels wide).
-bool RasterTileRenderer::may_draw(TileAddress tile, int level) const {
+// The tile's corners and edge midpoints in the layer's pixels, widened by what warping from `level` reaches (two
+// of its pixels, each `factor` layer pixels wide).
+std::optional<RasterTileRenderer::PixelWindow> RasterTileRenderer::source_window(TileAddress tile, int level) const {
   const State& s = *state_;
+  if (!s.from_mercator) return std::nullopt;
   const MercatorBounds b = tile_bounds(tile);
   double xs[9], ys[9];
   for (int i = 0; i < 9; ++i) {
@@ -248,14 +250,14 @@ bool RasterTileRenderer::may_draw(TileAddress tile, int level) const {
     ys[i] = b.min_y + (b.max_y - b.min_y) * (i / 3) / 2.0;
   }
   int ok[9];
-  if (!s.from_mercator->Transform(9, xs, ys, nullptr, ok)) return true;
-  double col0 = 1e300, col1 = -1e300, row0 = 1e300, row1 = -1e300;
+  if (!s.from_mercator->Transform(9, xs, ys, nullptr, ok)) return std::nullopt;
+  PixelWindow window{1e300, 1e300, -1e300, -1e300};
   for (int i = 0; i < 9; ++i) {
-    if (!ok[i]) return true;  // cannot tell: warp and see
+    if (!ok[i]) return std::nullopt;
     const double col = (xs[i] - s.transform[0]) / s.transform[1];
     const double row = (ys[i] - s.transform[3]) / s.transform[5];
-    col0 = std::min(col0, col), col1 = std::max(col1, col);
-    row0 = std::min(row0, row), row1 = std::max(row1, row);
+    window.col0 = std::min(window.col0, col), window.col1 = std::max(window.col1, col);
+    window.row0 = std::min(window.row0, row), window.row1 = std::max(window.row1, row);
   }
   double factor = 1;
   if (level > 0) {
@@ -263,7 +265,7 @@ bool RasterTileRenderer::may_draw(TileAddress tile, int level) const {
     factor = double(GDALGetRasterBandXSize(band)) / GDALGetRasterBandXSize(GDALGetOverview(band, level - 1));
   }
   const double margin = 2 * factor + 2;
-  return s.footprint.drawn->any_in(col0 - margin, row0 - margin, col1 + margin, row1 + margin);
+  return PixelWindow{window.col0 - margin, window.row0 - margin, window.col1 + margin, window.row1 + margin};
 }
 
 std::optional<RasterTileRenderer::TileImage> RasterTileRenderer::image(TileAddress tile) {
@@ -284,7 +286,21 @@ std::optional<RasterTileRenderer::TileImage> RasterTileRenderer::image(TileAddre
       if (s.source_pixel_m * factor <= ground) level = i + 1;
     }
   }
-  if (s.footprint.drawn && !may_draw(tile, level)) return std::nullopt;
+  const auto window = s.footprint.drawn || s.footprint.cover ? source_window(tile, level) : std::nullopt;
+  // nothing drawn under the tile: no tile, and no warping to find that out
+  if (window && s.footprint.drawn && !s.footprint.drawn->any_in(window->col0, window->row0, window->col1, window->row1)) {
+    return std::nullopt;
+  }
+  // one category under the whole tile: the tile is that category throughout, as warping would make it
+  if (window && s.footprint.cover) {
+    if (const auto category = s.footprint.cover->sole_category(window->col0, window->row0, window->col1, window->row1)) {
+      if (s.palette[*category][3] == 0) return std::nullopt;
+      TileImage image;
+      image.palette = &s.palette;
+      image.indices.assign(std::size_t(kTileSize) * kTileSize, *category);
+      return image;
+    }
+  }
   auto warper = s.warpers.find(level);
   if (warper == s.warpers.end()) {
     GDALDatasetH source = s.source.get();

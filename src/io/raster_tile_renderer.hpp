@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "io/category_cover.hpp"
 #include "io/drawn_mask.hpp"
 #include "io/tile_image.hpp"
 #include "tiles/web_mercator.hpp"
@@ -23,6 +24,7 @@ struct LayerFootprint {
   std::string kind;  // "density", "categories" or "rgba"
   bool empty = false;  // nothing to draw anywhere: no tiles
   std::shared_ptr<const DrawnMask> drawn;  // where the layer draws; none: it may draw anywhere (RGB)
+  std::shared_ptr<const CategoryCover> cover;  // a categorical layer's one-category blocks
 };
 
 class RasterTileRenderer {
@@ -44,7 +46,11 @@ class RasterTileRenderer {
     std::vector<std::uint8_t> indices, rgba;
   };
   std::optional<TileImage> image(TileAddress tile);
-  bool may_draw(TileAddress tile, int level) const;
+  // The layer pixels a tile reads from `level`, widened by what warping reaches; none when it cannot tell.
+  struct PixelWindow {
+    double col0, row0, col1, row1;
+  };
+  std::optional<PixelWindow> source_window(TileAddress tile, int level) const;
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -9,6 +9,7 @@
 #include <array>
 #include <vector>
 
+#include "io/category_cover.hpp"
 #include "io/drawn_mask.hpp"
 #include "io/tile_image.hpp"
 #include "tiles/pmtiles_archive.hpp"
@@ -154,5 +155,27 @@ TEST_CASE("DrawnMask finds a lone drawn pixel, and nothing where none is", "[til
   const auto nothing = DrawnMask::measure(image, 1, [](float v) { return v > 10; });
   CHECK(nothing.empty());
   CHECK_FALSE(nothing.drawn_window());
+  GDALClose(image);
+}
+
+TEST_CASE("CategoryCover names the one category under a window, and nothing where two meet or the layer ends", "[tiles]") {
+  GDALAllRegister();
+  GDALDatasetH image = GDALCreate(GDALGetDriverByName("MEM"), "", 600, 400, 1, GDT_Byte, nullptr);
+  std::vector<std::uint8_t> values(600 * 400, 2);
+  for (int row = 0; row < 400; ++row) {
+    for (int column = 300; column < 600; ++column) values[std::size_t(row) * 600 + column] = 5;  // the east half
+  }
+  values[std::size_t(350) * 600 + 100] = 7;  // one odd pixel in the west half
+  REQUIRE(GDALRasterIO(GDALGetRasterBand(image, 1), GF_Write, 0, 0, 600, 400, values.data(), 600, 400, GDT_Byte, 0, 0) == CE_None);
+  for (const std::size_t blocks : {std::size_t(1) << 18, std::size_t(2000)}) {  // fine and coarse blocks
+    INFO(blocks);
+    const auto cover = CategoryCover::measure(image, 1, blocks);
+    CHECK(cover.sole_category(10, 10, 200, 200) == std::uint8_t(2));
+    CHECK(cover.sole_category(320, 20, 590, 390) == std::uint8_t(5));
+    CHECK_FALSE(cover.sole_category(250, 10, 350, 100));   // across the line between the halves
+    CHECK_FALSE(cover.sole_category(90, 340, 110, 360));   // over the odd pixel
+    CHECK_FALSE(cover.sole_category(-5, 10, 100, 100));    // past the layer's edge
+    CHECK_FALSE(cover.sole_category(500, 300, 610, 390));
+  }
   GDALClose(image);
 }
