@@ -3,7 +3,6 @@
 #include <cpl_error.h>
 
 #include <algorithm>
-#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -11,28 +10,23 @@ namespace conflictmap {
 
 CategoryCover CategoryCover::measure(GDALDatasetH dataset, int band, std::size_t max_blocks) {
   CategoryCover cover;
-  cover.width_ = GDALGetRasterXSize(dataset);
-  cover.height_ = GDALGetRasterYSize(dataset);
-  const double pixels = static_cast<double>(cover.width_) * cover.height_;
-  cover.block_ = std::max(1, static_cast<int>(std::ceil(std::sqrt(pixels / static_cast<double>(std::max<std::size_t>(1, max_blocks))))));
-  cover.blocks_x_ = (cover.width_ + cover.block_ - 1) / cover.block_;
-  cover.blocks_y_ = (cover.height_ + cover.block_ - 1) / cover.block_;
-  const std::size_t blocks = static_cast<std::size_t>(cover.blocks_x_) * cover.blocks_y_;
-  cover.block_category_.assign(blocks, 0);
-  cover.block_pure_.assign(blocks, 1);
-  std::vector<std::uint8_t> seen(blocks, 0);
+  cover.grid_ = BlockGrid::covering(GDALGetRasterXSize(dataset), GDALGetRasterYSize(dataset), max_blocks);
+  const BlockGrid& grid = cover.grid_;
+  cover.block_category_.assign(grid.size(), 0);
+  cover.block_pure_.assign(grid.size(), 1);
+  std::vector<std::uint8_t> seen(grid.size(), 0);
   GDALRasterBandH source = GDALGetRasterBand(dataset, band);
-  std::vector<std::uint8_t> strip(static_cast<std::size_t>(cover.width_) * cover.block_);
-  for (int row = 0; row < cover.height_; row += cover.block_) {
-    const int rows = std::min(cover.block_, cover.height_ - row);
-    if (GDALRasterIO(source, GF_Read, 0, row, cover.width_, rows, strip.data(), cover.width_, rows, GDT_Byte, 0, 0) != CE_None) {
+  std::vector<std::uint8_t> strip(static_cast<std::size_t>(grid.width) * grid.block);
+  for (int row = 0; row < grid.height; row += grid.block) {
+    const int rows = std::min(grid.block, grid.height - row);
+    if (GDALRasterIO(source, GF_Read, 0, row, grid.width, rows, strip.data(), grid.width, rows, GDT_Byte, 0, 0) != CE_None) {
       throw std::runtime_error(std::string("cannot read the layer's categories: ") + CPLGetLastErrorMsg());
     }
-    const std::size_t first_block = static_cast<std::size_t>(row / cover.block_) * cover.blocks_x_;
+    const std::size_t first_block = static_cast<std::size_t>(row / grid.block) * grid.blocks_x;
     for (int r = 0; r < rows; ++r) {
-      const std::uint8_t* values = strip.data() + static_cast<std::size_t>(r) * cover.width_;
-      for (int c = 0; c < cover.width_; ++c) {
-        const std::size_t b = first_block + static_cast<std::size_t>(c / cover.block_);
+      const std::uint8_t* values = strip.data() + static_cast<std::size_t>(r) * grid.width;
+      for (int c = 0; c < grid.width; ++c) {
+        const std::size_t b = first_block + static_cast<std::size_t>(c / grid.block);
         if (!seen[b]) {
           seen[b] = 1;
           cover.block_category_[b] = values[c];
@@ -43,45 +37,34 @@ CategoryCover CategoryCover::measure(GDALDatasetH dataset, int band, std::size_t
     }
   }
   bool present[256] = {};
-  for (std::size_t b = 0; b < blocks; ++b) {
+  for (std::size_t b = 0; b < grid.size(); ++b) {
     if (cover.block_pure_[b]) present[cover.block_category_[b]] = true;
   }
-  const int stride = cover.blocks_x_ + 1;
+  std::vector<std::uint8_t> marked(grid.size());
   for (int category = 0; category < 256; ++category) {
     if (!present[category]) continue;
-    cover.categories_.push_back(static_cast<std::uint8_t>(category));
-    std::vector<std::uint32_t> sums(static_cast<std::size_t>(stride) * (cover.blocks_y_ + 1), 0);
-    for (int y = 0; y < cover.blocks_y_; ++y) {
-      std::uint32_t across = 0;
-      for (int x = 0; x < cover.blocks_x_; ++x) {
-        const std::size_t b = static_cast<std::size_t>(y) * cover.blocks_x_ + x;
-        across += cover.block_pure_[b] && cover.block_category_[b] == category;
-        sums[static_cast<std::size_t>(y + 1) * stride + x + 1] = sums[static_cast<std::size_t>(y) * stride + x + 1] + across;
-      }
+    for (std::size_t b = 0; b < grid.size(); ++b) {
+      marked[b] = cover.block_pure_[b] && cover.block_category_[b] == category;
     }
-    cover.sums_.push_back(std::move(sums));
+    cover.categories_.push_back(static_cast<std::uint8_t>(category));
+    cover.sums_.emplace_back(grid, marked);
   }
   return cover;
 }
 
 std::optional<std::uint8_t> CategoryCover::sole_category(double col0, double row0, double col1, double row1) const {
   // only windows wholly inside the layer: outside it a tile is transparent
-  if (!(col0 >= 0 && row0 >= 0 && col1 <= width_ && row1 <= height_ && col0 < col1 && row0 < row1)) return std::nullopt;
-  const int bx0 = static_cast<int>(std::floor(col0)) / block_;
-  const int by0 = static_cast<int>(std::floor(row0)) / block_;
-  const int bx1 = (static_cast<int>(std::ceil(col1)) + block_ - 1) / block_;
-  const int by1 = (static_cast<int>(std::ceil(row1)) + block_ - 1) / block_;
-  const std::size_t first = static_cast<std::size_t>(by0) * blocks_x_ + bx0;
+  if (!(col0 >= 0 && row0 >= 0 && col1 <= grid_.width && row1 <= grid_.height && col0 < col1 && row0 < row1)) {
+    return std::nullopt;
+  }
+  const auto [bx0, by0, bx1, by1] = grid_.blocks_of(col0, row0, col1, row1);
+  const std::size_t first = static_cast<std::size_t>(by0) * grid_.blocks_x + bx0;
   if (!block_pure_[first]) return std::nullopt;
   const std::uint8_t category = block_category_[first];
   const auto at = std::find(categories_.begin(), categories_.end(), category);
   if (at == categories_.end()) return std::nullopt;
-  const auto& sums = sums_[static_cast<std::size_t>(at - categories_.begin())];
-  const int stride = blocks_x_ + 1;
-  const auto sum = [&](int x, int y) { return sums[static_cast<std::size_t>(y) * stride + x]; };
-  const std::uint32_t count = sum(bx1, by1) - sum(bx0, by1) - sum(bx1, by0) + sum(bx0, by0);
   const auto area = static_cast<std::uint32_t>((bx1 - bx0) * (by1 - by0));
-  if (count != area) return std::nullopt;
+  if (sums_[static_cast<std::size_t>(at - categories_.begin())].count(bx0, by0, bx1, by1) != area) return std::nullopt;
   return category;
 }
 

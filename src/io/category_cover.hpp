@@ -9,6 +9,8 @@
 #include <optional>
 #include <vector>
 
+#include "io/block_sums.hpp"
+
 namespace conflictmap {
 
 class CategoryCover {
@@ -22,12 +24,11 @@ class CategoryCover {
   std::optional<std::uint8_t> sole_category(double col0, double row0, double col1, double row1) const;
 
  private:
-  int width_ = 0, height_ = 0, block_ = 1;
-  int blocks_x_ = 0, blocks_y_ = 0;
-  std::vector<std::uint8_t> categories_;            // the categories that fill at least one block
-  std::vector<std::vector<std::uint32_t>> sums_;    // per category: (blocks_x_ + 1) × (blocks_y_ + 1)
-  std::vector<std::uint8_t> block_category_;        // per block: its category, when it has one alone
-  std::vector<std::uint8_t> block_pure_;            // per block: 1 when one category fills it
+  BlockGrid grid_;
+  std::vector<std::uint8_t> block_category_;  // per block: its category, when it has one alone
+  std::vector<std::uint8_t> block_pure_;      // per block: 1 when one category fills it
+  std::vector<std::uint8_t> categories_;      // the categories that fill at least one block
+  std::vector<BlockSums> sums_;               // per category of categories_: its pure blocks
 };
 
 }  // namespace conflictmap

@@ -11,6 +11,8 @@
 #include <optional>
 #include <vector>
 
+#include "io/block_sums.hpp"
+
 namespace conflictmap {
 
 class DrawnMask {
@@ -23,17 +25,16 @@ class DrawnMask {
   // True when a drawn pixel may lie in columns [col0, col1) and rows [row0, row1) of the layer (fractional
   // pixel coordinates, clamped to the layer; the test is exact to the block).
   bool any_in(double col0, double row0, double col1, double row1) const;
-  bool empty() const { return count(0, 0, blocks_x_, blocks_y_) == 0; }
+  bool empty() const { return total() == 0; }
   // The drawn pixels' bounding window, to the block: {col0, row0, col1, row1}; none when nothing is drawn.
   std::optional<std::array<int, 4>> drawn_window() const;
 
-  int block() const { return block_; }
+  int block() const { return grid_.block; }
 
  private:
-  std::uint32_t count(int bx0, int by0, int bx1, int by1) const;
-  int width_ = 0, height_ = 0, block_ = 1;
-  int blocks_x_ = 0, blocks_y_ = 0;
-  std::vector<std::uint32_t> sums_;  // (blocks_x_ + 1) × (blocks_y_ + 1), row-major
+  std::uint32_t total() const { return sums_.count(0, 0, grid_.blocks_x, grid_.blocks_y); }
+  BlockGrid grid_;
+  BlockSums sums_;
 };
 
 }  // namespace conflictmap

@@ -9,6 +9,7 @@
 #include <array>
 #include <vector>
 
+#include "io/block_sums.hpp"
 #include "io/category_cover.hpp"
 #include "io/drawn_mask.hpp"
 #include "io/tile_image.hpp"
@@ -178,4 +179,21 @@ TEST_CASE("CategoryCover names the one category under a window, and nothing wher
     CHECK_FALSE(cover.sole_category(500, 300, 610, 390));
   }
   GDALClose(image);
+}
+
+TEST_CASE("BlockGrid cuts a raster into blocks and BlockSums counts marked blocks over rectangles", "[tiles]") {
+  const auto grid = BlockGrid::covering(1000, 500, 5000);  // 10 px blocks: 100 × 50
+  CHECK(grid.block == 10);
+  CHECK(grid.blocks_x == 100);
+  CHECK(grid.blocks_y == 50);
+  CHECK(grid.blocks_of(15, 25, 31, 40) == std::array<int, 4>{1, 2, 4, 4});
+  CHECK(grid.blocks_of(-20, -20, 2000, 2000) == std::array<int, 4>{0, 0, 100, 50});  // clamped to the raster
+  std::vector<std::uint8_t> marked(grid.size(), 0);
+  marked[3 * 100 + 7] = 1;
+  marked[49 * 100 + 99] = 1;
+  const BlockSums sums(grid, marked);
+  CHECK(sums.count(0, 0, 100, 50) == 2);
+  CHECK(sums.count(7, 3, 8, 4) == 1);
+  CHECK(sums.count(0, 0, 7, 50) == 0);
+  CHECK(sums.count(5, 5, 5, 9) == 0);  // an empty rectangle
 }
