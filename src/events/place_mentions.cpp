@@ -39,8 +39,7 @@ MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
       generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})) {
   for (const auto& place : resolver.gazetteer().places()) {
     for (const auto& name : place.names) {
-      Script script = detect_script(name.text);
-      if (script == Script::Unknown) script = Script::Latin;
+      Script script = words_script(name.text);
       const auto words = key_words(name.text, script);
       if (words.empty()) continue;
       first_words_.insert(words.front());

@@ -40,16 +40,4 @@ bool DrawnMask::any_in(double col0, double row0, double col1, double row1) const
   return sums_.count(bx0, by0, bx1, by1) > 0;
 }
 
-std::optional<std::array<int, 4>> DrawnMask::drawn_window() const {
-  const std::uint32_t all = total();
-  if (all == 0) return std::nullopt;
-  int x0 = 0, y0 = 0, x1 = grid_.blocks_x, y1 = grid_.blocks_y;
-  while (x0 + 1 < x1 && sums_.count(x0 + 1, 0, grid_.blocks_x, grid_.blocks_y) == all) ++x0;
-  while (x1 - 1 > x0 && sums_.count(0, 0, x1 - 1, grid_.blocks_y) == all) --x1;
-  while (y0 + 1 < y1 && sums_.count(0, y0 + 1, grid_.blocks_x, grid_.blocks_y) == all) ++y0;
-  while (y1 - 1 > y0 && sums_.count(0, 0, grid_.blocks_x, y1 - 1) == all) --y1;
-  return std::array<int, 4>{x0 * grid_.block, y0 * grid_.block, std::min(grid_.width, x1 * grid_.block),
-                            std::min(grid_.height, y1 * grid_.block)};
-}
-
 }  // namespace conflictmap

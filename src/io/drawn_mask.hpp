@@ -5,10 +5,8 @@
 // out by warping costs as much as a drawn tile.
 #include <gdal.h>
 
-#include <array>
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <vector>
 
 #include "io/block_sums.hpp"
@@ -25,14 +23,9 @@ class DrawnMask {
   // True when a drawn pixel may lie in columns [col0, col1) and rows [row0, row1) of the layer (fractional
   // pixel coordinates, clamped to the layer; the test is exact to the block).
   bool any_in(double col0, double row0, double col1, double row1) const;
-  bool empty() const { return total() == 0; }
-  // The drawn pixels' bounding window, to the block: {col0, row0, col1, row1}; none when nothing is drawn.
-  std::optional<std::array<int, 4>> drawn_window() const;
-
-  int block() const { return grid_.block; }
+  bool empty() const { return sums_.count(0, 0, grid_.blocks_x, grid_.blocks_y) == 0; }
 
  private:
-  std::uint32_t total() const { return sums_.count(0, 0, grid_.blocks_x, grid_.blocks_y); }
   BlockGrid grid_;
   BlockSums sums_;
 };

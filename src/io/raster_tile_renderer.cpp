@@ -183,15 +183,16 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path, const Laye
   const int width = GDALGetRasterXSize(source), height = GDALGetRasterYSize(source);
   double x0 = transform[0], y0 = transform[3] + transform[5] * height, x1 = transform[0] + transform[1] * width,
          y1 = transform[3];
-  // Only where something is drawn: a country-wide grid with a few zones needs a few tiles, not thousands.
+  // Only where something is drawn: a country-wide grid with a few zones needs a few tiles, not thousands. An
+  // RGBA layer is drawn where its alpha is.
+  const State& s = *state_;
+  const auto drawn = [&s](float v) {
+    if (s.bands == 4) return v > 0;
+    if (s.categorical) return s.palette[std::uint8_t(v)][3] != 0;
+    return v > 0 && std::isfinite(v) && (!s.nodata || v != float(*s.nodata));
+  };
   if ((state_->bands < 3 || state_->bands == 4) && state_->from_mercator) {
-    const State& s = *state_;
     const int band_index = s.bands == 4 ? 4 : 1;
-    const auto drawn = [&s](float v) {
-      if (s.bands == 4) return v > 0;
-      if (s.categorical) return s.palette[std::uint8_t(v)][3] != 0;
-      return v > 0 && std::isfinite(v) && (!s.nodata || v != float(*s.nodata));
-    };
     state_->footprint.drawn = std::make_shared<const DrawnMask>(DrawnMask::measure(source, band_index, drawn));
     if (s.categorical) state_->footprint.cover = std::make_shared<const CategoryCover>(CategoryCover::measure(source, 1));
   }
@@ -199,17 +200,12 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path, const Laye
     const double step = std::max(1.0, std::max(width, height) / 1024.0);
     const int w = std::max(1, int(width / step)), h = std::max(1, int(height / step));
     std::vector<float> sample(std::size_t(w) * h);
-    // an RGBA layer is drawn where its alpha is
     GDALRasterBandH sampled = state_->bands == 4 ? GDALGetRasterBand(source, 4) : band;
     GDALRasterIO(sampled, GF_Read, 0, 0, width, height, sample.data(), w, h, GDT_Float32, 0, 0);
     int c0 = w, c1 = -1, r0 = h, r1 = -1;
     for (int r = 0; r < h; ++r) {
       for (int c = 0; c < w; ++c) {
-        const float v = sample[std::size_t(r) * w + c];
-        const bool drawn = state_->bands == 4     ? v > 0
-                           : state_->categorical ? state_->palette[std::uint8_t(v)][3] != 0
-                                                 : (v > 0 && (!state_->nodata || v != float(*state_->nodata)));
-        if (!drawn) continue;
+        if (!drawn(sample[std::size_t(r) * w + c])) continue;
         c0 = std::min(c0, c);
         c1 = std::max(c1, c);
         r0 = std::min(r0, r);

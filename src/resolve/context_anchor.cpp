@@ -7,6 +7,8 @@
 
 #include <cmath>
 
+#include "resolve/location_vocabulary.hpp"
+
 namespace conflictmap {
 
 int admin_level_of(PlaceKind kind) {
@@ -26,12 +28,9 @@ std::string bearing_name(double bearing) {
 namespace {
 
 bool names_countryside(std::string_view name) {
-  Script script = detect_script(name);
-  if (script == Script::Unknown) script = Script::Latin;
+  Script script = words_script(name);
   const auto words = key_words(name, script);
-  return std::any_of(words.begin(), words.end(), [](const std::string& word) {
-    return word == "ريف" || word == "rif" || word == "rural" || word == "countryside";
-  });
+  return std::any_of(words.begin(), words.end(), [](const std::string& word) { return is_countryside_word(word); });
 }
 
 // A place agrees with the regions already known when it is inside them or just across their line.

@@ -271,16 +271,17 @@ std::vector<std::string> fold_latin_words(const std::vector<std::string>& words)
   std::vector<std::string> folded;
   folded.reserve(words.size());
   // a descriptor goes last, wherever it was written ("Upper Baqras", "Baqras Foqani")
-  std::vector<std::string_view> descriptors;
-  const bool named_beside = std::any_of(words.begin(), words.end(), [](const std::string& w) {
-    return !descriptor_token(w) && !is_latin_article(w);
-  });
+  std::vector<std::optional<std::string_view>> tokens(words.size());
+  bool named_beside = false;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (named_beside) {
-      if (const auto token = descriptor_token(words[i])) {
-        descriptors.push_back(*token);
-        continue;
-      }
+    tokens[i] = descriptor_token(words[i]);
+    named_beside = named_beside || (!tokens[i] && !is_latin_article(words[i]));
+  }
+  std::vector<std::string_view> descriptors;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (named_beside && tokens[i]) {
+      descriptors.push_back(*tokens[i]);
+      continue;
     }
     const bool last = i + 1 == words.size();
     if (is_latin_article(words[i]) && !(last && folded.empty())) continue;

@@ -194,7 +194,7 @@ class SegmentBuilder {
         flush();
         break;
       case WordClass::RegionWord:
-        countryside_ = w == "countryside" || w == "countrysides" || w == "rif" || w == "reef" || w == "ريف";
+        countryside_ = is_countryside_word(w);
         // English says "Aleppo countryside" or "countryside of Aleppo"; Arabic only "ريف حلب".
         if (!current_.empty() && parsed_.script != Script::Arabic) {
           region_current_ = true;
@@ -424,8 +424,7 @@ void promote_named_direction(ParsedLocation& parsed) {
 
 ParsedLocation parse_location(std::string_view text) {
   ParsedLocation parsed;
-  parsed.script = detect_script(text);
-  if (parsed.script == Script::Unknown) parsed.script = Script::Latin;
+  parsed.script = words_script(text);
   if (parse_bare_name(text, parsed)) return parsed;
   SegmentBuilder builder(parsed);
   int index = 0;

@@ -102,6 +102,11 @@ std::optional<Vocabulary> lookup_word(std::string_view word) {
   return table.first(word);
 }
 
+bool is_countryside_word(std::string_view word) {
+  static constexpr std::string_view kCountryside[] = {"countryside", "countrysides", "rif", "reef", "rural", "ريف"};
+  return std::find(std::begin(kCountryside), std::end(kCountryside), word) != std::end(kCountryside);
+}
+
 bool is_direction_preposition(std::string_view word) {
   static constexpr std::string_view kPrepositions[] = {
       "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

@@ -20,5 +20,8 @@ std::optional<Vocabulary> lookup_word(std::string_view word);
 // "north", "شمال": a direction that governs the name after it ("X north of Y", "X جنوب Y"), unlike the
 // adjectives "northern" and "شمالي", which qualify the name before them in Arabic ("ريف حلب الشمالي").
 bool is_direction_preposition(std::string_view word);
+// A region word that names a town's countryside ("ريف", "countryside", "rif", "rural"), as opposed to a
+// district or a subdistrict: "ريف دمشق" may be a governorate of its own.
+bool is_countryside_word(std::string_view word);
 
 }  // namespace conflictmap

@@ -157,8 +157,7 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), seria
       auto& out = pending[p];
       for (std::uint32_t n = 0; n < place.names.size(); ++n) {
         const std::string& text = place.names[n].text;
-        Script script = detect_script(text);
-        if (script == Script::Unknown) script = Script::Latin;
+        Script script = words_script(text);
         auto words = key_words(text, script);
         // A feature word at an edge ("Kuweires Airbase") also indexes the name without it.
         const bool feature_edge =

@@ -89,8 +89,7 @@ NameKeys make_name_keys_from_words(Script script, const std::vector<std::string>
 }
 
 NameKeys make_name_keys(std::string_view utf8) {
-  Script script = detect_script(utf8);
-  if (script == Script::Unknown) script = Script::Latin;
+  Script script = words_script(utf8);
   return make_name_keys_from_words(script, key_words(utf8, script));
 }
 

@@ -80,8 +80,7 @@ std::vector<std::size_t> Resolver::places_named(std::string_view text) const {
 }
 
 std::vector<std::size_t> Resolver::places_named_uncached(std::string_view text) const {
-  Script script = detect_script(text);
-  if (script == Script::Unknown) script = Script::Latin;
+  Script script = words_script(text);
   const auto query = NameQuery::of(key_words(text, script), script);
   std::vector<std::size_t> places;
   if (query.keys.empty()) return places;
@@ -133,7 +132,6 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
     std::uint64_t owner = 0;
     std::unordered_map<std::string, std::vector<Anchor>> anchors;
   } context_cache;
-  static const std::vector<Anchor> kNoAnchors;
   if (context_cache.owner != serial_ || context_cache.anchors.size() > 256) {
     context_cache.owner = serial_;
     context_cache.anchors.clear();
@@ -147,8 +145,7 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
       if (extra.empty()) continue;
       // "ريف دمشق" and "Rural Damascus" name a governorate of their own, not the countryside of Damascus: a
       // context the gazetteer spells whole as an admin unit's name is that unit, before any reading of parts.
-      Script context_script = detect_script(extra);
-      if (context_script == Script::Unknown) context_script = Script::Latin;
+      Script context_script = words_script(extra);
       LocationSegment whole_unit;
       whole_unit.words = key_words(extra, context_script);
       const auto spelt = index_->places_spelt(join_words(whole_unit.words));
@@ -171,7 +168,8 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
       }
     }
   }
-  std::vector<Anchor> anchors = context.texts.empty() ? kNoAnchors : cached->second;
+  std::vector<Anchor> anchors;
+  if (!context.texts.empty()) anchors = cached->second;
   const std::vector<Anchor> regions = anchors;
   // "Northern Sarha" and "Firazdaq - Arsalan Tash" are names as they stand: a string the gazetteer spells
   // whole is its own head before any reading of its parts.

@@ -12,6 +12,18 @@
 
 namespace conflictmap {
 
+namespace {
+
+// The one head of a string read as a bare name of two words or more: what the readings below take apart.
+LocationSegment* sole_head(ParsedLocation& parsed) {
+  if (parsed.segments.size() != 1 || parsed.segments.front().role != SegmentRole::Head) return nullptr;
+  LocationSegment& head = parsed.segments.front();
+  if (head.words.size() < 2 || head.near) return nullptr;
+  return &head;
+}
+
+}  // namespace
+
 Resolution Resolver::resolve(std::string_view text, const ResolveContext& context) const {
   ParsedLocation parsed = parse_location(text);
   Resolution r = resolve_parsed(text, parsed, context);
@@ -56,9 +68,9 @@ Resolution Resolver::resolve(std::string_view text, const ResolveContext& contex
 // the last word is a town or an admin unit, the last word becomes context. Gives the places the last word
 // names; none when the parse is unchanged.
 std::vector<std::size_t> Resolver::split_trailing_place(ParsedLocation& parsed) const {
-  if (parsed.segments.size() != 1 || parsed.segments.front().role != SegmentRole::Head) return {};
-  LocationSegment& head = parsed.segments.front();
-  if (head.words.size() < 2 || head.near) return {};
+  LocationSegment* const found = sole_head(parsed);
+  if (!found) return {};
+  LocationSegment& head = *found;
   // cheapest test first: most last words name no town
   std::vector<std::size_t> towns_or_units;
   for (const auto p : places_named(head.words.back())) {
@@ -85,21 +97,20 @@ std::vector<std::size_t> Resolver::split_trailing_place(ParsedLocation& parsed) 
 // head the gazetteer spells is read as the name. Never a lone generic word ("كفر", "Tal"): "كفر بطونة" is not
 // every village called Kafr. False when the parse is unchanged.
 bool Resolver::keep_known_prefix(ParsedLocation& parsed) const {
-  if (parsed.segments.size() != 1 || parsed.segments.front().role != SegmentRole::Head) return false;
-  LocationSegment& head = parsed.segments.front();
-  if (head.words.size() < 2 || head.near) return false;
+  LocationSegment* const head = sole_head(parsed);
+  if (!head) return false;
   static const auto generic = [] {
     std::vector<std::string> folded;
     for (const std::string_view word : generic_name_words()) folded.push_back(make_name_keys(word).folded);
     return folded;
   }();
-  for (std::size_t length = head.words.size() - 1; length >= 1; --length) {
-    const std::vector<std::string> start(head.words.begin(), head.words.begin() + static_cast<std::ptrdiff_t>(length));
+  for (std::size_t length = head->words.size() - 1; length >= 1; --length) {
+    const std::vector<std::string> start(head->words.begin(), head->words.begin() + static_cast<std::ptrdiff_t>(length));
     const auto query = NameQuery::of(start, parsed.script);
     if (query.keys.empty() || query.keys.skeleton.size() < 3) continue;
     if (std::find(generic.begin(), generic.end(), query.keys.folded) != generic.end()) continue;
     if (!index_->knows_spelling(query.keys)) continue;
-    head.words = start;
+    head->words = start;
     return true;
   }
   return false;

@@ -9,6 +9,11 @@
 
 namespace conflictmap {
 
+Script words_script(std::string_view utf8) {
+  const Script script = detect_script(utf8);
+  return script == Script::Unknown ? Script::Latin : script;
+}
+
 Script detect_script(std::string_view utf8) {
   bool ascii_letter = false;
   bool ascii_only = true;

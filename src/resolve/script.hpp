@@ -8,6 +8,8 @@ namespace conflictmap {
 enum class Script { Latin, Arabic, Unknown };
 
 Script detect_script(std::string_view utf8);
+// The script a text's key words are read in (see key_words): its own, or Latin when no letter tells.
+Script words_script(std::string_view utf8);
 std::string_view to_string(Script script);
 
 // True when every byte sequence in `bytes` is well-formed UTF-8.

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "resolve/location_parser.hpp"
+#include "resolve/location_vocabulary.hpp"
 
 using namespace conflictmap;
 
@@ -154,4 +155,9 @@ TEST_CASE("a region written as a countryside is told from a district", "[parser]
   REQUIRE(district.segments.size() == 1);
   CHECK(district.segments[0].region);
   CHECK_FALSE(district.segments[0].countryside);
+}
+
+TEST_CASE("is_countryside_word tells a countryside from a district", "[parser]") {
+  for (const char* word : {"ريف", "countryside", "rif", "rural"}) CHECK(is_countryside_word(word));
+  for (const char* word : {"district", "ناحيه", "منطقه", "damascus"}) CHECK_FALSE(is_countryside_word(word));
 }

@@ -152,3 +152,10 @@ TEST_CASE("fold_latin_words writes a village's descriptor as one token, last, in
   CHECK(folded({"kabir"}) == "kabir");
   CHECK_FALSE(folded({"al", "gharbi"}).empty());
 }
+
+TEST_CASE("words_script reads a text without letters as Latin, and any other in its own script", "[script]") {
+  CHECK(words_script("تل رفعت") == Script::Arabic);
+  CHECK(words_script("Tal Rifaat") == Script::Latin);
+  CHECK(words_script("123 - 45") == Script::Latin);
+  CHECK(detect_script("123 - 45") == Script::Unknown);
+}
