@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <thread>
 
 namespace conflictmap {
@@ -13,14 +14,18 @@ namespace {
 // Single precision, so the innermost loop runs on SIMD lanes; u needs no more than 7 digits.
 template <KernelShape Shape>
 inline float profile(float u) {
-  // max(0, …): a centre that rounding puts a hair beyond the reach adds nothing
+  // a centre that rounding puts a hair beyond the reach adds nothing; a select rather than std::max, whose
+  // NaN rule keeps the compiler from putting the loop on SIMD lanes
   if constexpr (Shape == KernelShape::Quartic) {
-    const float v = std::max(0.0f, 1.0f - u);
-    return v * v;
+    const float v = 1.0f - u;
+    const float clamped = v > 0.0f ? v : 0.0f;
+    return clamped * clamped;
   } else if constexpr (Shape == KernelShape::Triangular) {
-    return std::max(0.0f, 1.0f - std::sqrt(u));
+    const float v = 1.0f - std::sqrt(u);
+    return v > 0.0f ? v : 0.0f;
   } else if constexpr (Shape == KernelShape::Epanechnikov) {
-    return std::max(0.0f, 1.0f - u);
+    const float v = 1.0f - u;
+    return v > 0.0f ? v : 0.0f;
   } else if constexpr (Shape == KernelShape::Uniform) {
     return 1.0f;
   } else {
@@ -28,35 +33,60 @@ inline float profile(float u) {
   }
 }
 
-// Adds every point's kernel to the rows [row_begin, row_end). Each band of rows belongs to one thread, and
-// each cell sums its points in one fixed order, so the result is the same for any number of threads.
+// A point with what every row of its kernel needs, worked out once rather than once per band of rows.
+struct PlacedKernel {
+  double x = 0, y = 0;
+  double reach2 = 0;    // the squared support radius
+  double inv_h = 0;     // 1/h
+  double inv_h2 = 0;    // 1/h²
+  int strip = 0;        // which strip of rows holds the centre, for ordering
+  float scale = 0;      // value at the centre over the profile's value there
+  int first_row = 0;    // the rows whose centres can fall inside the reach, before clipping to the grid
+  int last_row = 0;
+};
+
+constexpr int kStripRows = 32;
+
 template <KernelShape Shape>
-void add_points_to_rows(const std::vector<WeightedPoint>& points, const RasterGrid& grid, int row_begin, int row_end,
-                        double value_scale, std::vector<float>& density) {
-  for (const WeightedPoint& point : points) {
-    const Kernel kernel(Shape, point.bandwidth);
-    const double reach = kernel.support_radius();
-    const float scale = float(value_scale * point.weight * kernel.at_squared_distance(0.0) / profile<Shape>(0.0f));
-    const double inv_h2 = 1.0 / (point.bandwidth * point.bandwidth);
-    // Rows and columns whose centres can fall inside the reach.
-    const int first_row = std::max(row_begin, int(std::floor((grid.origin_y - point.y - reach) / grid.cell - 0.5)));
-    const int last_row = std::min(row_end - 1, int(std::ceil((grid.origin_y - point.y + reach) / grid.cell - 0.5)));
-    if (first_row > last_row) continue;
-    const double reach2 = reach * reach;
+PlacedKernel placed(const WeightedPoint& point, const RasterGrid& grid, double value_scale) {
+  const Kernel kernel(Shape, point.bandwidth);
+  const double reach = kernel.support_radius();
+  PlacedKernel out;
+  out.x = point.x;
+  out.y = point.y;
+  out.reach2 = reach * reach;
+  out.inv_h2 = 1.0 / (point.bandwidth * point.bandwidth);
+  out.inv_h = std::sqrt(out.inv_h2);
+  out.scale = float(value_scale * point.weight * kernel.at_squared_distance(0.0) / profile<Shape>(0.0f));
+  out.first_row = int(std::floor((grid.origin_y - point.y - reach) / grid.cell - 0.5));
+  out.last_row = int(std::ceil((grid.origin_y - point.y + reach) / grid.cell - 0.5));
+  out.strip = int(std::floor((grid.origin_y - point.y) / (grid.cell * kStripRows)));
+  return out;
+}
+
+// Adds the kernels to the rows [row_begin, row_end). Each band of rows belongs to one thread, and each cell
+// sums its points in one fixed order, so the result is the same for any number of threads.
+template <KernelShape Shape>
+__attribute__((target_clones("avx2", "default"))) void add_kernels_to_rows(std::span<const PlacedKernel> kernels, const RasterGrid& grid, int row_begin, int row_end,
+                         std::vector<float>& density) {
+  for (const PlacedKernel& point : kernels) {
+    const int first_row = std::max(row_begin, point.first_row);
+    const int last_row = std::min(row_end - 1, point.last_row);
     for (int row = first_row; row <= last_row; ++row) {
       const double dy = grid.row_centre_y(row) - point.y;
       const double dy2 = dy * dy;
-      if (dy2 > reach2) continue;
-      const double half_width = std::sqrt(reach2 - dy2);
+      if (dy2 > point.reach2) continue;
+      const double half_width = std::sqrt(point.reach2 - dy2);
       // exactly the columns whose centres lie within the reach on this row
       const int first_column = std::max(0, int(std::ceil((point.x - half_width - grid.origin_x) / grid.cell - 0.5)));
       const int last_column =
           std::min(grid.width - 1, int(std::floor((point.x + half_width - grid.origin_x) / grid.cell - 0.5)));
       float* cells = density.data() + std::size_t(row) * grid.width;
       // distances in units of the bandwidth: u = (dx² + dy²)/h²
-      const float x0 = float((grid.column_centre_x(0) - point.x) * std::sqrt(inv_h2));
-      const float step = float(grid.cell * std::sqrt(inv_h2));
-      const float v2 = float(dy2 * inv_h2);
+      const float x0 = float((grid.column_centre_x(0) - point.x) * point.inv_h);
+      const float step = float(grid.cell * point.inv_h);
+      const float v2 = float(dy2 * point.inv_h2);
+      const float scale = point.scale;
       for (int column = first_column; column <= last_column; ++column) {
         const float dx = x0 + float(column) * step;
         cells[column] += scale * profile<Shape>(dx * dx + v2);
@@ -65,37 +95,37 @@ void add_points_to_rows(const std::vector<WeightedPoint>& points, const RasterGr
   }
 }
 
-using RowsAdder = void (*)(const std::vector<WeightedPoint>&, const RasterGrid&, int, int, double, std::vector<float>&);
-
-RowsAdder adder_for(KernelShape shape) {
-  switch (shape) {
-    case KernelShape::Quartic: return &add_points_to_rows<KernelShape::Quartic>;
-    case KernelShape::Triangular: return &add_points_to_rows<KernelShape::Triangular>;
-    case KernelShape::Epanechnikov: return &add_points_to_rows<KernelShape::Epanechnikov>;
-    case KernelShape::Uniform: return &add_points_to_rows<KernelShape::Uniform>;
-    case KernelShape::Gaussian: return &add_points_to_rows<KernelShape::Gaussian>;
-  }
-  return &add_points_to_rows<KernelShape::Quartic>;
-}
-
-}  // namespace
-
-std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, const RasterGrid& grid, KernelShape shape,
-                                  unsigned threads, double value_scale) {
+template <KernelShape Shape>
+std::vector<float> kernel_density_of(const std::vector<WeightedPoint>& points, const RasterGrid& grid, unsigned threads,
+                                     double value_scale) {
   std::vector<float> density(std::size_t(grid.cell_count()), 0.0f);
-  for (const auto& point : points) Kernel(shape, point.bandwidth);  // a bad bandwidth fails before any work
-  // Points in grid order (strips of 32 rows, west to east), so that consecutive kernels land on cells
-  // already in cache; in input order they scatter across the grid and the loop waits on memory.
-  std::vector<WeightedPoint> ordered(points);
-  auto strip = [&](const WeightedPoint& p) { return std::floor((grid.origin_y - p.y) / (grid.cell * 32)); };
-  std::stable_sort(ordered.begin(), ordered.end(), [&](const WeightedPoint& a, const WeightedPoint& b) {
-    const double sa = strip(a), sb = strip(b);
-    return sa != sb ? sa < sb : a.x < b.x;
+  std::vector<PlacedKernel> kernels;
+  kernels.reserve(points.size());
+  int widest = 0;  // in rows
+  for (const auto& point : points) {
+    kernels.push_back(placed<Shape>(point, grid, value_scale));  // a bad bandwidth fails before any work
+    widest = std::max(widest, kernels.back().last_row - kernels.back().first_row);
+  }
+  // Kernels in grid order (strips of rows, west to east), so that consecutive kernels land on cells already
+  // in cache; in input order they scatter across the grid and the loop waits on memory. The strips also let
+  // each band of rows start at the first kernel that can reach it.
+  std::stable_sort(kernels.begin(), kernels.end(), [](const PlacedKernel& a, const PlacedKernel& b) {
+    return a.strip != b.strip ? a.strip < b.strip : a.x < b.x;
   });
-  const RowsAdder add = adder_for(shape);
+  // a centre lies within `widest` rows of every row its kernel reaches; one more strip each side for rounding
+  auto strip_of_row = [](int row) { return row >= 0 ? row / kStripRows : -((kStripRows - 1 - row) / kStripRows); };
+  auto add_band = [&](int begin, int end) {
+    const int first_strip = strip_of_row(begin - widest) - 1, last_strip = strip_of_row(end - 1 + widest) + 1;
+    auto from = std::partition_point(kernels.begin(), kernels.end(),
+                                     [&](const PlacedKernel& k) { return k.strip < first_strip; });
+    auto to = std::partition_point(from, kernels.end(), [&](const PlacedKernel& k) { return k.strip <= last_strip; });
+    add_kernels_to_rows<Shape>(std::span<const PlacedKernel>(kernels.data() + (from - kernels.begin()),
+                                                             std::size_t(to - from)),
+                               grid, begin, end, density);
+  };
   threads = std::clamp(threads, 1u, unsigned(std::max(1, grid.height)));
-  if (threads == 1) {
-    add(ordered, grid, 0, grid.height, value_scale, density);
+  if (threads == 1 || kernels.empty()) {
+    add_band(0, grid.height);
     return density;
   }
   // Bands interleave so that a dense cluster of points is shared by all threads.
@@ -104,12 +134,27 @@ std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, cons
   for (unsigned t = 0; t < threads; ++t) {
     workers.emplace_back([&, t] {
       for (int begin = int(t) * band; begin < grid.height; begin += int(threads) * band) {
-        add(ordered, grid, begin, std::min(grid.height, begin + band), value_scale, density);
+        add_band(begin, std::min(grid.height, begin + band));
       }
     });
   }
   for (auto& worker : workers) worker.join();
   return density;
+}
+
+}  // namespace
+
+std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, const RasterGrid& grid, KernelShape shape,
+                                  unsigned threads, double value_scale) {
+  switch (shape) {
+    case KernelShape::Quartic: return kernel_density_of<KernelShape::Quartic>(points, grid, threads, value_scale);
+    case KernelShape::Triangular: return kernel_density_of<KernelShape::Triangular>(points, grid, threads, value_scale);
+    case KernelShape::Epanechnikov:
+      return kernel_density_of<KernelShape::Epanechnikov>(points, grid, threads, value_scale);
+    case KernelShape::Uniform: return kernel_density_of<KernelShape::Uniform>(points, grid, threads, value_scale);
+    case KernelShape::Gaussian: return kernel_density_of<KernelShape::Gaussian>(points, grid, threads, value_scale);
+  }
+  return kernel_density_of<KernelShape::Quartic>(points, grid, threads, value_scale);
 }
 
 CoarseSurface coarsened(const RasterGrid& grid, const std::vector<float>& values, int factor) {
