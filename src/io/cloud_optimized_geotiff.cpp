@@ -4,7 +4,9 @@
 #include <gdal_rat.h>
 #include <ogr_spatialref.h>
 
+#include <algorithm>
 #include <memory>
+#include <cpl_string.h>
 #include <stdexcept>
 
 namespace conflictmap {
@@ -28,10 +30,12 @@ void set_metadata(GDALDataset& dataset, const RasterMetadata& metadata) {
   for (const auto& [key, value] : metadata) dataset.SetMetadataItem(key.c_str(), value.c_str());
 }
 
+// 256-pixel blocks so that even a small layer gets overviews.
+constexpr int kBlockSize = 256;
+
 void write_as_cog(GDALDataset& source, const std::filesystem::path& temporary, const char* resampling) {
   GDALDriver* cog = GetGDALDriverManager()->GetDriverByName("COG");
   if (!cog) throw std::runtime_error("GDAL has no COG driver");
-  // 256-pixel blocks so that even a small layer gets overviews.
   const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=YES", "BLOCKSIZE=256", "OVERVIEWS=IGNORE_EXISTING",
                            "NUM_THREADS=ALL_CPUS", resampling, nullptr};
   GDALDatasetUniquePtr written(cog->CreateCopy(temporary.c_str(), &source, FALSE, const_cast<char**>(options), nullptr, nullptr));
@@ -50,18 +54,95 @@ std::string crs_wkt(const std::string& crs) {
   return text;
 }
 
+namespace {
+
+// A MEM dataset over the caller's values rather than a copy of them: GDAL only reads them.
+GDALDatasetUniquePtr wrapping(const RasterGrid& grid, const std::vector<float>& values) {
+  GDALAllRegister();
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
+  GDALDatasetUniquePtr dataset(driver->Create("", grid.width, grid.height, 0, GDT_Float32, nullptr));
+  if (!dataset) throw std::runtime_error(std::string("cannot allocate the raster: ") + CPLGetLastErrorMsg());
+  char pointer[64];
+  CPLPrintPointer(pointer, const_cast<float*>(values.data()), sizeof(pointer));
+  const std::string option = std::string("DATAPOINTER=") + pointer;
+  const char* options[] = {option.c_str(), nullptr};
+  if (dataset->AddBand(GDT_Float32, const_cast<char**>(options)) != CE_None) {
+    throw std::runtime_error(std::string("cannot wrap the raster: ") + CPLGetLastErrorMsg());
+  }
+  double transform[6];
+  grid.geotransform(transform);
+  dataset->SetGeoTransform(transform);
+  dataset->SetProjection(crs_wkt(grid.crs).c_str());
+  return dataset;
+}
+
+// The mean of the valid cells of each 2×2 block (nodata when none is valid); odd edges average what they have.
+std::vector<float> halved(const std::vector<float>& values, int width, int height, float nodata) {
+  const int out_width = (width + 1) / 2, out_height = (height + 1) / 2;
+  std::vector<float> out(std::size_t(out_width) * out_height);
+  for (int row = 0; row < out_height; ++row) {
+    for (int column = 0; column < out_width; ++column) {
+      double sum = 0;
+      int valid = 0;
+      for (int r = 2 * row; r < std::min(height, 2 * row + 2); ++r) {
+        for (int c = 2 * column; c < std::min(width, 2 * column + 2); ++c) {
+          const float v = values[std::size_t(r) * width + c];
+          if (v != nodata) {
+            sum += v;
+            ++valid;
+          }
+        }
+      }
+      out[std::size_t(row) * out_width + column] = valid ? float(sum / valid) : nodata;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// The overviews are averaged here rather than by the COG driver, which renders them through a temporary
+// file and took longer than compressing the whole pyramid; the GTiff driver's COPY_SRC_OVERVIEWS then writes
+// the same cloud-optimized layout (overviews first, tile leaders and trailers, the ghost header).
 void write_float_cog(const std::filesystem::path& temporary, const RasterGrid& grid, const std::vector<float>& values,
                      double nodata, const std::string& unit, const RasterMetadata& metadata) {
-  auto dataset = in_memory(grid, GDT_Float32);
+  auto dataset = wrapping(grid, values);
   GDALRasterBand* band = dataset->GetRasterBand(1);
-  if (band->RasterIO(GF_Write, 0, 0, grid.width, grid.height, const_cast<float*>(values.data()), grid.width,
-                     grid.height, GDT_Float32, 0, 0, nullptr) != CE_None) {
-    throw std::runtime_error(std::string("cannot fill the raster: ") + CPLGetLastErrorMsg());
-  }
   band->SetNoDataValue(nodata);
   band->SetUnitType(unit.c_str());
   set_metadata(*dataset, metadata);
-  write_as_cog(*dataset, temporary, "RESAMPLING=AVERAGE");
+
+  std::vector<std::vector<float>> levels;
+  std::vector<int> factors;
+  for (int width = grid.width, height = grid.height, factor = 2; width > kBlockSize || height > kBlockSize;
+       factor *= 2) {
+    levels.push_back(halved(levels.empty() ? values : levels.back(), width, height, float(nodata)));
+    width = (width + 1) / 2;
+    height = (height + 1) / 2;
+    factors.push_back(factor);
+  }
+  if (!levels.empty()) {
+    // "NONE" makes the overview bands without computing them; they are filled with the means above.
+    if (dataset->BuildOverviews("NONE", int(factors.size()), factors.data(), 0, nullptr, nullptr, nullptr) != CE_None) {
+      throw std::runtime_error(std::string("cannot add overviews: ") + CPLGetLastErrorMsg());
+    }
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+      GDALRasterBand* overview = band->GetOverview(int(i));
+      if (!overview || overview->RasterIO(GF_Write, 0, 0, overview->GetXSize(), overview->GetYSize(),
+                                          levels[i].data(), overview->GetXSize(), overview->GetYSize(), GDT_Float32,
+                                          0, 0, nullptr) != CE_None) {
+        throw std::runtime_error(std::string("cannot fill an overview: ") + CPLGetLastErrorMsg());
+      }
+    }
+  }
+  GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+  const std::string block = std::to_string(kBlockSize);
+  const std::string block_x = "BLOCKXSIZE=" + block, block_y = "BLOCKYSIZE=" + block;
+  const char* options[] = {"TILED=YES", block_x.c_str(), block_y.c_str(), "COMPRESS=DEFLATE", "PREDICTOR=3",
+                           "ZLEVEL=1", "NUM_THREADS=ALL_CPUS", "COPY_SRC_OVERVIEWS=YES", nullptr};
+  GDALDatasetUniquePtr written(
+      gtiff->CreateCopy(temporary.c_str(), dataset.get(), FALSE, const_cast<char**>(options), nullptr, nullptr));
+  if (!written) throw std::runtime_error("cannot write " + temporary.string() + ": " + CPLGetLastErrorMsg());
 }
 
 std::filesystem::path write_category_cog(const std::filesystem::path& temporary, const RasterGrid& grid,
