@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <future>
 #include <thread>
 
 #include "cli/date_option.hpp"
@@ -106,10 +107,12 @@ class DensityCommand : public Command {
     }
 
     StageTimer timer("density");
+    // The gazetteer and the country load while the events are read: neither needs the other.
+    auto pending_setup = std::async(std::launch::async, [&] { return prepare_layer_setup(common_.gazetteer, crs_); });
     const auto events = read_event_sources(sources_, layer_);
     timer.stage("read events");
-    auto setup = prepare_layer_setup(common_.gazetteer, crs_);
-    timer.stage("gazetteer and country");
+    auto setup = pending_setup.get();
+    timer.stage("gazetteer and country (after the events)");
     const auto report = select_strikes(events, selection, [&](const std::string& id) -> std::optional<double> {
       // only an admin unit has an area worth reading the polygons for
       const auto index = setup->gazetteer.find(id);
@@ -125,9 +128,11 @@ class DensityCommand : public Command {
     }
     std::vector<const Event*> selected_events;
     for (const auto& s : report.selected) selected_events.push_back(s.event);
+    timer.stage("select");
     const ProjectedEvents projected = project_events(*setup, selected_events);  // every selected event has a point
+    timer.stage("project");
     require_inside_country(*setup, projected, 25000);
-    timer.stage("select and check");
+    timer.stage("check inside the country");
 
     std::vector<WeightedPoint> points;
     Bounds reach;
@@ -208,15 +213,20 @@ class DensityCommand : public Command {
     const std::filesystem::path bands = isobands_.empty() ? sibling_path(tif, "_isobands", ".geojson") : std::filesystem::path(isobands_);
     StagedOutputs outputs;
     const auto tif_temporary = outputs.stage(tif);
+    const auto bands_temporary = outputs.stage(bands);
+    // The isobands are traced while the COG compresses: the two only read the surface, and neither keeps both
+    // cores busy on its own.
+    const int contour_factor = std::max(1, int(bandwidth_ / (8 * pixel_)));
+    auto isobands = std::async(std::launch::async, [&] {
+      const CoarseSurface contoured = coarsened(grid, values, contour_factor);
+      return write_isobands(bands_temporary, contoured.grid, contoured.values, levels, maximum, kUnit);
+    });
     write_float_cog(tif_temporary, grid, values, -1.0, kUnit, metadata);
     timer.stage("write COG");
+    const std::size_t band_count = isobands.get();
+    timer.stage("isobands (after the COG)");
     write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));
-    const int contour_factor = std::max(1, int(bandwidth_ / (8 * pixel_)));
-    const CoarseSurface contoured = coarsened(grid, values, contour_factor);
-    const std::size_t band_count = write_isobands(outputs.stage(bands), contoured.grid, contoured.values, levels,
-                                              maximum, kUnit);
     write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(levels, maximum, kUnit));
-    timer.stage("isobands");
     outputs.commit();
     std::cerr << fmt::format("density: {}\ndensity: {}×{} cells of {} m in {}; maximum {:.4g} {}; mass on the grid {:.6g} "
                              "of {:.6g}\ndensity: wrote {}, {} ({} isobands) and their .qml styles\n",

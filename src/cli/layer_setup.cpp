@@ -51,6 +51,11 @@ std::vector<Event> read_event_sources(const std::vector<std::string>& sources, c
   std::vector<Event> events;
   for (const auto& source : sources) {
     auto read = read_events(source, {layer});
+    if (events.empty()) {
+      events = std::move(read);
+      continue;
+    }
+    events.reserve(events.size() + read.size());
     for (auto& event : read) events.push_back(std::move(event));
   }
   if (events.empty() && !sources.empty()) {

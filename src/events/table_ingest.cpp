@@ -13,6 +13,7 @@
 
 #include "io/delimited_table.hpp"
 #include "io/field_values.hpp"
+#include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
 #include "io/wgs84_transform.hpp"
 
@@ -113,7 +114,7 @@ IngestResult TableIngester::ingest(const std::string& source, TableFormat format
   std::vector<Row> rows;
   std::vector<std::string> header;
   if (format == TableFormat::Vector) {
-    GDALAllRegister();
+    register_gdal_drivers();
     std::unique_ptr<GDALDataset> dataset(
         static_cast<GDALDataset*>(GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     if (!dataset) throw InputError(source, 0, "", std::string("cannot open as a vector source: ") + CPLGetLastErrorMsg());

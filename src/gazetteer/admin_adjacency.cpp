@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
 
 namespace conflictmap {
@@ -76,7 +77,7 @@ void neighbours_in_layer(GEOSContextHandle_t context, const std::filesystem::pat
 }  // namespace
 
 AdminNeighbours find_admin_neighbours(const std::vector<std::filesystem::path>& layers) {
-  GDALAllRegister();
+  register_gdal_drivers();
   GEOSContextHandle_t context = GEOS_init_r();
   AdminNeighbours out;
   try {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
 
 namespace conflictmap {
@@ -28,7 +29,7 @@ struct AdminAssigner::State {
 };
 
 AdminAssigner::AdminAssigner(const std::filesystem::path& admin_layer) : state_(std::make_unique<State>()) {
-  GDALAllRegister();
+  register_gdal_drivers();
   state_->context = GEOS_init_r();
   std::unique_ptr<GDALDataset> dataset(
       GDALDataset::Open(admin_layer.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));

@@ -11,6 +11,7 @@
 #include "gazetteer/admin_assigner.hpp"
 #include "gazetteer/source_readers.hpp"
 #include "io/atomic_file.hpp"
+#include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
 
 namespace conflictmap {
@@ -50,7 +51,7 @@ PointTableLayout parse_layout(const nlohmann::json& source) {
 }
 
 std::string admin_layer_name(const std::filesystem::path& layer) {
-  GDALAllRegister();
+  register_gdal_drivers();
   std::unique_ptr<GDALDataset> dataset(
       GDALDataset::Open(layer.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   if (!dataset) throw InputError(layer.string(), 0, "", "cannot open as a vector layer");
@@ -121,7 +122,7 @@ GazetteerBuild build_gazetteer_from_manifest(const std::filesystem::path& manife
 }
 
 void write_admin_package(const std::vector<std::filesystem::path>& layers, const std::filesystem::path& gpkg) {
-  GDALAllRegister();
+  register_gdal_drivers();
   CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
   const auto temporary = temporary_path_for(gpkg.string() + ".gpkg").replace_extension(".gpkg");
   std::filesystem::remove(temporary);

@@ -9,6 +9,7 @@
 
 #include "gazetteer/source_text.hpp"
 #include "io/delimited_table.hpp"
+#include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
 
 namespace conflictmap {
@@ -106,7 +107,7 @@ std::vector<SourceRecord> read_ocha_pcode_table(const std::filesystem::path& fil
 }
 
 std::vector<SourceRecord> read_ocha_admin_layer(const std::filesystem::path& file, const std::string& tag) {
-  GDALAllRegister();
+  register_gdal_drivers();
   std::unique_ptr<GDALDataset> dataset(
       GDALDataset::Open(file.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
   if (!dataset) throw InputError(file.string(), 0, "", "cannot open as a vector layer");

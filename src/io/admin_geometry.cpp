@@ -6,13 +6,15 @@
 #include <memory>
 #include <stdexcept>
 
+#include "io/gdal_drivers.hpp"
+
 namespace conflictmap {
 
 AdminGeometry read_admin_geometry(const std::filesystem::path& admin_package, const std::string& projected_crs,
                                   bool with_areas) {
   AdminGeometry result;
   if (!std::filesystem::exists(admin_package)) return result;
-  GDALAllRegister();
+  register_gdal_drivers();
   GDALDatasetUniquePtr dataset(static_cast<GDALDataset*>(
       GDALOpenEx(admin_package.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!dataset) throw std::runtime_error("cannot open " + admin_package.string() + ": " + CPLGetLastErrorMsg());

@@ -9,13 +9,15 @@
 #include <cpl_string.h>
 #include <stdexcept>
 
+#include "io/gdal_drivers.hpp"
+
 namespace conflictmap {
 
 namespace {
 
 
 GDALDatasetUniquePtr in_memory(const RasterGrid& grid, GDALDataType type) {
-  GDALAllRegister();
+  register_gdal_drivers();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
   GDALDatasetUniquePtr dataset(driver->Create("", grid.width, grid.height, 1, type, nullptr));
   if (!dataset) throw std::runtime_error(std::string("cannot allocate the raster: ") + CPLGetLastErrorMsg());
@@ -58,7 +60,7 @@ namespace {
 
 // A MEM dataset over the caller's values rather than a copy of them: GDAL only reads them.
 GDALDatasetUniquePtr wrapping(const RasterGrid& grid, const std::vector<float>& values) {
-  GDALAllRegister();
+  register_gdal_drivers();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
   GDALDatasetUniquePtr dataset(driver->Create("", grid.width, grid.height, 0, GDT_Float32, nullptr));
   if (!dataset) throw std::runtime_error(std::string("cannot allocate the raster: ") + CPLGetLastErrorMsg());

@@ -9,6 +9,7 @@
 
 #include "io/delimited_table.hpp"
 #include "io/field_values.hpp"
+#include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
 #include "io/ogr_field_text.hpp"
 
@@ -74,7 +75,7 @@ ControlBaseline read_control_baseline(const std::string& source) {
   for (auto& c : extension) c = char(std::tolower(static_cast<unsigned char>(c)));
   if (extension == ".csv") return read_point_table(source);
 
-  GDALAllRegister();
+  register_gdal_drivers();
   GDALDatasetUniquePtr dataset(static_cast<GDALDataset*>(
       GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!dataset) throw InputError(source, 0, "", std::string("cannot open as a vector source: ") + CPLGetLastErrorMsg());

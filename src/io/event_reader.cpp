@@ -8,9 +8,11 @@
 #include <functional>
 #include <filesystem>
 #include <memory>
+#include <thread>
 
 #include "io/delimited_table.hpp"
 #include "io/field_values.hpp"
+#include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
 #include "io/wgs84_transform.hpp"
 #include "io/ogr_field_text.hpp"
@@ -155,22 +157,40 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
     if (!table.find_column("sub_event_type")) {
       throw InputError(source, 1, "sub_event_type", "is missing: events need ACLED's sub_event_type column");
     }
-    const ColumnIndexes columns(table.header);
-    std::vector<Event> events;
-    events.reserve(table.records.size());
-    long number = 0;
-    for (const auto& record : table.records) {
-      ++number;
-      auto get = [&](const char* name) {
-        const int index = columns(name);
-        return index < 0 ? std::string() : record.fields[std::size_t(index)];
-      };
-      events.push_back(to_event(FeatureFields(get, source, record.line), nullptr));
-      if (events.back().id.empty()) events.back().id = std::to_string(number);
+    // Rows become events on every core: each worker converts one contiguous run of rows and stops at its
+    // first bad row, so the error reported is the earliest in the file, as a single pass would report it.
+    std::vector<Event> events(table.records.size());
+    const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
+                                                        std::max<std::size_t>(1, table.records.size() / 5000));
+    std::vector<std::exception_ptr> errors(workers);
+    auto convert = [&](std::size_t worker) {
+      const ColumnIndexes columns(table.header);
+      const std::size_t begin = table.records.size() * worker / workers;
+      const std::size_t end = table.records.size() * (worker + 1) / workers;
+      try {
+        for (std::size_t r = begin; r < end; ++r) {
+          const TableRecord& record = table.records[r];
+          auto get = [&](const char* name) {
+            const int index = columns(name);
+            return index < 0 ? std::string() : record.fields[std::size_t(index)];
+          };
+          events[r] = to_event(FeatureFields(get, source, record.line), nullptr);
+          if (events[r].id.empty()) events[r].id = std::to_string(r + 1);
+        }
+      } catch (...) {
+        errors[worker] = std::current_exception();
+      }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(convert, w);
+    convert(0);
+    for (auto& thread : threads) thread.join();
+    for (const auto& error : errors) {
+      if (error) std::rethrow_exception(error);
     }
     return events;
   }
-  GDALAllRegister();
+  register_gdal_drivers();
   if (csv || source.find(':') == std::string::npos) {
     if (!std::filesystem::exists(source)) throw InputError(source, 0, "", "no such file");
   }

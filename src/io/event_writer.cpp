@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "io/atomic_file.hpp"
+#include "io/gdal_drivers.hpp"
 
 namespace conflictmap {
 
@@ -65,7 +66,7 @@ const std::vector<std::string>& event_field_names() {
 
 void write_events(const std::vector<Event>& events, const std::filesystem::path& path) {
   const EventFormat format = event_format_of(path);
-  GDALAllRegister();
+  register_gdal_drivers();
   const char* driver_name = format == EventFormat::GeoJSON ? "GeoJSON" : format == EventFormat::CSV ? "CSV" : "GPKG";
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
   if (!driver) throw std::runtime_error(std::string("GDAL has no ") + driver_name + " driver");

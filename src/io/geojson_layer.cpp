@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+#include "io/gdal_drivers.hpp"
+
 namespace conflictmap {
 
 struct GeoJsonLayer::State {
@@ -18,7 +20,7 @@ struct GeoJsonLayer::State {
 GeoJsonLayer::GeoJsonLayer(const std::filesystem::path& temporary, const std::string& layer_name, const std::string& crs,
                            std::vector<FieldSpec> fields)
     : state_(std::make_unique<State>()) {
-  GDALAllRegister();
+  register_gdal_drivers();
   state_->path = temporary;
   state_->fields = std::move(fields);
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");

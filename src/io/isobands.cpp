@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "io/cloud_optimized_geotiff.hpp"
+#include "io/gdal_drivers.hpp"
 #include "io/geojson_layer.hpp"
 
 namespace conflictmap {
@@ -17,7 +18,7 @@ namespace conflictmap {
 std::size_t write_isobands(const std::filesystem::path& temporary, const RasterGrid& grid,
                            const std::vector<float>& values, const std::vector<double>& levels, double maximum,
                            const std::string& unit) {
-  GDALAllRegister();
+  register_gdal_drivers();
   const std::string wkt = crs_wkt(grid.crs);
   GDALDatasetUniquePtr raster(
       GetGDALDriverManager()->GetDriverByName("MEM")->Create("", grid.width, grid.height, 1, GDT_Float32, nullptr));

@@ -7,12 +7,13 @@
 #include <memory>
 #include <stdexcept>
 
+#include "io/gdal_drivers.hpp"
 #include "layers/controller_palette.hpp"
 
 namespace conflictmap {
 
 LayerLegend read_layer_legend(const std::string& path) {
-  GDALAllRegister();
+  register_gdal_drivers();
   std::unique_ptr<GDALDataset> dataset(static_cast<GDALDataset*>(GDALOpen(path.c_str(), GA_ReadOnly)));
   if (!dataset) throw std::runtime_error(path + ": cannot open as a raster layer");
   LayerLegend legend;
@@ -37,7 +38,7 @@ LayerLegend read_layer_legend(const std::string& path) {
 bool export_simplified_geojson(const std::string& source, const std::string& layer, const std::string& target,
                                double tolerance_degrees) {
   if (!std::filesystem::exists(source)) return false;
-  GDALAllRegister();
+  register_gdal_drivers();
   GDALDatasetH input = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
   if (!input) return false;
   if (!GDALDatasetGetLayerByName(input, layer.c_str())) {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <stdexcept>
 
+#include "io/gdal_drivers.hpp"
 #include "layers/density_ramp.hpp"
 
 namespace conflictmap {
@@ -125,7 +126,7 @@ struct RasterTileRenderer::State {
 
 RasterTileRenderer::RasterTileRenderer(const std::string& layer_path, const LayerFootprint* known)
     : state_(std::make_unique<State>()) {
-  GDALAllRegister();
+  register_gdal_drivers();
   state_->path = layer_path;
   state_->source.reset(GDALOpen(layer_path.c_str(), GA_ReadOnly));
   if (!state_->source) throw std::runtime_error(layer_path + ": cannot open as a raster layer");

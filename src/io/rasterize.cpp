@@ -8,13 +8,14 @@
 #include <stdexcept>
 
 #include "io/cloud_optimized_geotiff.hpp"
+#include "io/gdal_drivers.hpp"
 
 namespace conflictmap {
 
 std::vector<std::uint8_t> rasterize_categories(const RasterGrid& grid,
                                                const std::vector<std::pair<std::vector<unsigned char>, std::uint8_t>>& polygons,
                                                std::uint8_t background) {
-  GDALAllRegister();
+  register_gdal_drivers();
   std::vector<std::uint8_t> cells(std::size_t(grid.cell_count()), background);
   GDALDatasetUniquePtr raster(
       GetGDALDriverManager()->GetDriverByName("MEM")->Create("", grid.width, grid.height, 1, GDT_Byte, nullptr));

@@ -10,6 +10,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "io/gdal_drivers.hpp"
+
 namespace conflictmap {
 
 namespace {
@@ -20,15 +22,6 @@ struct DatasetCloser {
 using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
 
 std::atomic<unsigned> vsimem_counter{0};
-
-// GDALAllRegister walks every driver each time it is called, and tiles are encoded by the thousand.
-void register_drivers_once() {
-  static const bool registered = [] {
-    GDALAllRegister();
-    return true;
-  }();
-  (void)registered;
-}
 
 // An in-memory image through one of GDAL's drivers (a file in /vsimem, read back and dropped).
 std::string write_encoded(GDALDatasetH image, const char* driver_name, std::initializer_list<const char*> options) {
@@ -92,7 +85,7 @@ std::string encode_tile_image(const std::vector<std::uint8_t>& rgba, int width, 
   if (encoding == TileEncoding::Png) {
     if (auto paletted = as_paletted(rgba)) return encode_paletted_tile(paletted->first, paletted->second, width, height, encoding);
   }
-  register_drivers_once();
+  register_gdal_drivers();
   GDALDriverH mem = GDALGetDriverByName("MEM");
   DatasetPtr image(GDALCreate(mem, "", width, height, 4, GDT_Byte, nullptr));
   if (GDALDatasetRasterIO(image.get(), GF_Write, 0, 0, width, height, const_cast<std::uint8_t*>(rgba.data()), width,
@@ -109,7 +102,7 @@ std::string encode_paletted_tile(const std::vector<std::uint8_t>& indices, const
     for (std::size_t i = 0; i < indices.size(); ++i) std::copy(palette[indices[i]].begin(), palette[indices[i]].end(), rgba.begin() + long(i) * 4);
     return encode_tile_image(rgba, width, height, encoding);
   }
-  register_drivers_once();
+  register_gdal_drivers();
   DatasetPtr image(GDALCreate(GDALGetDriverByName("MEM"), "", width, height, 1, GDT_Byte, nullptr));
   GDALRasterBandH band = GDALGetRasterBand(image.get(), 1);
   if (GDALRasterIO(band, GF_Write, 0, 0, width, height, const_cast<std::uint8_t*>(indices.data()), width, height, GDT_Byte,
@@ -130,7 +123,7 @@ std::string encode_paletted_tile(const std::vector<std::uint8_t>& indices, const
 }
 
 std::vector<std::uint8_t> decode_tile_image(const std::string& bytes, int& width, int& height) {
-  register_drivers_once();
+  register_gdal_drivers();
   const std::string name = "/vsimem/conflictmap_decode_" + std::to_string(vsimem_counter++);
   VSILFILE* file = VSIFileFromMemBuffer(name.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(bytes.data())),
                                         bytes.size(), FALSE);

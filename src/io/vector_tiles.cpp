@@ -13,6 +13,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/delimited_table.hpp"
+#include "io/gdal_drivers.hpp"
 #include "io/tile_sinks.hpp"
 #include "tiles/pmtiles_archive.hpp"
 
@@ -72,7 +73,7 @@ std::size_t write_with_gdal(const std::vector<std::string>& sources, ZoomRange z
 
 VectorTileSummary write_vector_tiles(const std::vector<std::string>& sources, ZoomRange zooms, const fs::path& output,
                                      const std::string& name) {
-  GDALAllRegister();
+  register_gdal_drivers();
   require_writable_folder_for(output);
   VectorTileSummary summary;
   const TileContainer container = tile_container_of(output);

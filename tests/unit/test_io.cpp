@@ -5,6 +5,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/delimited_table.hpp"
+#include "io/event_reader.hpp"
 #include "io/input_error.hpp"
 
 using namespace conflictmap;
@@ -40,6 +41,48 @@ TEST_CASE("parse_delimited names the file and line of each kind of bad input", "
   CHECK(message("a,b\n1,2,3\n") == "in.csv:2: has 3 fields but the header has 2");
   CHECK(message("a,b\n1,x\"y\n") == "in.csv:2: a quote inside an unquoted field (quote the whole field)");
   CHECK(message("a,b\n1,2\n\xC3(,4\n") == "in.csv:3: not valid UTF-8 text (convert it with iconv first)");
+}
+
+// Over a megabyte, the two halves of a table parse on two threads; nothing about the result may show it.
+TEST_CASE("a large table parses the same in halves: rows, lines, quoted newlines and errors", "[csv]") {
+  std::string text = "id,note\n";
+  long line = 2;
+  std::vector<long> lines;
+  for (int i = 0; i < 40000; ++i) {
+    lines.push_back(line);
+    if (i % 7 == 0) {
+      text += std::to_string(i) + ",\"a note over\ntwo lines, with \"\"quotes\"\"\"\n";
+      line += 2;
+    } else {
+      text += std::to_string(i) + ",plain note number " + std::to_string(i) + "\n";
+      line += 1;
+    }
+  }
+  REQUIRE(text.size() > (1u << 20));
+  const auto table = parse_delimited(text, "big.csv", ',');
+  REQUIRE(table.records.size() == 40000);
+  for (int i : {0, 1, 19999, 20000, 20001, 39999}) {
+    CHECK(table.records[std::size_t(i)].fields[0] == std::to_string(i));
+    CHECK(table.records[std::size_t(i)].line == lines[std::size_t(i)]);
+  }
+  CHECK(table.records[39997].fields[1] == "plain note number 39997");
+  CHECK(table.records[39991].fields[1] == "a note over\ntwo lines, with \"quotes\"");
+
+  // a ragged row and a bad quote late in the file are reported at the file's own line
+  std::string ragged = text + "40000,x,extra\n";
+  try {
+    parse_delimited(ragged, "big.csv", ',');
+    FAIL("expected an error");
+  } catch (const InputError& error) {
+    CHECK(error.line() == line);
+  }
+  std::string bad_quote = text + "40000,x\"y\n";
+  try {
+    parse_delimited(bad_quote, "big.csv", ',');
+    FAIL("expected an error");
+  } catch (const InputError& error) {
+    CHECK(error.line() == line);
+  }
 }
 
 TEST_CASE("a missing column is reported with the columns there are", "[csv]") {
@@ -100,4 +143,34 @@ TEST_CASE("a row with one empty quoted field is a row, not a blank line", "[csv]
   CHECK(table.records[0].fields[0].empty());
   CHECK(table.records[0].line == 2);
   CHECK(table.records[1].line == 4);
+}
+
+// Rows become events on several threads; the result and the first error must be those of one pass.
+TEST_CASE("read_events keeps row order and ids, and reports the earliest bad row", "[csv][events]") {
+  const auto path = std::filesystem::temp_directory_path() / "conflictmap_many_events.csv";
+  auto write = [&](int bad_a, int bad_b) {
+    std::ofstream out(path, std::ios::trunc);
+    out << "event_id,sub_event_type,latitude,longitude,strike_count\n";
+    for (int i = 0; i < 20000; ++i) {
+      const bool bad = i == bad_a || i == bad_b;
+      out << (i % 3 ? "e" + std::to_string(i) : std::string()) << "," << (bad ? "Picnic" : "Air/drone strike")
+          << ",36.1,37.2," << i % 5 << "\n";
+    }
+  };
+  write(-1, -1);
+  const auto events = read_events(path.string(), {});
+  REQUIRE(events.size() == 20000);
+  CHECK(events[0].id == "1");  // no id: the row's number
+  CHECK(events[19999].id == "e19999");
+  CHECK(events[19999].count == 4);
+
+  write(15000, 4000);  // the later half fails too, but line 4002 comes first
+  try {
+    read_events(path.string(), {});
+    FAIL("expected an error");
+  } catch (const InputError& error) {
+    CHECK(error.line() == 4002);
+    CHECK(error.field() == "sub_event_type");
+  }
+  std::filesystem::remove(path);
 }
