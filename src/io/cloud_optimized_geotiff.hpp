@@ -1,5 +1,5 @@
 #pragma once
-// Layers as Cloud-Optimized GeoTIFF through GDAL's COG driver: tiled, DEFLATE-compressed, with internal
+// Layers as Cloud-Optimized GeoTIFF through GDAL: tiled, compressed, with internal
 // overviews, nodata, the CRS and every parameter in the metadata.
 #include <array>
 #include <cstdint>
@@ -20,9 +20,14 @@ struct RasterCategory {
 
 using RasterMetadata = std::map<std::string, std::string>;
 
+// Lossless compressions with the floating-point predictor; Zstandard writes about twice as fast as DEFLATE at the
+// same size, DEFLATE is read by every TIFF reader.
+enum class Compression { Zstd, Deflate };
+
 // Float32 values, row-major from the north-west cell; overviews average.
 void write_float_cog(const std::filesystem::path& temporary, const RasterGrid& grid, const std::vector<float>& values,
-                     double nodata, const std::string& unit, const RasterMetadata& metadata);
+                     double nodata, const std::string& unit, const RasterMetadata& metadata,
+                     Compression compression = Compression::Zstd);
 
 // Category codes with a colour table, category names and a raster attribute table (value, name, colour);
 // `nodata` is the code of unknown cells. Overviews take the most common code. GDAL keeps the names and
