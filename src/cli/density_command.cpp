@@ -135,8 +135,8 @@ class DensityCommand : public Command {
     timer.stage("select");
     const ProjectedEvents projected = project_events(*setup, selected_events);  // every selected event has a point
     timer.stage("project");
-    require_inside_country(*setup, projected, 25000);
-    timer.stage("check inside the country");
+    // Whether every event lies in the country is checked beside the kernel; nothing is written unless it passes.
+    auto inside_country = std::async(std::launch::async, [&] { require_inside_country(*setup, projected, 25000); });
 
     std::vector<WeightedPoint> points;
     Bounds reach;
@@ -230,6 +230,7 @@ class DensityCommand : public Command {
     timer.stage("write COG");
     const std::size_t band_count = isobands.get();
     timer.stage("isobands (after the COG)");
+    inside_country.get();
     write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));
     write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(levels, maximum, kUnit));
     outputs.commit();

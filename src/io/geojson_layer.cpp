@@ -18,7 +18,7 @@ struct GeoJsonLayer::State {
 };
 
 GeoJsonLayer::GeoJsonLayer(const std::filesystem::path& temporary, const std::string& layer_name, const std::string& crs,
-                           std::vector<FieldSpec> fields)
+                           std::vector<FieldSpec> fields, int decimals)
     : state_(std::make_unique<State>()) {
   register_gdal_drivers();
   state_->path = temporary;
@@ -28,7 +28,8 @@ GeoJsonLayer::GeoJsonLayer(const std::filesystem::path& temporary, const std::st
   if (!state_->dataset) throw std::runtime_error("cannot write " + temporary.string() + ": " + CPLGetLastErrorMsg());
   state_->srs.SetFromUserInput(crs.c_str());
   state_->srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "WRITE_NAME=YES", nullptr};
+  const std::string precision = "COORDINATE_PRECISION=" + std::to_string(decimals);
+  const char* options[] = {"RFC7946=YES", precision.c_str(), "WRITE_NAME=YES", nullptr};
   state_->layer = state_->dataset->CreateLayer(layer_name.c_str(), &state_->srs, wkbUnknown, const_cast<char**>(options));
   if (!state_->layer) throw std::runtime_error("cannot write " + temporary.string() + ": " + CPLGetLastErrorMsg());
   for (const auto& field : state_->fields) {

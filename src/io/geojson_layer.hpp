@@ -1,6 +1,6 @@
 #pragma once
-// A GeoJSON file of features (RFC 7946: reprojected to WGS84, right-hand winding, 7 decimals) through GDAL,
-// from geometries in a projected CRS given as WKB.
+// A GeoJSON file of features (RFC 7946: reprojected to WGS84, right-hand winding, 7 decimals unless fewer are
+// asked for) through GDAL, from geometries in a projected CRS given as WKB.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -21,7 +21,7 @@ using FieldValue = std::variant<std::monostate, long long, double, std::string, 
 class GeoJsonLayer {
  public:
   GeoJsonLayer(const std::filesystem::path& temporary, const std::string& layer_name, const std::string& crs,
-               std::vector<FieldSpec> fields);
+               std::vector<FieldSpec> fields, int decimals = 7);
   ~GeoJsonLayer();
   GeoJsonLayer(const GeoJsonLayer&) = delete;
   GeoJsonLayer& operator=(const GeoJsonLayer&) = delete;
