@@ -15,10 +15,33 @@ struct GeoJsonLayer::State {
   OGRLayer* layer = nullptr;
   std::vector<FieldSpec> fields;
   OGRSpatialReference srs;
+  OGRSpatialReference wgs84;
+  std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
 };
 
+namespace {
+
+// RFC 7946's right-hand rule: exterior rings counterclockwise, holes clockwise.
+void orient_rings(OGRGeometry* geometry) {
+  const auto type = wkbFlatten(geometry->getGeometryType());
+  if (type == wkbPolygon) {
+    OGRPolygon* polygon = geometry->toPolygon();
+    if (OGRLinearRing* exterior = polygon->getExteriorRing(); exterior && exterior->isClockwise()) {
+      exterior->reverseWindingOrder();
+    }
+    for (int i = 0; i < polygon->getNumInteriorRings(); ++i) {
+      OGRLinearRing* hole = polygon->getInteriorRing(i);
+      if (!hole->isClockwise()) hole->reverseWindingOrder();
+    }
+  } else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+    for (OGRGeometry* part : *geometry->toGeometryCollection()) orient_rings(part);
+  }
+}
+
+}  // namespace
+
 GeoJsonLayer::GeoJsonLayer(const std::filesystem::path& temporary, const std::string& layer_name, const std::string& crs,
-                           std::vector<FieldSpec> fields, int decimals)
+                           std::vector<FieldSpec> fields)
     : state_(std::make_unique<State>()) {
   register_gdal_drivers();
   state_->path = temporary;
@@ -28,9 +51,15 @@ GeoJsonLayer::GeoJsonLayer(const std::filesystem::path& temporary, const std::st
   if (!state_->dataset) throw std::runtime_error("cannot write " + temporary.string() + ": " + CPLGetLastErrorMsg());
   state_->srs.SetFromUserInput(crs.c_str());
   state_->srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  const std::string precision = "COORDINATE_PRECISION=" + std::to_string(decimals);
-  const char* options[] = {"RFC7946=YES", precision.c_str(), "WRITE_NAME=YES", nullptr};
-  state_->layer = state_->dataset->CreateLayer(layer_name.c_str(), &state_->srs, wkbUnknown, const_cast<char**>(options));
+  state_->wgs84.importFromEPSG(4326);
+  state_->wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  state_->to_wgs84.reset(OGRCreateCoordinateTransformation(&state_->srs, &state_->wgs84));
+  if (!state_->to_wgs84) throw std::runtime_error("cannot reproject " + crs + " to WGS84 for " + temporary.string());
+  // RFC 7946's rules are applied in add() rather than by the driver's RFC7946 option: that option formats each
+  // coordinate through a string stream, which took twice as long as significant figures on large polygons.
+  const char* options[] = {"SIGNIFICANT_FIGURES=9", "WRITE_NAME=YES", nullptr};
+  // no SRS for the layer: the coordinates are already WGS84, and the driver then writes no "crs" member
+  state_->layer = state_->dataset->CreateLayer(layer_name.c_str(), nullptr, wkbUnknown, const_cast<char**>(options));
   if (!state_->layer) throw std::runtime_error("cannot write " + temporary.string() + ": " + CPLGetLastErrorMsg());
   for (const auto& field : state_->fields) {
     const OGRFieldType type = field.kind == FieldKind::Integer ? OFTInteger64
@@ -52,7 +81,14 @@ void GeoJsonLayer::add(const std::vector<unsigned char>& wkb, const std::vector<
   if (OGRGeometryFactory::createFromWkb(wkb.data(), &state_->srs, &geometry, wkb.size()) != OGRERR_NONE) {
     throw std::runtime_error("cannot read a geometry for " + state_->path.string());
   }
-  feature.SetGeometryDirectly(geometry);
+  // cut where a geometry crosses the antimeridian, as RFC 7946 asks
+  const char* wrap[] = {"WRAPDATELINE=YES", nullptr};
+  OGRGeometry* lonlat =
+      OGRGeometryFactory::transformWithOptions(geometry, state_->to_wgs84.get(), const_cast<char**>(wrap));
+  delete geometry;
+  if (!lonlat) throw std::runtime_error("cannot reproject a geometry to WGS84 for " + state_->path.string());
+  orient_rings(lonlat);
+  feature.SetGeometryDirectly(lonlat);
   for (std::size_t i = 0; i < values.size() && i < state_->fields.size(); ++i) {
     const int index = int(i);
     std::visit(

@@ -1,6 +1,7 @@
 #pragma once
-// A GeoJSON file of features (RFC 7946: reprojected to WGS84, right-hand winding, 7 decimals unless fewer are
-// asked for) through GDAL, from geometries in a projected CRS given as WKB.
+// A GeoJSON file of features following RFC 7946 (longitude/latitude on WGS84, cut at the antimeridian, exterior
+// rings counterclockwise, no "crs" member) written through GDAL, from geometries in a projected CRS given as WKB.
+// Coordinates carry 9 significant figures: 7 decimals (about a centimetre) up to 99°, 6 beyond.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -21,7 +22,7 @@ using FieldValue = std::variant<std::monostate, long long, double, std::string, 
 class GeoJsonLayer {
  public:
   GeoJsonLayer(const std::filesystem::path& temporary, const std::string& layer_name, const std::string& crs,
-               std::vector<FieldSpec> fields, int decimals = 7);
+               std::vector<FieldSpec> fields);
   ~GeoJsonLayer();
   GeoJsonLayer(const GeoJsonLayer&) = delete;
   GeoJsonLayer& operator=(const GeoJsonLayer&) = delete;

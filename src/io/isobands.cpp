@@ -53,10 +53,8 @@ std::size_t write_isobands(const std::filesystem::path& temporary, const RasterG
     throw std::runtime_error(std::string("GDAL could not trace isobands: ") + CPLGetLastErrorMsg());
   }
 
-  // 5 decimals (about a metre) for lines traced on a grid of hundreds of metres: each coordinate is formatted
-  // one by one, and the digits beyond add only size and time.
   GeoJsonLayer out(temporary, "isobands", wkt,
-                   {{"density_min", FieldKind::Real}, {"density_max", FieldKind::Real}, {"unit", FieldKind::Text}}, 5);
+                   {{"density_min", FieldKind::Real}, {"density_max", FieldKind::Real}, {"unit", FieldKind::Text}});
   std::size_t written = 0;
   for (std::size_t i = 0; i < levels.size(); ++i) {
     bands->ResetReading();

@@ -28,6 +28,8 @@ for name in "${compared[@]}"; do
   [ "${UPDATE_GOLDEN:-}" = 1 ] && cp "$WORK/a/$name" "$golden/$name"
   cmp -s "$golden/$name" "$WORK/a/$name" || { diff -u "$golden/$name" "$WORK/a/$name" | cut -c1-200 | head -20; fail "$name differs from the golden file"; }
 done
+python3 "$TESTS/cli/rfc7946_check.py" "$WORK"/a/*_zones.geojson "$WORK"/a/*_fronts.geojson \
+  || fail "the zones or fronts break RFC 7946"
 # the last snapshot: the reversal leaves Suran with the opposition, the clash makes Marea contested
 grep -q '"controller": "contested".*"event_ids": \[ "s4" \]' "$WORK/a/scenario_2016-06-20_zones.geojson" \
   || fail "Marea's clash did not make it contested"

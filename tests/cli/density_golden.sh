@@ -26,6 +26,7 @@ for expected in "UNITS=strikes/km²" "KERNEL=quartic" "BANDWIDTH_M=8000" "PIXEL_
 done
 mass=$(grep -o 'MASS_ON_GRID=[0-9.]*' <<<"$info" | cut -d= -f2)
 awk -v m="$mass" 'BEGIN { exit !(m > 73.9 && m < 74.1) }' || fail "mass on the grid $mass, expected 74"
+python3 "$TESTS/cli/rfc7946_check.py" "$WORK/strikes_isobands.geojson" || fail "the isobands break RFC 7946"
 grep -q 'type="singlebandpseudocolor"' "$WORK/strikes.qml" || fail "no raster style"
 grep -q 'type="graduatedSymbol" attr="density_min"' "$WORK/strikes_isobands.qml" || fail "no isoband style"
 if /usr/bin/python3 -c "import osgeo_utils.samples.validate_cloud_optimized_geotiff" 2>/dev/null; then

@@ -3,9 +3,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "io/atomic_file.hpp"
 #include "io/delimited_table.hpp"
 #include "io/event_reader.hpp"
+#include "io/geojson_layer.hpp"
 #include "io/input_error.hpp"
 
 using namespace conflictmap;
@@ -171,6 +174,66 @@ TEST_CASE("read_events keeps row order and ids, and reports the earliest bad row
   } catch (const InputError& error) {
     CHECK(error.line() == 4002);
     CHECK(error.field() == "sub_event_type");
+  }
+  std::filesystem::remove(path);
+}
+
+namespace {
+
+// WKB of a polygon with one ring, little-endian.
+std::vector<unsigned char> polygon_wkb(const std::vector<std::pair<double, double>>& ring) {
+  std::vector<unsigned char> out{1, 3, 0, 0, 0, 1, 0, 0, 0};
+  auto put = [&](const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    out.insert(out.end(), bytes, bytes + size);
+  };
+  const std::uint32_t count = std::uint32_t(ring.size());
+  put(&count, 4);
+  for (const auto& [x, y] : ring) {
+    put(&x, 8);
+    put(&y, 8);
+  }
+  return out;
+}
+
+double signed_area(const nlohmann::json& ring) {
+  double twice = 0;
+  for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+    twice += ring[i][0].get<double>() * ring[i + 1][1].get<double>() - ring[i + 1][0].get<double>() * ring[i][1].get<double>();
+  }
+  return twice / 2;
+}
+
+}  // namespace
+
+// The layer applies RFC 7946 itself: WGS84 longitude/latitude, counterclockwise exteriors, no "crs" member,
+// and a polygon across the antimeridian cut in two.
+TEST_CASE("GeoJsonLayer writes RFC 7946: lon/lat, right-hand rings, no crs, cut at the antimeridian", "[io][geojson]") {
+  const auto path = std::filesystem::temp_directory_path() / "conflictmap_rfc7946.geojson";
+  {
+    GeoJsonLayer layer(path, "shapes", "EPSG:32660", {{"name", FieldKind::Text}});
+    // clockwise in UTM zone 60N, west of the antimeridian
+    layer.add(polygon_wkb({{500000, 1000000}, {500000, 1050000}, {550000, 1050000}, {550000, 1000000}, {500000, 1000000}}),
+              {std::string("clockwise")});
+    // about 800–870 km east: across 180°
+    layer.add(polygon_wkb({{800000, 1000000}, {870000, 1000000}, {870000, 1070000}, {800000, 1070000}, {800000, 1000000}}),
+              {std::string("across")});
+    layer.close();
+  }
+  std::ifstream in(path);
+  const auto collection = nlohmann::json::parse(in);
+  CHECK_FALSE(collection.contains("crs"));
+  REQUIRE(collection["features"].size() == 2);
+  const auto& first = collection["features"][0]["geometry"];
+  REQUIRE(first["type"] == "Polygon");
+  CHECK(signed_area(first["coordinates"][0]) > 0);
+  CHECK(first["coordinates"][0][0][0].get<double>() == Approx(177.0).margin(0.01));
+  const auto& across = collection["features"][1]["geometry"];
+  REQUIRE(across["type"] == "MultiPolygon");
+  CHECK(across["coordinates"].size() == 2);
+  for (const auto& polygon : across["coordinates"]) {
+    CHECK(signed_area(polygon[0]) > 0);
+    for (const auto& position : polygon[0]) CHECK(std::abs(position[0].get<double>()) <= 180.0);
   }
   std::filesystem::remove(path);
 }
