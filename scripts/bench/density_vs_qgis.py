@@ -6,13 +6,17 @@ points, radius, pixel size and grid, measured in one run. Prints the values' agr
 Debian 12's QGIS 3.22 still scales the quartic kernel by 116/(5πh²) instead of 16/(5πh²): its "Scaled" values
 are 116/16 = 7.25 times the true density, which the comparison divides out.
 
-Usage: scripts/bench/density_vs_qgis.py [--points 100000] [--pixels 2000] [--radius 10000] [--skip-gdal]
+Each tool runs --repeat times (3), alternating, and the medians are compared: these machines have slow and fast
+spells, and one run of each can land in different ones.
+
+Usage: scripts/bench/density_vs_qgis.py [--points 100000] [--pixels 2000] [--radius 10000] [--repeat 3] [--skip-gdal]
 Needs qgis_process.bin (CONFLICTMAP_WITH_QGIS setup), gdal-bin, python3-gdal, numpy and a built build/conflictmap.
 """
 import argparse
 import math
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -122,6 +126,7 @@ def main():
     parser.add_argument("--points", type=int, default=100000)
     parser.add_argument("--pixels", type=int, default=2000, help="about this many cells on the longer side")
     parser.add_argument("--radius", type=float, default=10000, help="kernel radius in metres")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each tool; the medians are compared")
     parser.add_argument("--skip-gdal", action="store_true")
     args = parser.parse_args()
     if not os.path.exists(BIN):
@@ -135,9 +140,10 @@ def main():
 
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     qgis_tif = os.path.join(folder, "qgis.tif")
-    qgis_seconds = timed(["qgis_process.bin", "run", "qgis:heatmapkerneldensityestimation", f"--INPUT={gpkg}",
-                          f"--RADIUS={args.radius}", f"--PIXEL_SIZE={pixel}", "--WEIGHT_FIELD=strikes", "--KERNEL=0",
-                          "--OUTPUT_VALUE=1", f"--OUTPUT={qgis_tif}"], env)
+    qgis_command = ["qgis_process.bin", "run", "qgis:heatmapkerneldensityestimation", f"--INPUT={gpkg}",
+                    f"--RADIUS={args.radius}", f"--PIXEL_SIZE={pixel}", "--WEIGHT_FIELD=strikes", "--KERNEL=0",
+                    "--OUTPUT_VALUE=1", f"--OUTPUT={qgis_tif}"]
+    qgis_runs = [timed(qgis_command, env)]
     theirs, gt, (width, height) = read(qgis_tif)
     bounds = [gt[0], gt[3] + gt[5] * height, gt[0] + gt[1] * width, gt[3]]
     print(f"grid {width}×{height} (QGIS's: the points' extent plus the radius)")
@@ -145,16 +151,25 @@ def main():
     ours_tif = os.path.join(folder, "ours.tif")
     command = [BIN, "density", csv_path, "-o", ours_tif, "--bandwidth", str(args.radius), "--pixel-size", str(pixel),
                "--bounds", ",".join(repr(b) for b in bounds), "--max-cells", "1000000000"]
-    start = time.perf_counter()
-    run = subprocess.run(command, env=dict(os.environ, CONFLICTMAP_TIMINGS="1"), capture_output=True, text=True)
-    ours_seconds = time.perf_counter() - start
-    if run.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{run.stderr[-2000:]}")
-    kernel_ms = float(next(line.split()[-2] for line in run.stderr.splitlines() if "timing: kernel density" in line))
+    ours_runs, kernel_runs = [], []
+    for repeat in range(args.repeat):
+        if repeat > 0:
+            qgis_runs.append(timed(qgis_command, env))
+        start = time.perf_counter()
+        run = subprocess.run(command, env=dict(os.environ, CONFLICTMAP_TIMINGS="1"), capture_output=True, text=True)
+        ours_runs.append(time.perf_counter() - start)
+        if run.returncode != 0:
+            sys.exit(f"failed: {' '.join(command)}\n{run.stderr[-2000:]}")
+        kernel_runs.append(float(next(line.split()[-2] for line in run.stderr.splitlines()
+                                      if "timing: kernel density" in line)))
+    ours_seconds, qgis_seconds = statistics.median(ours_runs), statistics.median(qgis_runs)
+    kernel_ms = statistics.median(kernel_runs)
     ours, _, _ = read(ours_tif)
     ours_per_m2 = ours / 1e6
-    print(f"conflictmap density: {ours_seconds:.2f} s (whole command: read CSV, compute, COG, isobands, styles)")
-    print(f"QGIS heatmap:        {qgis_seconds:.2f} s (qgis_process.bin)")
+    runs = lambda values: ", ".join(f"{v:.2f}" for v in values)
+    print(f"conflictmap density: {ours_seconds:.2f} s median of {runs(ours_runs)} (whole command: read CSV, compute, "
+          f"COG, isobands, styles)")
+    print(f"QGIS heatmap:        {qgis_seconds:.2f} s median of {runs(qgis_runs)} (qgis_process.bin)")
     print(f"  ratio: conflictmap is {qgis_seconds / ours_seconds:.1f}× faster than QGIS (goal ≥ 20×)")
     print(f"  the kernel computation alone took {kernel_ms / 1000:.2f} s: {qgis_seconds / (kernel_ms / 1000):.1f}× "
           f"QGIS's whole run")
