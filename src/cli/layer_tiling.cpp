@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <future>
 #include <optional>
 #include <thread>
 
@@ -21,6 +22,9 @@ std::size_t render_into(const std::string& layer, const LayerFootprint& footprin
   for (unsigned t = 0; t < threads; ++t) renderers.push_back(std::make_unique<RasterTileRenderer>(layer, &footprint));
   constexpr std::size_t kBatch = 256;
   std::size_t stored = 0;
+  // A batch is stored while the next one renders: writing a tile (a file created, or a row inserted) costs the
+  // system as much as rendering it, and batches keep their order, so the containers' bytes do not change.
+  std::future<std::size_t> storing;
   for (std::size_t begin = 0; begin < tiles.size(); begin += kBatch) {
     const std::size_t end = std::min(tiles.size(), begin + kBatch);
     std::vector<std::optional<std::string>> rendered(end - begin);
@@ -39,14 +43,22 @@ std::size_t render_into(const std::string& layer, const LayerFootprint& footprin
     for (auto& error : errors) {
       if (error) std::rethrow_exception(error);
     }
-    for (std::size_t i = begin; i < end; ++i) {
-      if (rendered[i - begin]) {
-        sink.put(tiles[i], *rendered[i - begin]);
-        ++stored;
-      }
+    if (storing.valid()) {
+      stored += storing.get();
+      progress.advance(begin);
     }
-    progress.advance(end);
+    storing = std::async(std::launch::async, [&sink, &tiles, begin, batch = std::move(rendered)] {
+      std::size_t count = 0;
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (!batch[i]) continue;
+        sink.put(tiles[begin + i], *batch[i]);
+        ++count;
+      }
+      return count;
+    });
   }
+  if (storing.valid()) stored += storing.get();
+  progress.advance(tiles.size());
   return stored;
 }
 

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "io/gdal_drivers.hpp"
+#include "io/nearest_tile_sampler.hpp"
 #include "layers/density_ramp.hpp"
 
 namespace conflictmap {
@@ -119,7 +120,20 @@ struct RasterTileRenderer::State {
   // tile: a fixed transformer whose target georeferencing moves from tile to tile, warping straight into a
   // tile-sized buffer.
   std::map<int, std::unique_ptr<TileWarper>> warpers;
+  // Nearest-neighbour layers sample their tiles directly; the warper takes the tiles a sampler declines.
+  std::map<int, std::unique_ptr<NearestTileSampler>> samplers;
   std::map<int, DatasetPtr> overviews;  // level → the layer opened at that overview
+  // The layer at `level` (0 the full raster, n its n-th overview), opened once.
+  GDALDatasetH level_source(int level) {
+    if (level == 0) return source.get();
+    auto found = overviews.find(level);
+    if (found != overviews.end()) return found->second.get();
+    const std::string option = "OVERVIEW_LEVEL=" + std::to_string(level - 1);
+    const char* options[] = {option.c_str(), nullptr};
+    DatasetPtr overview(GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, options, nullptr));
+    if (!overview) throw std::runtime_error(path + ": cannot open its overview " + std::to_string(level - 1));
+    return overviews.emplace(level, std::move(overview)).first->second.get();
+  }
   // recently encoded images by the hash of their pixels, per encoding
   std::array<std::unordered_map<std::size_t, std::pair<std::vector<std::uint8_t>, std::string>>, 2> encoded;
 };
@@ -230,6 +244,7 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path, const Laye
 
 RasterTileRenderer::~RasterTileRenderer() {
   state_->warpers.clear();  // before the datasets they read
+  state_->samplers.clear();
   state_->overviews.clear();
 }
 
@@ -298,23 +313,29 @@ std::optional<RasterTileRenderer::TileImage> RasterTileRenderer::image(TileAddre
       return image;
     }
   }
-  auto warper = s.warpers.find(level);
-  if (warper == s.warpers.end()) {
-    GDALDatasetH source = s.source.get();
-    if (level > 0) {
-      const std::string option = "OVERVIEW_LEVEL=" + std::to_string(level - 1);
-      const char* options[] = {option.c_str(), nullptr};
-      DatasetPtr overview(GDALOpenEx(s.path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, options, nullptr));
-      if (!overview) throw std::runtime_error(s.path + ": cannot open its overview " + std::to_string(level - 1));
-      source = overview.get();
-      s.overviews.emplace(level, std::move(overview));
+  const int bands = s.bands >= 3 ? std::min(s.bands, 4) : 1;
+  const bool nearest = s.categorical || s.bands >= 3;
+  std::optional<std::vector<std::uint8_t>> sampled;
+  if (nearest && s.from_mercator) {
+    auto sampler = s.samplers.find(level);
+    if (sampler == s.samplers.end()) {
+      const std::uint8_t fill = s.nodata ? std::uint8_t(*s.nodata) : 0;
+      sampler = s.samplers.emplace(level, std::make_unique<NearestTileSampler>(s.level_source(level), bands, fill,
+                                                                               *s.from_mercator)).first;
     }
-    const int bands = s.bands >= 3 ? std::min(s.bands, 4) : 1;
-    const GDALDataType type = s.bands >= 3 || s.categorical ? GDT_Byte : GDT_Float32;
-    const GDALResampleAlg resampling = s.categorical || s.bands >= 3 ? GRA_NearestNeighbour : GRA_Bilinear;
-    warper = s.warpers.emplace(level, std::make_unique<TileWarper>(source, bands, type, resampling, s.nodata, s.mercator)).first;
+    sampled = sampler->second->sample(tile);
   }
-  const std::vector<std::uint8_t> warped = warper->second->warp(tile);
+  if (!sampled) {
+    auto warper = s.warpers.find(level);
+    if (warper == s.warpers.end()) {
+      const GDALDataType type = nearest ? GDT_Byte : GDT_Float32;
+      const GDALResampleAlg resampling = nearest ? GRA_NearestNeighbour : GRA_Bilinear;
+      warper = s.warpers.emplace(level, std::make_unique<TileWarper>(s.level_source(level), bands, type, resampling,
+                                                                     s.nodata, s.mercator)).first;
+    }
+    sampled = warper->second->warp(tile);
+  }
+  const std::vector<std::uint8_t>& warped = *sampled;
   constexpr int n = kTileSize * kTileSize;
   TileImage image;
   bool visible = false;

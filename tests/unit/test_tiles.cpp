@@ -4,6 +4,8 @@
 #include <set>
 
 #include <gdal.h>
+#include <gdalwarper.h>
+#include <ogr_spatialref.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +14,7 @@
 #include "io/block_sums.hpp"
 #include "io/category_cover.hpp"
 #include "io/drawn_mask.hpp"
+#include "io/nearest_tile_sampler.hpp"
 #include "io/tile_image.hpp"
 #include "tiles/pmtiles_archive.hpp"
 #include "tiles/tile_pyramid.hpp"
@@ -190,4 +193,68 @@ TEST_CASE("BlockGrid cuts a raster into blocks and BlockSums counts marked block
   CHECK(sums.count(7, 3, 8, 4) == 1);
   CHECK(sums.count(0, 0, 7, 50) == 0);
   CHECK(sums.count(5, 5, 5, 9) == 0);  // an empty rectangle
+}
+
+// The sampler must give the tiles GDAL's warper gives (nearest neighbour, 1/8-pixel approximation), up to the
+// odd pixel whose centre falls within that approximation of a cell edge.
+TEST_CASE("NearestTileSampler matches GDAL's nearest-neighbour warp, band for band", "[tiles]") {
+  GDALAllRegister();
+  OGRSpatialReference utm, mercator;
+  utm.importFromEPSG(32637);
+  mercator.importFromEPSG(3857);
+  utm.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  mercator.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  char* utm_wkt = nullptr;
+  char* mercator_wkt = nullptr;
+  utm.exportToWkt(&utm_wkt);
+  mercator.exportToWkt(&mercator_wkt);
+  std::unique_ptr<OGRCoordinateTransformation> from_mercator(OGRCreateCoordinateTransformation(&mercator, &utm));
+  for (const int bands : {1, 4}) {
+    INFO(bands << " bands");
+    // 250 m cells around Aleppo, in stripes and blocks so that most tile pixels lie near some edge
+    const int width = 1200, height = 1000;
+    GDALDatasetH layer = GDALCreate(GDALGetDriverByName("MEM"), "", width, height, bands, GDT_Byte, nullptr);
+    double transform[6] = {250000, 250, 0, 4100000, 0, -250};
+    GDALSetGeoTransform(layer, transform);
+    GDALSetProjection(layer, utm_wkt);
+    std::vector<std::uint8_t> values(std::size_t(width) * height);
+    for (int band = 0; band < bands; ++band) {
+      for (int row = 0; row < height; ++row) {
+        for (int column = 0; column < width; ++column) {
+          values[std::size_t(row) * width + column] = std::uint8_t((row / 7 * 31 + column / 11 * 17 + band * 50) % 251 + 1);
+        }
+      }
+      REQUIRE(GDALRasterIO(GDALGetRasterBand(layer, band + 1), GF_Write, 0, 0, width, height, values.data(), width,
+                           height, GDT_Byte, 0, 0) == CE_None);
+    }
+    NearestTileSampler sampler(layer, bands, 0, *from_mercator);
+    std::size_t same = 0, total = 0;
+    for (const TileAddress tile : {TileAddress{7, 77, 50}, TileAddress{9, 309, 201}, TileAddress{12, 2474, 1608}}) {
+      const auto sampled = sampler.sample(tile);
+      REQUIRE(sampled);
+      GDALDatasetH reference = GDALCreate(GDALGetDriverByName("MEM"), "", kTileSize, kTileSize, bands, GDT_Byte, nullptr);
+      const MercatorBounds b = tile_bounds(tile);
+      const double resolution = tile_resolution(tile.z);
+      double tile_transform[6] = {b.min_x, resolution, 0, b.max_y, 0, -resolution};
+      GDALSetGeoTransform(reference, tile_transform);
+      GDALSetProjection(reference, mercator_wkt);
+      REQUIRE(GDALReprojectImage(layer, nullptr, reference, nullptr, GRA_NearestNeighbour, 0, 0.125, nullptr, nullptr,
+                                 nullptr) == CE_None);
+      std::vector<std::uint8_t> expected(std::size_t(kTileSize) * kTileSize * bands);
+      REQUIRE(GDALDatasetRasterIO(reference, GF_Read, 0, 0, kTileSize, kTileSize, expected.data(), kTileSize, kTileSize,
+                                  GDT_Byte, bands, nullptr, 0, 0, 0) == CE_None);
+      GDALClose(reference);
+      std::size_t drawn = 0;
+      for (std::size_t i = 0; i < expected.size(); ++i) {
+        same += expected[i] == (*sampled)[i];
+        drawn += expected[i] != 0;
+        ++total;
+      }
+      CHECK(drawn > expected.size() / 4);  // the tile does lie over the layer
+    }
+    CHECK(double(same) / double(total) > 0.995);
+    GDALClose(layer);
+  }
+  CPLFree(utm_wkt);
+  CPLFree(mercator_wkt);
 }
