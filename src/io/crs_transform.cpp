@@ -3,6 +3,7 @@
 #include <ogr_spatialref.h>
 
 #include <stdexcept>
+#include <thread>
 
 namespace conflictmap {
 
@@ -30,7 +31,21 @@ std::pair<double, double> CrsTransform::forward(double lon, double lat) const {
 
 void CrsTransform::forward_in_place(std::vector<double>& x, std::vector<double>& y) const {
   if (x.empty()) return;
-  if (!forward_->Transform(x.size(), x.data(), y.data())) throw std::runtime_error("cannot project the points");
+  // A large batch is split in two: the second half goes to a thread with its own copy of the transformation,
+  // made in that thread, since a PROJ object must not be used by two threads at once.
+  constexpr std::size_t kWorthSplitting = 20000;
+  const std::size_t half = x.size() >= kWorthSplitting ? x.size() / 2 : x.size();
+  bool second_ok = true;
+  std::thread second;
+  if (half < x.size()) {
+    second = std::thread([&] {
+      std::unique_ptr<OGRCoordinateTransformation> copy(forward_->Clone());
+      second_ok = copy && copy->Transform(x.size() - half, x.data() + half, y.data() + half);
+    });
+  }
+  const bool first_ok = forward_->Transform(half, x.data(), y.data());
+  if (second.joinable()) second.join();
+  if (!first_ok || !second_ok) throw std::runtime_error("cannot project the points");
 }
 
 std::pair<double, double> CrsTransform::inverse(double x, double y) const {

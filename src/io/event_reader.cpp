@@ -28,39 +28,29 @@ bool is_csv(const std::string& source) {
   return ext == ".csv";
 }
 
-// Field indexes by name, looked up once per layer rather than once per row.
-class FieldIndexes {
+// Column indexes by name, looked up once per source rather than once per row. Rows ask for their fields in
+// the same order every time, so a cursor finds each name at the next slot without a search.
+template <typename Lookup>
+class IndexCache {
  public:
-  explicit FieldIndexes(OGRFeatureDefn* definition) : definition_(definition) {}
+  explicit IndexCache(Lookup lookup) : lookup_(std::move(lookup)) {}
   int operator()(const char* name) const {
-    for (const auto& [known, index] : cache_) {
-      if (known == name) return index;
+    if (cursor_ < cache_.size() && cache_[cursor_].first == name) return cache_[cursor_++].second;
+    for (std::size_t i = 0; i < cache_.size(); ++i) {
+      if (cache_[i].first == name) {  // keyed by the literal's address
+        cursor_ = i + 1;
+        return cache_[i].second;
+      }
     }
-    cache_.emplace_back(name, definition_->GetFieldIndex(name));
+    cache_.emplace_back(name, lookup_(name));
+    cursor_ = cache_.size();
     return cache_.back().second;
   }
 
  private:
-  OGRFeatureDefn* definition_;
-  mutable std::vector<std::pair<const char*, int>> cache_;  // keyed by the literal's address
-};
-
-// Column indexes of a CSV header by name, looked up once per file.
-class ColumnIndexes {
- public:
-  explicit ColumnIndexes(const std::vector<std::string>& header) : header_(header) {}
-  int operator()(const char* name) const {
-    for (const auto& [known, index] : cache_) {
-      if (known == name) return index;
-    }
-    const auto it = std::find(header_.begin(), header_.end(), name);
-    cache_.emplace_back(name, it == header_.end() ? -1 : int(it - header_.begin()));
-    return cache_.back().second;
-  }
-
- private:
-  const std::vector<std::string>& header_;
+  Lookup lookup_;
   mutable std::vector<std::pair<const char*, int>> cache_;
+  mutable std::size_t cursor_ = 0;
 };
 
 // One row's fields by name, from an OGR feature or a CSV record, with the checks that name file, line, field.
@@ -164,7 +154,10 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
                                                         std::max<std::size_t>(1, table.records.size() / 5000));
     std::vector<std::exception_ptr> errors(workers);
     auto convert = [&](std::size_t worker) {
-      const ColumnIndexes columns(table.header);
+      const IndexCache columns([&](const char* name) {
+        const auto found = std::find(table.header.begin(), table.header.end(), name);
+        return found == table.header.end() ? -1 : int(found - table.header.begin());
+      });
       const std::size_t begin = table.records.size() * worker / workers;
       const std::size_t end = table.records.size() * (worker + 1) / workers;
       try {
@@ -207,7 +200,8 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
   const std::unique_ptr<OGRCoordinateTransformation> to_wgs84 = transform_to_wgs84(layer->GetSpatialRef());
   std::vector<Event> events;
   long number = 0;
-  const FieldIndexes indexes(layer->GetLayerDefn());
+  OGRFeatureDefn* definition = layer->GetLayerDefn();
+  const IndexCache indexes([definition](const char* name) { return definition->GetFieldIndex(name); });
   layer->ResetReading();
   for (auto& feature : *layer) {
     ++number;
