@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/atomic_file.hpp"
+#include "io/crs_transform.hpp"
 #include "io/delimited_table.hpp"
 #include "io/event_reader.hpp"
 #include "io/geojson_layer.hpp"
@@ -236,4 +237,24 @@ TEST_CASE("GeoJsonLayer writes RFC 7946: lon/lat, right-hand rings, no crs, cut 
     for (const auto& position : polygon[0]) CHECK(std::abs(position[0].get<double>()) <= 180.0);
   }
   std::filesystem::remove(path);
+}
+
+// A large batch is projected in two halves on two threads; every point must come out as it does alone.
+TEST_CASE("CrsTransform projects a large batch as it projects each point", "[io][crs]") {
+  const CrsTransform transform("EPSG:32637");
+  std::vector<double> x, y;
+  for (int i = 0; i < 50001; ++i) {
+    x.push_back(35.5 + (i % 1000) * 0.006);
+    y.push_back(32.4 + (i / 1000) * 0.09);
+  }
+  const std::vector<double> lon = x, lat = y;
+  transform.forward_in_place(x, y);
+  for (std::size_t i : {std::size_t(0), std::size_t(25000), std::size_t(25001), std::size_t(50000)}) {
+    const auto [px, py] = transform.forward(lon[i], lat[i]);
+    CHECK(x[i] == px);
+    CHECK(y[i] == py);
+  }
+  const auto [bx, by] = transform.inverse(x[40000], y[40000]);
+  CHECK(bx == Approx(lon[40000]).margin(1e-9));
+  CHECK(by == Approx(lat[40000]).margin(1e-9));
 }
