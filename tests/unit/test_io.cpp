@@ -72,6 +72,18 @@ TEST_CASE("a large table parses the same in halves: rows, lines, quoted newlines
   CHECK(table.records[39997].fields[1] == "plain note number 39997");
   CHECK(table.records[39991].fields[1] == "a note over\ntwo lines, with \"quotes\"");
 
+  // the same table with CRLF line ends and a byte-order mark
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : text) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  const auto windows = parse_delimited(crlf, "big.csv", ',');
+  REQUIRE(windows.records.size() == 40000);
+  CHECK(windows.records[39999].line == lines[39999]);
+  CHECK(windows.records[20000].fields[1] == table.records[20000].fields[1]);
+  CHECK(windows.records[39991].fields[1] == "a note over\r\ntwo lines, with \"quotes\"");
+
   // a ragged row and a bad quote late in the file are reported at the file's own line
   std::string ragged = text + "40000,x,extra\n";
   try {
