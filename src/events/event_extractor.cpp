@@ -212,7 +212,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     // triggers, merged when one verb is written twice ("بسط … سيطرته", "clashes … battles")
     std::vector<Trigger> triggers;
     for (const auto& m : lexicon_.find(tokens, trigger_)) {
-      Trigger t{m.phrase, m.first, m.last, m.last};
+      Trigger t;
+      t.phrase = m.phrase;
+      t.first = m.first;
+      t.last = t.first_end = m.last;
       if (m.last < tokens.size() && tokens[m.last].form == "by") t.descriptive = true;
       if (m.first >= 2 && tokens[m.first - 2].form == "كان" && tokens[m.first - 1].form == "قد") t.descriptive = true;
       // "trying to control": intended, not done

@@ -216,7 +216,9 @@ RasterTileRenderer::RasterTileRenderer(const std::string& layer_path, const Laye
     const int w = std::max(1, int(width / step)), h = std::max(1, int(height / step));
     std::vector<float> sample(std::size_t(w) * h);
     GDALRasterBandH sampled = state_->bands == 4 ? GDALGetRasterBand(source, 4) : band;
-    GDALRasterIO(sampled, GF_Read, 0, 0, width, height, sample.data(), w, h, GDT_Float32, 0, 0);
+    if (GDALRasterIO(sampled, GF_Read, 0, 0, width, height, sample.data(), w, h, GDT_Float32, 0, 0) != CE_None) {
+      throw std::runtime_error(layer_path + ": GDAL cannot read the layer: " + CPLGetLastErrorMsg());
+    }
     int c0 = w, c1 = -1, r0 = h, r1 = -1;
     for (int r = 0; r < h; ++r) {
       for (int c = 0; c < w; ++c) {

@@ -139,7 +139,10 @@ std::vector<std::uint8_t> decode_tile_image(const std::string& bytes, int& width
   std::vector<std::uint8_t> rgba(std::size_t(width) * height * 4, 255);
   if (GDALColorTableH table = GDALGetRasterColorTable(GDALGetRasterBand(image.get(), 1)); table && bands == 1) {
     std::vector<std::uint8_t> indices(std::size_t(width) * height);
-    GDALRasterIO(GDALGetRasterBand(image.get(), 1), GF_Read, 0, 0, width, height, indices.data(), width, height, GDT_Byte, 0, 0);
+    if (GDALRasterIO(GDALGetRasterBand(image.get(), 1), GF_Read, 0, 0, width, height, indices.data(), width, height,
+                     GDT_Byte, 0, 0) != CE_None) {
+      throw std::runtime_error(std::string("cannot read a tile image: ") + CPLGetLastErrorMsg());
+    }
     for (std::size_t i = 0; i < indices.size(); ++i) {
       const GDALColorEntry* entry = GDALGetColorEntry(table, indices[i]);
       const std::array<std::uint8_t, 4> colour{std::uint8_t(entry ? entry->c1 : 0), std::uint8_t(entry ? entry->c2 : 0),
@@ -151,8 +154,10 @@ std::vector<std::uint8_t> decode_tile_image(const std::string& bytes, int& width
     return rgba;
   }
   for (int b = 0; b < std::min(bands, 4); ++b) {
-    GDALRasterIO(GDALGetRasterBand(image.get(), b + 1), GF_Read, 0, 0, width, height, rgba.data() + b, width, height,
-                 GDT_Byte, 4, 4 * width);
+    if (GDALRasterIO(GDALGetRasterBand(image.get(), b + 1), GF_Read, 0, 0, width, height, rgba.data() + b, width,
+                     height, GDT_Byte, 4, 4 * width) != CE_None) {
+      throw std::runtime_error(std::string("cannot read a tile image: ") + CPLGetLastErrorMsg());
+    }
   }
   image.reset();
   VSIUnlink(name.c_str());
