@@ -1,7 +1,6 @@
 #include "io/raster_tile_renderer.hpp"
 
 #include <gdal_priv.h>
-#include <gdalwarper.h>
 #include <ogr_spatialref.h>
 
 #include <cmath>
@@ -12,6 +11,7 @@
 
 #include "io/gdal_drivers.hpp"
 #include "io/nearest_tile_sampler.hpp"
+#include "io/tile_warper.hpp"
 #include "layers/density_ramp.hpp"
 
 namespace conflictmap {
@@ -34,72 +34,6 @@ std::string mercator_wkt() {
 }
 
 }  // namespace
-
-class TileWarper {
- public:
-  TileWarper(GDALDatasetH source, int bands, GDALDataType type, GDALResampleAlg resampling,
-             std::optional<double> nodata, const std::string& mercator)
-      : source_(source), bands_(bands), type_(type) {
-    destination_.reset(GDALCreate(GDALGetDriverByName("MEM"), "", kTileSize, kTileSize, bands, type, nullptr));
-    GDALSetProjection(destination_.get(), mercator.c_str());
-    double source_transform[6], placeholder[6] = {0, 1, 0, 0, 0, -1};
-    GDALGetGeoTransform(source, source_transform);
-    GDALSetGeoTransform(destination_.get(), placeholder);
-    exact_ = GDALCreateGenImgProjTransformer3(GDALGetProjectionRef(source), source_transform, mercator.c_str(), placeholder);
-    if (!exact_) throw std::runtime_error(std::string("cannot transform the layer to Web Mercator: ") + CPLGetLastErrorMsg());
-    // within 1/8 pixel, as gdalwarp does: PROJ is not called for every pixel
-    approx_ = GDALCreateApproxTransformer(GDALGenImgProjTransform, exact_, 0.125);
-    GDALWarpOptions* options = GDALCreateWarpOptions();
-    options->hSrcDS = source;
-    options->hDstDS = destination_.get();
-    options->nBandCount = bands;
-    options->panSrcBands = static_cast<int*>(CPLMalloc(sizeof(int) * bands));
-    options->panDstBands = static_cast<int*>(CPLMalloc(sizeof(int) * bands));
-    for (int b = 0; b < bands; ++b) options->panSrcBands[b] = options->panDstBands[b] = b + 1;
-    options->eResampleAlg = resampling;
-    options->eWorkingDataType = type;
-    if (nodata) {
-      options->padfSrcNoDataReal = static_cast<double*>(CPLMalloc(sizeof(double) * bands));
-      options->padfDstNoDataReal = static_cast<double*>(CPLMalloc(sizeof(double) * bands));
-      for (int b = 0; b < bands; ++b) options->padfSrcNoDataReal[b] = options->padfDstNoDataReal[b] = *nodata;
-      options->papszWarpOptions = CSLSetNameValue(options->papszWarpOptions, "INIT_DEST", "NO_DATA");
-    } else {
-      options->papszWarpOptions = CSLSetNameValue(options->papszWarpOptions, "INIT_DEST", "0");
-    }
-    options->pfnTransformer = GDALApproxTransform;
-    options->pTransformerArg = approx_;
-    const CPLErr status = operation_.Initialize(options);
-    GDALDestroyWarpOptions(options);
-    if (status != CE_None) throw std::runtime_error(std::string("cannot set up the warp: ") + CPLGetLastErrorMsg());
-  }
-  ~TileWarper() {
-    GDALDestroyApproxTransformer(approx_);
-    GDALDestroyGenImgProjTransformer(exact_);
-  }
-
-  // The tile's pixels, band after band, in the working type.
-  std::vector<std::uint8_t> warp(TileAddress tile) {
-    const MercatorBounds b = tile_bounds(tile);
-    const double resolution = tile_resolution(tile.z);
-    double transform[6] = {b.min_x, resolution, 0, b.max_y, 0, -resolution};
-    GDALSetGeoTransform(destination_.get(), transform);
-    GDALSetGenImgProjTransformerDstGeoTransform(exact_, transform);
-    std::vector<std::uint8_t> buffer(std::size_t(kTileSize) * kTileSize * bands_ * GDALGetDataTypeSizeBytes(type_));
-    if (operation_.WarpRegionToBuffer(0, 0, kTileSize, kTileSize, buffer.data(), type_) != CE_None) {
-      throw std::runtime_error(std::string("GDAL cannot warp a tile: ") + CPLGetLastErrorMsg());
-    }
-    return buffer;
-  }
-
- private:
-  GDALDatasetH source_;
-  int bands_;
-  GDALDataType type_;
-  DatasetPtr destination_{nullptr};
-  void* exact_ = nullptr;
-  void* approx_ = nullptr;
-  GDALWarpOperation operation_;
-};
 
 struct RasterTileRenderer::State {
   std::string path;
