@@ -171,6 +171,41 @@ def encode_floor(theirs_dir, theirs_seconds):
           f"both can be more than {theirs_seconds / floor:.1f}× faster than gdal2tiles here")
 
 
+def against_gdalwarp(source_path, ours, zoom, sample=30):
+    """Our tiles at the deepest zoom (where neither tool uses overviews) against gdalwarp's nearest-neighbour view
+    of the source over each tile: the reference both tools' pixels should be read against."""
+    half = 20037508.342789244
+    folder = os.path.join(ours, str(zoom))
+    tiles = sorted(f"{x}/{name}" for x in os.listdir(folder) for name in os.listdir(os.path.join(folder, x)))
+    random.Random(5).shuffle(tiles)
+    same = total = 0
+    source = gdal.Open(source_path)
+    for tile in tiles[:sample]:
+        x, y = int(tile.split("/")[0]), int(tile.split("/")[1].split(".")[0])
+        size = 2 * half / (1 << zoom)
+        bounds = (-half + x * size, half - (y + 1) * size, -half + (x + 1) * size, half - y * size)
+        warped = gdal.Warp("", source, format="MEM", dstSRS="EPSG:3857", outputBounds=bounds, width=256, height=256,
+                           resampleAlg="near")
+        reference = rgba_of_dataset(warped)
+        mine = rgba_of(os.path.join(folder, tile))
+        visible = (reference[3] > 0) | (mine[3] > 0)
+        same += int((np.all(reference == mine, axis=0) & visible).sum())
+        total += int(visible.sum())
+    print(f"  pixels: {same / max(total, 1):.2%} of our z{zoom} tiles' drawn pixels are identical to gdalwarp's "
+          f"nearest-neighbour warp of the source over the same tile ({min(sample, len(tiles))} tiles)")
+
+
+def rgba_of_dataset(image):
+    table = image.GetRasterBand(1).GetColorTable()
+    if image.RasterCount == 1 and table is not None:
+        lookup = np.array([table.GetColorEntry(i) if i < table.GetCount() else (0, 0, 0, 0) for i in range(256)])
+        nodata = image.GetRasterBand(1).GetNoDataValue()
+        if nodata is not None:
+            lookup[int(nodata)] = (0, 0, 0, 0)
+        return lookup[image.ReadAsArray()].transpose(2, 0, 1).astype(int)
+    return image.ReadAsArray().astype(int)
+
+
 def control_layer(folder):
     tif = os.path.join(folder, "control.tif")
     run([BIN, "control", "--baseline", os.path.join(ROOT, "gazetteer", "syria", "control_baseline_2017.csv"),
@@ -193,6 +228,7 @@ def race(name, ours_input, theirs_input, zoom, folder):
     print(f"  ratio: conflictmap is {theirs / ours:.1f}× faster (goal ≥ 10×)")
     stem = os.path.splitext(os.path.basename(ours_input))[0]
     compare(os.path.join(ours_dir, stem), theirs_dir)
+    against_gdalwarp(ours_input, os.path.join(ours_dir, stem), int(zoom.split("-")[-1]))
     encode_floor(theirs_dir, theirs)
 
 
