@@ -67,13 +67,19 @@ def rgba_copy(tif, folder):
     return rgba
 
 
-def rgba_of(path):
-    image = gdal.Open(path)
+def rgba_of_dataset(image):
     table = image.GetRasterBand(1).GetColorTable()
     if image.RasterCount == 1 and table is not None:
         lookup = np.array([table.GetColorEntry(i) if i < table.GetCount() else (0, 0, 0, 0) for i in range(256)])
+        nodata = image.GetRasterBand(1).GetNoDataValue()
+        if nodata is not None:
+            lookup[int(nodata)] = (0, 0, 0, 0)
         return lookup[image.ReadAsArray()].transpose(2, 0, 1).astype(int)
     return image.ReadAsArray().astype(int)
+
+
+def rgba_of(path):
+    return rgba_of_dataset(gdal.Open(path))
 
 
 def compare(ours, theirs, sample=200):
@@ -193,17 +199,6 @@ def against_gdalwarp(source_path, ours, zoom, sample=30):
         total += int(visible.sum())
     print(f"  pixels: {same / max(total, 1):.2%} of our z{zoom} tiles' drawn pixels are identical to gdalwarp's "
           f"nearest-neighbour warp of the source over the same tile ({min(sample, len(tiles))} tiles)")
-
-
-def rgba_of_dataset(image):
-    table = image.GetRasterBand(1).GetColorTable()
-    if image.RasterCount == 1 and table is not None:
-        lookup = np.array([table.GetColorEntry(i) if i < table.GetCount() else (0, 0, 0, 0) for i in range(256)])
-        nodata = image.GetRasterBand(1).GetNoDataValue()
-        if nodata is not None:
-            lookup[int(nodata)] = (0, 0, 0, 0)
-        return lookup[image.ReadAsArray()].transpose(2, 0, 1).astype(int)
-    return image.ReadAsArray().astype(int)
 
 
 def control_layer(folder):

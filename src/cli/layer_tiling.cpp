@@ -4,12 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <future>
 #include <optional>
-#include <thread>
 
 #include "cli/progress_bar.hpp"
+#include "core/parallel.hpp"
 #include "io/tile_sinks.hpp"
 
 namespace conflictmap::cli {
@@ -28,21 +27,9 @@ std::size_t render_into(const std::string& layer, const LayerFootprint& footprin
   for (std::size_t begin = 0; begin < tiles.size(); begin += kBatch) {
     const std::size_t end = std::min(tiles.size(), begin + kBatch);
     std::vector<std::optional<std::string>> rendered(end - begin);
-    std::vector<std::thread> workers;
-    std::vector<std::exception_ptr> errors(threads);
-    for (unsigned t = 0; t < threads; ++t) {
-      workers.emplace_back([&, t] {
-        try {
-          for (std::size_t i = begin + t; i < end; i += threads) rendered[i - begin] = renderers[t]->render(tiles[i], encoding);
-        } catch (...) {
-          errors[t] = std::current_exception();
-        }
-      });
-    }
-    for (auto& worker : workers) worker.join();
-    for (auto& error : errors) {
-      if (error) std::rethrow_exception(error);
-    }
+    run_on_threads(threads, [&](unsigned t) {
+      for (std::size_t i = begin + t; i < end; i += threads) rendered[i - begin] = renderers[t]->render(tiles[i], encoding);
+    });
     if (storing.valid()) {
       stored += storing.get();
       progress.advance(begin);

@@ -1,12 +1,12 @@
 #include "io/cloud_optimized_geotiff.hpp"
 
+#include <cpl_conv.h>
 #include <gdal_priv.h>
 #include <gdal_rat.h>
 #include <ogr_spatialref.h>
 
 #include <algorithm>
 #include <memory>
-#include <cpl_string.h>
 #include <stdexcept>
 
 #include "io/gdal_drivers.hpp"
@@ -16,11 +16,19 @@ namespace conflictmap {
 namespace {
 
 
-GDALDatasetUniquePtr in_memory(const RasterGrid& grid, GDALDataType type) {
+// A one-band MEM dataset over the caller's values rather than a copy of them: GDAL only reads them.
+GDALDatasetUniquePtr wrapping(const RasterGrid& grid, GDALDataType type, const void* values) {
   register_gdal_drivers();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
-  GDALDatasetUniquePtr dataset(driver->Create("", grid.width, grid.height, 1, type, nullptr));
+  GDALDatasetUniquePtr dataset(driver->Create("", grid.width, grid.height, 0, type, nullptr));
   if (!dataset) throw std::runtime_error(std::string("cannot allocate the raster: ") + CPLGetLastErrorMsg());
+  char pointer[64];
+  CPLPrintPointer(pointer, const_cast<void*>(values), sizeof(pointer));
+  const std::string option = std::string("DATAPOINTER=") + pointer;
+  const char* options[] = {option.c_str(), nullptr};
+  if (dataset->AddBand(type, const_cast<char**>(options)) != CE_None) {
+    throw std::runtime_error(std::string("cannot wrap the raster: ") + CPLGetLastErrorMsg());
+  }
   double transform[6];
   grid.geotransform(transform);
   dataset->SetGeoTransform(transform);
@@ -38,44 +46,11 @@ constexpr int kBlockSize = 256;
 void write_as_cog(GDALDataset& source, const std::filesystem::path& temporary, const char* resampling) {
   GDALDriver* cog = GetGDALDriverManager()->GetDriverByName("COG");
   if (!cog) throw std::runtime_error("GDAL has no COG driver");
-  const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=YES", "BLOCKSIZE=256", "OVERVIEWS=IGNORE_EXISTING",
+  const std::string block = "BLOCKSIZE=" + std::to_string(kBlockSize);
+  const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=YES", block.c_str(), "OVERVIEWS=IGNORE_EXISTING",
                            "NUM_THREADS=ALL_CPUS", resampling, nullptr};
   GDALDatasetUniquePtr written(cog->CreateCopy(temporary.c_str(), &source, FALSE, const_cast<char**>(options), nullptr, nullptr));
   if (!written) throw std::runtime_error("cannot write " + temporary.string() + ": " + CPLGetLastErrorMsg());
-}
-
-}  // namespace
-
-std::string crs_wkt(const std::string& crs) {
-  OGRSpatialReference srs;
-  if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE) throw std::runtime_error("unknown CRS '" + crs + "'");
-  char* wkt = nullptr;
-  srs.exportToWkt(&wkt);
-  std::string text = wkt ? wkt : "";
-  CPLFree(wkt);
-  return text;
-}
-
-namespace {
-
-// A MEM dataset over the caller's values rather than a copy of them: GDAL only reads them.
-GDALDatasetUniquePtr wrapping(const RasterGrid& grid, const std::vector<float>& values) {
-  register_gdal_drivers();
-  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
-  GDALDatasetUniquePtr dataset(driver->Create("", grid.width, grid.height, 0, GDT_Float32, nullptr));
-  if (!dataset) throw std::runtime_error(std::string("cannot allocate the raster: ") + CPLGetLastErrorMsg());
-  char pointer[64];
-  CPLPrintPointer(pointer, const_cast<float*>(values.data()), sizeof(pointer));
-  const std::string option = std::string("DATAPOINTER=") + pointer;
-  const char* options[] = {option.c_str(), nullptr};
-  if (dataset->AddBand(GDT_Float32, const_cast<char**>(options)) != CE_None) {
-    throw std::runtime_error(std::string("cannot wrap the raster: ") + CPLGetLastErrorMsg());
-  }
-  double transform[6];
-  grid.geotransform(transform);
-  dataset->SetGeoTransform(transform);
-  dataset->SetProjection(crs_wkt(grid.crs).c_str());
-  return dataset;
 }
 
 // The mean of the valid cells of each 2×2 block (nodata when none is valid); odd edges average what they have.
@@ -101,42 +76,57 @@ std::vector<float> halved(const std::vector<float>& values, int width, int heigh
   return out;
 }
 
+// Overviews down to one block, each cell the mean of the valid cells below it: "NONE" makes the overview bands
+// without computing them, and they are filled here.
+void add_mean_overviews(GDALDataset& dataset, const RasterGrid& grid, const std::vector<float>& values, float nodata) {
+  std::vector<std::vector<float>> levels;
+  std::vector<int> factors;
+  for (int width = grid.width, height = grid.height, factor = 2; width > kBlockSize || height > kBlockSize;
+       factor *= 2) {
+    levels.push_back(halved(levels.empty() ? values : levels.back(), width, height, nodata));
+    width = (width + 1) / 2;
+    height = (height + 1) / 2;
+    factors.push_back(factor);
+  }
+  if (levels.empty()) return;
+  if (dataset.BuildOverviews("NONE", int(factors.size()), factors.data(), 0, nullptr, nullptr, nullptr) != CE_None) {
+    throw std::runtime_error(std::string("cannot add overviews: ") + CPLGetLastErrorMsg());
+  }
+  GDALRasterBand* band = dataset.GetRasterBand(1);
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    GDALRasterBand* overview = band->GetOverview(int(i));
+    if (!overview || overview->RasterIO(GF_Write, 0, 0, overview->GetXSize(), overview->GetYSize(), levels[i].data(),
+                                        overview->GetXSize(), overview->GetYSize(), GDT_Float32, 0, 0,
+                                        nullptr) != CE_None) {
+      throw std::runtime_error(std::string("cannot fill an overview: ") + CPLGetLastErrorMsg());
+    }
+  }
+}
+
 }  // namespace
+
+std::string crs_wkt(const std::string& crs) {
+  OGRSpatialReference srs;
+  if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE) throw std::runtime_error("unknown CRS '" + crs + "'");
+  char* wkt = nullptr;
+  srs.exportToWkt(&wkt);
+  std::string text = wkt ? wkt : "";
+  CPLFree(wkt);
+  return text;
+}
 
 // The overviews are averaged here rather than by the COG driver, which renders them through a temporary
 // file and took longer than compressing the whole pyramid; the GTiff driver's COPY_SRC_OVERVIEWS then writes
 // the same cloud-optimized layout (overviews first, tile leaders and trailers, the ghost header).
 void write_float_cog(const std::filesystem::path& temporary, const RasterGrid& grid, const std::vector<float>& values,
                      double nodata, const std::string& unit, const RasterMetadata& metadata, Compression compression) {
-  auto dataset = wrapping(grid, values);
+  auto dataset = wrapping(grid, GDT_Float32, values.data());
   GDALRasterBand* band = dataset->GetRasterBand(1);
   band->SetNoDataValue(nodata);
   band->SetUnitType(unit.c_str());
   set_metadata(*dataset, metadata);
 
-  std::vector<std::vector<float>> levels;
-  std::vector<int> factors;
-  for (int width = grid.width, height = grid.height, factor = 2; width > kBlockSize || height > kBlockSize;
-       factor *= 2) {
-    levels.push_back(halved(levels.empty() ? values : levels.back(), width, height, float(nodata)));
-    width = (width + 1) / 2;
-    height = (height + 1) / 2;
-    factors.push_back(factor);
-  }
-  if (!levels.empty()) {
-    // "NONE" makes the overview bands without computing them; they are filled with the means above.
-    if (dataset->BuildOverviews("NONE", int(factors.size()), factors.data(), 0, nullptr, nullptr, nullptr) != CE_None) {
-      throw std::runtime_error(std::string("cannot add overviews: ") + CPLGetLastErrorMsg());
-    }
-    for (std::size_t i = 0; i < levels.size(); ++i) {
-      GDALRasterBand* overview = band->GetOverview(int(i));
-      if (!overview || overview->RasterIO(GF_Write, 0, 0, overview->GetXSize(), overview->GetYSize(),
-                                          levels[i].data(), overview->GetXSize(), overview->GetYSize(), GDT_Float32,
-                                          0, 0, nullptr) != CE_None) {
-        throw std::runtime_error(std::string("cannot fill an overview: ") + CPLGetLastErrorMsg());
-      }
-    }
-  }
+  add_mean_overviews(*dataset, grid, values, float(nodata));
   GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
   const std::string block = std::to_string(kBlockSize);
   const std::string block_x = "BLOCKXSIZE=" + block, block_y = "BLOCKYSIZE=" + block;
@@ -153,12 +143,8 @@ void write_float_cog(const std::filesystem::path& temporary, const RasterGrid& g
 std::filesystem::path write_category_cog(const std::filesystem::path& temporary, const RasterGrid& grid,
                                          const std::vector<std::uint8_t>& values, std::uint8_t nodata,
                                          const std::vector<RasterCategory>& categories, const RasterMetadata& metadata) {
-  auto dataset = in_memory(grid, GDT_Byte);
+  auto dataset = wrapping(grid, GDT_Byte, values.data());
   GDALRasterBand* band = dataset->GetRasterBand(1);
-  if (band->RasterIO(GF_Write, 0, 0, grid.width, grid.height, const_cast<std::uint8_t*>(values.data()), grid.width,
-                     grid.height, GDT_Byte, 0, 0, nullptr) != CE_None) {
-    throw std::runtime_error(std::string("cannot fill the raster: ") + CPLGetLastErrorMsg());
-  }
   band->SetNoDataValue(nodata);
   int top = nodata;
   for (const auto& category : categories) top = std::max<int>(top, category.value);

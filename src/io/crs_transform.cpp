@@ -3,7 +3,8 @@
 #include <ogr_spatialref.h>
 
 #include <stdexcept>
-#include <thread>
+
+#include "core/parallel.hpp"
 
 namespace conflictmap {
 
@@ -35,17 +36,14 @@ void CrsTransform::forward_in_place(std::vector<double>& x, std::vector<double>&
   // made in that thread, since a PROJ object must not be used by two threads at once.
   constexpr std::size_t kWorthSplitting = 20000;
   const std::size_t half = x.size() >= kWorthSplitting ? x.size() / 2 : x.size();
-  bool second_ok = true;
-  std::thread second;
-  if (half < x.size()) {
-    second = std::thread([&] {
-      std::unique_ptr<OGRCoordinateTransformation> copy(forward_->Clone());
-      second_ok = copy && copy->Transform(x.size() - half, x.data() + half, y.data() + half);
-    });
-  }
-  const bool first_ok = forward_->Transform(half, x.data(), y.data());
-  if (second.joinable()) second.join();
-  if (!first_ok || !second_ok) throw std::runtime_error("cannot project the points");
+  run_on_threads(half < x.size() ? 2 : 1, [&](unsigned worker) {
+    std::unique_ptr<OGRCoordinateTransformation> copy(worker == 0 ? nullptr : forward_->Clone());
+    OGRCoordinateTransformation* transform = worker == 0 ? forward_.get() : copy.get();
+    const std::size_t begin = worker == 0 ? 0 : half, count = worker == 0 ? half : x.size() - half;
+    if (!transform || !transform->Transform(count, x.data() + begin, y.data() + begin)) {
+      throw std::runtime_error("cannot project the points");
+    }
+  });
 }
 
 std::pair<double, double> CrsTransform::inverse(double x, double y) const {

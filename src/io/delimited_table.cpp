@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
-#include <thread>
 #include <sstream>
 
+#include "core/parallel.hpp"
 #include "io/input_error.hpp"
 #include "resolve/script.hpp"
 
@@ -148,23 +148,19 @@ std::size_t record_boundary_near_middle(std::string_view text, bool quoted) {
 ParsedRows parse_all_rows(std::string_view text, const std::string& source, char separator, bool quoted) {
   const std::size_t cut = record_boundary_near_middle(text, quoted);
   if (cut == 0) return parse_rows(text, source, separator, quoted);
-  ParsedRows second;
+  ParsedRows first, second;
   bool second_failed = false;
-  std::thread worker([&] {
+  run_on_threads(2, [&](unsigned half) {
+    if (half == 0) {
+      first = parse_rows(text.substr(0, cut), source, separator, quoted);
+      return;
+    }
     try {
       second = parse_rows(text.substr(cut), source, separator, quoted);
     } catch (...) {
-      second_failed = true;
+      second_failed = true;  // counted from the cut, its line would be wrong: found again below
     }
   });
-  ParsedRows first;
-  try {
-    first = parse_rows(text.substr(0, cut), source, separator, quoted);
-  } catch (...) {
-    worker.join();
-    throw;
-  }
-  worker.join();
   if (second_failed) return parse_rows(text, source, separator, quoted);
   const long offset = first.end_line - 1;
   first.rows.reserve(first.rows.size() + second.rows.size());

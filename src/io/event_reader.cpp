@@ -10,6 +10,7 @@
 #include <memory>
 #include <thread>
 
+#include "core/parallel.hpp"
 #include "io/delimited_table.hpp"
 #include "io/field_values.hpp"
 #include "io/gdal_drivers.hpp"
@@ -140,8 +141,7 @@ Event to_event(const FeatureFields& row, OGRGeometry* geometry) {
 }  // namespace
 
 std::vector<Event> read_events(const std::string& source, const EventReadOptions& options) {
-  const bool csv = is_csv(source);
-  if (csv) {
+  if (is_csv(source)) {
     // Our own strict CSV reader: it is several times faster than OGR's and reports quoting and UTF-8 errors by line.
     const DelimitedTable table = read_delimited_file(source, ',');
     if (!table.find_column("sub_event_type")) {
@@ -150,46 +150,33 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
     // Rows become events on every core: each worker converts one contiguous run of rows and stops at its
     // first bad row, so the error reported is the earliest in the file, as a single pass would report it.
     std::vector<Event> events(table.records.size());
-    const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
-                                                        std::max<std::size_t>(1, table.records.size() / 5000));
-    std::vector<std::exception_ptr> errors(workers);
-    auto convert = [&](std::size_t worker) {
+    const unsigned workers = unsigned(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
+                                                              std::max<std::size_t>(1, table.records.size() / 5000)));
+    run_on_threads(workers, [&](unsigned worker) {
       const IndexCache columns([&](const char* name) {
         const auto found = std::find(table.header.begin(), table.header.end(), name);
         return found == table.header.end() ? -1 : int(found - table.header.begin());
       });
       const std::size_t begin = table.records.size() * worker / workers;
       const std::size_t end = table.records.size() * (worker + 1) / workers;
-      try {
-        for (std::size_t r = begin; r < end; ++r) {
-          const TableRecord& record = table.records[r];
-          auto get = [&](const char* name) {
-            const int index = columns(name);
-            return index < 0 ? std::string() : record.fields[std::size_t(index)];
-          };
-          events[r] = to_event(FeatureFields(get, source, record.line), nullptr);
-          if (events[r].id.empty()) events[r].id = std::to_string(r + 1);
-        }
-      } catch (...) {
-        errors[worker] = std::current_exception();
+      for (std::size_t r = begin; r < end; ++r) {
+        const TableRecord& record = table.records[r];
+        auto get = [&](const char* name) {
+          const int index = columns(name);
+          return index < 0 ? std::string() : record.fields[std::size_t(index)];
+        };
+        events[r] = to_event(FeatureFields(get, source, record.line), nullptr);
+        if (events[r].id.empty()) events[r].id = std::to_string(r + 1);
       }
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t w = 1; w < workers; ++w) threads.emplace_back(convert, w);
-    convert(0);
-    for (auto& thread : threads) thread.join();
-    for (const auto& error : errors) {
-      if (error) std::rethrow_exception(error);
-    }
+    });
     return events;
   }
   register_gdal_drivers();
-  if (csv || source.find(':') == std::string::npos) {
-    if (!std::filesystem::exists(source)) throw InputError(source, 0, "", "no such file");
+  if (source.find(':') == std::string::npos && !std::filesystem::exists(source)) {
+    throw InputError(source, 0, "", "no such file");
   }
-  const char* csv_options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", nullptr};
-  GDALDatasetUniquePtr dataset(static_cast<GDALDataset*>(GDALOpenEx(
-      source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, csv ? csv_options : nullptr, nullptr)));
+  GDALDatasetUniquePtr dataset(static_cast<GDALDataset*>(
+      GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!dataset) throw InputError(source, 0, "", std::string("cannot open as a vector source: ") + CPLGetLastErrorMsg());
   OGRLayer* layer = options.layer.empty() ? dataset->GetLayer(0) : dataset->GetLayerByName(options.layer.c_str());
   if (!layer) throw InputError(source, 0, "", options.layer.empty() ? "has no layer" : "has no layer '" + options.layer + "'");
@@ -205,7 +192,7 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
   layer->ResetReading();
   for (auto& feature : *layer) {
     ++number;
-    const long line = csv ? number + 1 : number;  // CSV: the header is line 1
+    const long line = number;  // the feature's number: an OGR source has no lines
     OGRGeometry* geometry = feature->GetGeometryRef();
     if (geometry && to_wgs84) geometry->transform(to_wgs84.get());
     OGRFeature& row = *feature;

@@ -15,7 +15,6 @@ struct GeoJsonLayer::State {
   OGRLayer* layer = nullptr;
   std::vector<FieldSpec> fields;
   OGRSpatialReference srs;
-  OGRSpatialReference wgs84;
   std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
 };
 
@@ -51,9 +50,10 @@ GeoJsonLayer::GeoJsonLayer(const std::filesystem::path& temporary, const std::st
   if (!state_->dataset) throw std::runtime_error("cannot write " + temporary.string() + ": " + CPLGetLastErrorMsg());
   state_->srs.SetFromUserInput(crs.c_str());
   state_->srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  state_->wgs84.importFromEPSG(4326);
-  state_->wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  state_->to_wgs84.reset(OGRCreateCoordinateTransformation(&state_->srs, &state_->wgs84));
+  OGRSpatialReference wgs84;  // the transformation keeps its own copy
+  wgs84.importFromEPSG(4326);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  state_->to_wgs84.reset(OGRCreateCoordinateTransformation(&state_->srs, &wgs84));
   if (!state_->to_wgs84) throw std::runtime_error("cannot reproject " + crs + " to WGS84 for " + temporary.string());
   // RFC 7946's rules are applied in add() rather than by the driver's RFC7946 option: that option formats each
   // coordinate through a string stream, which took twice as long as significant figures on large polygons.
@@ -77,15 +77,15 @@ GeoJsonLayer::~GeoJsonLayer() {
 
 void GeoJsonLayer::add(const std::vector<unsigned char>& wkb, const std::vector<FieldValue>& values) {
   OGRFeature feature(state_->layer->GetLayerDefn());
-  OGRGeometry* geometry = nullptr;
-  if (OGRGeometryFactory::createFromWkb(wkb.data(), &state_->srs, &geometry, wkb.size()) != OGRERR_NONE) {
+  OGRGeometry* read = nullptr;
+  if (OGRGeometryFactory::createFromWkb(wkb.data(), &state_->srs, &read, wkb.size()) != OGRERR_NONE) {
     throw std::runtime_error("cannot read a geometry for " + state_->path.string());
   }
+  const std::unique_ptr<OGRGeometry> geometry(read);
   // cut where a geometry crosses the antimeridian, as RFC 7946 asks
   const char* wrap[] = {"WRAPDATELINE=YES", nullptr};
   OGRGeometry* lonlat =
-      OGRGeometryFactory::transformWithOptions(geometry, state_->to_wgs84.get(), const_cast<char**>(wrap));
-  delete geometry;
+      OGRGeometryFactory::transformWithOptions(geometry.get(), state_->to_wgs84.get(), const_cast<char**>(wrap));
   if (!lonlat) throw std::runtime_error("cannot reproject a geometry to WGS84 for " + state_->path.string());
   orient_rings(lonlat);
   feature.SetGeometryDirectly(lonlat);

@@ -19,19 +19,27 @@ class TileWarper {
  public:
   TileWarper(GDALDatasetH source, int bands, GDALDataType type, GDALResampleAlg resampling,
              std::optional<double> nodata, const std::string& mercator_wkt);
-  ~TileWarper();
-  TileWarper(const TileWarper&) = delete;
-  TileWarper& operator=(const TileWarper&) = delete;
 
   // The tile's pixels, band after band, in the working type.
   std::vector<std::uint8_t> warp(TileAddress tile);
 
  private:
+  struct DatasetCloser {
+    void operator()(void* dataset) const { GDALClose(dataset); }
+  };
+  struct ExactDestroyer {
+    void operator()(void* transformer) const { GDALDestroyGenImgProjTransformer(transformer); }
+  };
+  struct ApproxDestroyer {
+    void operator()(void* transformer) const { GDALDestroyApproxTransformer(transformer); }
+  };
   int bands_;
   GDALDataType type_;
-  GDALDatasetH destination_ = nullptr;
-  void* exact_ = nullptr;
-  void* approx_ = nullptr;
+  // declared in the order they are made, so that they go in reverse: the warp before the transformers and the
+  // tile it writes to
+  std::unique_ptr<void, DatasetCloser> destination_;
+  std::unique_ptr<void, ExactDestroyer> exact_;
+  std::unique_ptr<void, ApproxDestroyer> approx_;
   std::unique_ptr<GDALWarpOperation> operation_;
 };
 

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <span>
-#include <thread>
+
+#include "core/parallel.hpp"
 
 namespace conflictmap {
 
@@ -157,15 +158,11 @@ std::vector<float> kernel_density_of(const std::vector<WeightedPoint>& points, c
   }
   // Bands interleave so that a dense cluster of points is shared by all threads.
   const int band = std::max(1, std::min(64, grid.height / int(threads * 8) + 1));
-  std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      for (int begin = int(t) * band; begin < grid.height; begin += int(threads) * band) {
-        add_band(begin, std::min(grid.height, begin + band));
-      }
-    });
-  }
-  for (auto& worker : workers) worker.join();
+  run_on_threads(threads, [&](unsigned t) {
+    for (int begin = int(t) * band; begin < grid.height; begin += int(threads) * band) {
+      add_band(begin, std::min(grid.height, begin + band));
+    }
+  });
   return density;
 }
 
