@@ -1,0 +1,41 @@
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <thread>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/parallel.hpp"
+
+using namespace conflictmap;
+
+TEST_CASE("run_on_threads runs every worker once, the first on the calling thread", "[parallel]") {
+  std::vector<int> runs(5, 0);
+  const auto caller = std::this_thread::get_id();
+  std::thread::id first;
+  run_on_threads(5, [&](unsigned worker) {
+    ++runs[worker];
+    if (worker == 0) first = std::this_thread::get_id();
+  });
+  CHECK(runs == std::vector<int>(5, 1));
+  CHECK(first == caller);
+  int none = 0;
+  run_on_threads(0, [&](unsigned) { ++none; });
+  CHECK(none == 0);
+}
+
+TEST_CASE("run_on_threads lets every worker finish, then rethrows the lowest worker's error", "[parallel]") {
+  std::atomic<int> finished{0};
+  try {
+    run_on_threads(4, [&](unsigned worker) {
+      if (worker == 3) throw std::runtime_error("third");
+      if (worker == 1) throw std::runtime_error("first");
+      ++finished;
+    });
+    FAIL("expected an error");
+  } catch (const std::runtime_error& error) {
+    CHECK(std::string(error.what()) == "first");
+  }
+  CHECK(finished == 2);
+}
