@@ -10,6 +10,7 @@
 #include "cli/date_option.hpp"
 #include "cli/control_inputs.hpp"
 #include "cli/layer_setup.hpp"
+#include "cli/process_exit.hpp"
 #include "io/atomic_file.hpp"
 #include "io/cloud_optimized_geotiff.hpp"
 #include "io/control_baseline.hpp"
@@ -119,7 +120,7 @@ class ControlCommand : public Command {
     }
     outputs.commit();
     std::cerr << fmt::format("control: wrote {} snapshot{} beside {}\n", dates.size(), dates.size() > 1 ? "s" : "", output.string());
-    return 0;
+    exit_without_teardown(0);
   }
 
  private:

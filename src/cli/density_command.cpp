@@ -11,6 +11,7 @@
 
 #include "cli/date_option.hpp"
 #include "cli/layer_setup.hpp"
+#include "cli/process_exit.hpp"
 #include "cli/stage_timer.hpp"
 #include "io/atomic_file.hpp"
 #include "io/cloud_optimized_geotiff.hpp"
@@ -238,7 +239,7 @@ class DensityCommand : public Command {
                              "of {:.6g}\ndensity: wrote {}, {} ({} isobands) and their .qml styles\n",
                              report.summary(), grid.width, grid.height, pixel_, setup->crs, maximum, kUnit, mass,
                              report.total_weight, tif.string(), bands.string(), band_count);
-    return 0;
+    exit_without_teardown(0);
   }
 
  private:

@@ -10,6 +10,7 @@
 #include "cli/extract_command.hpp"
 #include "cli/gazetteer_command.hpp"
 #include "cli/ingest_command.hpp"
+#include "cli/process_exit.hpp"
 #include "cli/resolve_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/tiles_command.hpp"
@@ -44,7 +45,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     for (auto& [sub, command] : attached) {
-      if (sub->parsed()) return command->run();
+      if (sub->parsed()) exit_without_teardown(command->run());
     }
   } catch (const CLI::ParseError& error) {
     return app.exit(error);

@@ -131,9 +131,11 @@ void write_float_cog(const std::filesystem::path& temporary, const RasterGrid& g
   const std::string block = std::to_string(kBlockSize);
   const std::string block_x = "BLOCKXSIZE=" + block, block_y = "BLOCKYSIZE=" + block;
   // level 1 of either: the higher levels took twice the time for 3% less size on density surfaces
+  // Predictor 2, not the floating-point 3: libtiff's byte shuffling for 3 took longer than Zstandard itself and
+  // halved the write speed, for 13% fewer bytes on a Syria-wide density surface.
   const bool zstd = compression == Compression::Zstd;
   const char* options[] = {"TILED=YES", block_x.c_str(), block_y.c_str(), zstd ? "COMPRESS=ZSTD" : "COMPRESS=DEFLATE",
-                           zstd ? "ZSTD_LEVEL=1" : "ZLEVEL=1", "PREDICTOR=3", "NUM_THREADS=ALL_CPUS",
+                           zstd ? "ZSTD_LEVEL=1" : "ZLEVEL=1", "PREDICTOR=2", "NUM_THREADS=ALL_CPUS",
                            "COPY_SRC_OVERVIEWS=YES", nullptr};
   GDALDatasetUniquePtr written(
       gtiff->CreateCopy(temporary.c_str(), dataset.get(), FALSE, const_cast<char**>(options), nullptr, nullptr));

@@ -20,8 +20,8 @@ struct RasterCategory {
 
 using RasterMetadata = std::map<std::string, std::string>;
 
-// Lossless compressions with the floating-point predictor; Zstandard writes about twice as fast as DEFLATE at the
-// same size, DEFLATE is read by every TIFF reader.
+// Lossless compressions after horizontal differencing (TIFF predictor 2); Zstandard writes about twice as fast as
+// DEFLATE at the same size, DEFLATE is read by every TIFF reader.
 enum class Compression { Zstd, Deflate };
 
 // Float32 values, row-major from the north-west cell; overviews average.
