@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <optional>
 #include <future>
 #include <thread>
 
@@ -74,6 +75,10 @@ class DensityCommand : public Command {
         ->delimiter(',')->expected(4);
     app->add_option("--levels", levels_, "Isoband thresholds in strikes/km², comma-separated (default: 1-2-5 steps "
                                          "below the maximum)")->delimiter(',');
+    app->add_option("--isoband-tolerance", isoband_tolerance_,
+                    "How far, in metres, thinning may move an isoband boundary (default: a tenth of the cell the "
+                    "isobands are traced on, about bandwidth/80; 0 keeps every traced vertex). Neighbouring bands keep "
+                    "sharing their boundaries");
     app->add_option("--crs", crs_, "Projected CRS to compute in (default: the UTM zone of the gazetteer)");
     app->add_option("--max-cells", max_cells_, "Refuse grids with more cells than this (memory guard)")->capture_default_str();
     app->add_option("--compress", compress_, "The GeoTIFF's compression: zstd (the default: about twice as fast to "
@@ -100,6 +105,9 @@ class DensityCommand : public Command {
     selection.from = date_option(from_, "--from");
     selection.to = date_option(to_, "--to");
     selection.as_of = date_option(as_of_, "--as-of");
+    if (isoband_tolerance_ && !(*isoband_tolerance_ >= 0)) {
+      throw CLI::ValidationError("--isoband-tolerance", "must be 0 or more metres");
+    }
     if (half_life_ < 0) throw CLI::ValidationError("--half-life", "must be 0 or more days");
     if (half_life_ > 0 && !selection.as_of) throw CLI::ValidationError("--half-life", "needs --as-of, the day decay counts back from");
     selection.half_life_days = half_life_;
@@ -224,21 +232,23 @@ class DensityCommand : public Command {
     const int contour_factor = std::max(1, int(bandwidth_ / (8 * pixel_)));
     auto isobands = std::async(std::launch::async, [&] {
       const CoarseSurface contoured = coarsened(grid, values, contour_factor);
-      return write_isobands(bands_temporary, contoured.grid, contoured.values, levels, maximum, kUnit);
+      const double tolerance = isoband_tolerance_ ? *isoband_tolerance_ : contoured.grid.cell / 10;
+      return write_isobands(bands_temporary, contoured.grid, contoured.values, levels, maximum, kUnit, tolerance);
     });
     write_float_cog(tif_temporary, grid, values, -1.0, kUnit, metadata,
                     compress_ == "deflate" ? Compression::Deflate : Compression::Zstd);
     timer.stage("write COG");
-    const std::size_t band_count = isobands.get();
+    const IsobandsWritten isobands_written = isobands.get();
     timer.stage("isobands (after the COG)");
     inside_country.get();
     write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));
     write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(levels, maximum, kUnit));
     outputs.commit();
     std::cerr << fmt::format("density: {}\ndensity: {}×{} cells of {} m in {}; maximum {:.4g} {}; mass on the grid {:.6g} "
-                             "of {:.6g}\ndensity: wrote {}, {} ({} isobands) and their .qml styles\n",
+                             "of {:.6g}\ndensity: wrote {}, {} ({} isobands, {} of {} traced vertices kept) and their .qml styles\n",
                              report.summary(), grid.width, grid.height, pixel_, setup->crs, maximum, kUnit, mass,
-                             report.total_weight, tif.string(), bands.string(), band_count);
+                             report.total_weight, tif.string(), bands.string(), isobands_written.bands,
+                             isobands_written.vertices_written, isobands_written.vertices_traced);
     exit_without_teardown(0);
   }
 
@@ -256,6 +266,7 @@ class DensityCommand : public Command {
   std::vector<std::string> types_{"air", "shelling"};
   std::vector<std::string> actors_;
   std::vector<double> levels_, bounds_;
+  std::optional<double> isoband_tolerance_;
   double bandwidth_ = 10000, pixel_ = 500, half_life_ = 0, fatality_weight_ = 0, near_radius_ = 5000,
          region_radius_ = 25000;
   long long max_cells_ = 100'000'000;

@@ -12,12 +12,58 @@
 #include "io/cloud_optimized_geotiff.hpp"
 #include "io/gdal_drivers.hpp"
 #include "io/geojson_layer.hpp"
+#include "layers/boundary_thinning.hpp"
 
 namespace conflictmap {
 
-std::size_t write_isobands(const std::filesystem::path& temporary, const RasterGrid& grid,
-                           const std::vector<float>& values, const std::vector<double>& levels, double maximum,
-                           const std::string& unit) {
+namespace {
+
+Ring ring_of(const OGRLinearRing& source) {
+  Ring ring(std::size_t(source.getNumPoints()));
+  for (int i = 0; i < source.getNumPoints(); ++i) ring[std::size_t(i)] = {source.getX(i), source.getY(i)};
+  return ring;
+}
+
+std::vector<std::vector<Ring>> polygons_of(const OGRGeometry& geometry) {
+  std::vector<std::vector<Ring>> polygons;
+  auto add = [&](const OGRPolygon& polygon) {
+    std::vector<Ring> rings;
+    for (const OGRLinearRing* ring : polygon) rings.push_back(ring_of(*ring));
+    polygons.push_back(std::move(rings));
+  };
+  const auto type = wkbFlatten(geometry.getGeometryType());
+  if (type == wkbPolygon) add(*geometry.toPolygon());
+  if (type == wkbMultiPolygon) {
+    for (const OGRPolygon* polygon : *geometry.toMultiPolygon()) add(*polygon);
+  }
+  return polygons;
+}
+
+std::vector<unsigned char> multipolygon_wkb(const std::vector<std::vector<Ring>>& polygons) {
+  OGRMultiPolygon multi;
+  for (const auto& rings : polygons) {
+    OGRPolygon polygon;
+    for (const auto& ring : rings) {
+      OGRLinearRing linear;
+      linear.setNumPoints(int(ring.size()), FALSE);
+      for (std::size_t i = 0; i < ring.size(); ++i) linear.setPoint(int(i), ring[i].x, ring[i].y);
+      polygon.addRing(&linear);
+    }
+    multi.addGeometry(&polygon);
+  }
+  std::vector<unsigned char> wkb(multi.WkbSize());
+  multi.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+  return wkb;
+}
+
+// GDAL traces between cell centres: boundaries on this frame are where bands meet the grid's edge.
+Bounds centres_frame(const RasterGrid& grid) { return grid.bounds().buffered(-grid.cell / 2); }
+
+}  // namespace
+
+IsobandsWritten write_isobands(const std::filesystem::path& temporary, const RasterGrid& grid,
+                               const std::vector<float>& values, const std::vector<double>& levels, double maximum,
+                               const std::string& unit, double thinning_tolerance) {
   register_gdal_drivers();
   const std::string wkt = crs_wkt(grid.crs);
   GDALDatasetUniquePtr raster(
@@ -53,25 +99,35 @@ std::size_t write_isobands(const std::filesystem::path& temporary, const RasterG
     throw std::runtime_error(std::string("GDAL could not trace isobands: ") + CPLGetLastErrorMsg());
   }
 
-  GeoJsonLayer out(temporary, "isobands", wkt,
-                   {{"density_min", FieldKind::Real}, {"density_max", FieldKind::Real}, {"unit", FieldKind::Text}});
-  std::size_t written = 0;
+  // Every band's polygons, thinned together so that neighbouring bands keep sharing their boundaries.
+  struct Band {
+    double lower, upper;
+    std::vector<std::vector<Ring>> polygons;  // exterior ring first
+  };
+  std::vector<Band> traced;
   for (std::size_t i = 0; i < levels.size(); ++i) {
     bands->ResetReading();
     for (auto& feature : *bands) {
       const double lower = feature->GetFieldAsDouble(1);
       if (std::abs(lower - levels[i]) > 1e-9 * std::max(1.0, levels[i])) continue;
-      OGRGeometry* geometry = feature->GetGeometryRef();
+      const OGRGeometry* geometry = feature->GetGeometryRef();
       if (!geometry || geometry->IsEmpty()) continue;
-      std::vector<unsigned char> wkb(geometry->WkbSize());
-      geometry->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-      const double upper = i + 1 < levels.size() ? levels[i + 1] : maximum;
-      out.add(wkb, {levels[i], upper, unit});
-      ++written;
+      traced.push_back({levels[i], i + 1 < levels.size() ? levels[i + 1] : maximum, polygons_of(*geometry)});
     }
   }
+  std::vector<Ring*> rings;
+  for (auto& band : traced) {
+    for (auto& polygon : band.polygons) {
+      for (auto& ring : polygon) rings.push_back(&ring);
+    }
+  }
+  const ThinningStats thinning = thin_shared_boundaries(rings, thinning_tolerance, centres_frame(grid));
+
+  GeoJsonLayer out(temporary, "isobands", wkt,
+                   {{"density_min", FieldKind::Real}, {"density_max", FieldKind::Real}, {"unit", FieldKind::Text}});
+  for (const auto& band : traced) out.add(multipolygon_wkb(band.polygons), {band.lower, band.upper, unit});
   out.close();
-  return written;
+  return {traced.size(), thinning.vertices_before, thinning.vertices_after};
 }
 
 }  // namespace conflictmap
