@@ -37,6 +37,12 @@ std::optional<SubEventType> strike_type_named(const std::string& name) {
 }
 
 
+// What the isoband thread traced and wrote.
+struct IsobandSummary {
+  std::vector<double> levels;
+  std::size_t bands = 0, vertices_traced = 0, vertices_kept = 0;
+};
+
 class DensityCommand : public Command {
  public:
   explicit DensityCommand(const CommonOptions& common) : common_(common) {}
@@ -185,7 +191,47 @@ class DensityCommand : public Command {
       grid.crs = setup->crs;
     }
     const unsigned threads = threads_ > 0 ? unsigned(threads_) : std::max(1u, std::thread::hardware_concurrency());
+    const std::filesystem::path tif = output_;
+    const std::filesystem::path bands = isobands_.empty() ? sibling_path(tif, "_isobands", ".geojson") : std::filesystem::path(isobands_);
+    StagedOutputs outputs;
+    const auto tif_temporary = outputs.stage(tif);
+    const auto bands_temporary = outputs.stage(bands);
+
+    // The isobands are traced on a grid about bandwidth/8 across: a surface smoothed by a kernel of radius h holds
+    // no detail finer than that. That grid samples the same kernels at its own cell centres, for a sixteenth of
+    // the surface's work or less, so tracing, thinning and writing run beside the surface and the COG rather
+    // than after them; only the top band's upper value waits for the surface's maximum.
+    const int contour_factor = std::max(1, int(bandwidth_ / (8 * pixel_)));
+    const RasterGrid contour_grid = grid.coarsened(contour_factor);
+    std::future<IsobandSummary> isobands;  // declared first, destroyed last: on an error the promises break, then it joins
+    std::promise<const std::vector<float>*> surface_ready;
+    std::promise<double> surface_maximum;
+    isobands = std::async(std::launch::async, [&, surface = surface_ready.get_future(),
+                                               top = surface_maximum.get_future()]() mutable {
+      std::vector<float> sampled;
+      const std::vector<float>* contoured = &sampled;
+      if (contour_factor > 1) {
+        sampled = kernel_density(points, contour_grid, *shape, 1, 1e6);
+      } else {
+        contoured = surface.get();  // the surface itself is the tracing grid
+      }
+      IsobandSummary summary;
+      summary.levels.assign(levels_.begin(), levels_.end());
+      if (summary.levels.empty() && !contoured->empty()) {
+        summary.levels = nice_levels(*std::max_element(contoured->begin(), contoured->end()));
+      }
+      std::sort(summary.levels.begin(), summary.levels.end());
+      const double tolerance = isoband_tolerance_ ? *isoband_tolerance_ : contour_grid.cell / 10;
+      const TracedIsobands traced = trace_isobands(contour_grid, *contoured, summary.levels, tolerance);
+      write_isobands(bands_temporary, traced, top.get(), kUnit);
+      summary.bands = traced.bands.size();
+      summary.vertices_traced = traced.vertices_traced;
+      summary.vertices_kept = traced.vertices_kept;
+      return summary;
+    });
+
     const std::vector<float> values = kernel_density(points, grid, *shape, threads, 1e6);  // per km²
+    surface_ready.set_value(&values);
     timer.stage("kernel density");
 
     double maximum = 0, mass = 0;
@@ -194,9 +240,7 @@ class DensityCommand : public Command {
       mass += value;
     }
     mass *= grid.cell_area() / 1e6;
-    std::vector<double> levels(levels_.begin(), levels_.end());
-    if (levels.empty()) levels = nice_levels(maximum);
-    std::sort(levels.begin(), levels.end());
+    surface_maximum.set_value(maximum);
 
     RasterMetadata metadata{
         {"CONFLICTMAP_LAYER", "strike density"},
@@ -222,33 +266,20 @@ class DensityCommand : public Command {
         {"SOURCES", join(sources_)},
         {"SOFTWARE", std::string("conflictmap ") + CONFLICTMAP_VERSION},
     };
-    const std::filesystem::path tif = output_;
-    const std::filesystem::path bands = isobands_.empty() ? sibling_path(tif, "_isobands", ".geojson") : std::filesystem::path(isobands_);
-    StagedOutputs outputs;
-    const auto tif_temporary = outputs.stage(tif);
-    const auto bands_temporary = outputs.stage(bands);
-    // The isobands are traced while the COG compresses: the two only read the surface, and neither keeps both
-    // cores busy on its own.
-    const int contour_factor = std::max(1, int(bandwidth_ / (8 * pixel_)));
-    auto isobands = std::async(std::launch::async, [&] {
-      const CoarseSurface contoured = coarsened(grid, values, contour_factor);
-      const double tolerance = isoband_tolerance_ ? *isoband_tolerance_ : contoured.grid.cell / 10;
-      return write_isobands(bands_temporary, contoured.grid, contoured.values, levels, maximum, kUnit, tolerance);
-    });
     write_float_cog(tif_temporary, grid, values, -1.0, kUnit, metadata,
                     compress_ == "deflate" ? Compression::Deflate : Compression::Zstd);
     timer.stage("write COG");
-    const IsobandsWritten isobands_written = isobands.get();
+    const IsobandSummary isobands_written = isobands.get();
     timer.stage("isobands (after the COG)");
     inside_country.get();
     write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));
-    write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(levels, maximum, kUnit));
+    write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(isobands_written.levels, maximum, kUnit));
     outputs.commit();
     std::cerr << fmt::format("density: {}\ndensity: {}×{} cells of {} m in {}; maximum {:.4g} {}; mass on the grid {:.6g} "
                              "of {:.6g}\ndensity: wrote {}, {} ({} isobands, {} of {} traced vertices kept) and their .qml styles\n",
                              report.summary(), grid.width, grid.height, pixel_, setup->crs, maximum, kUnit, mass,
                              report.total_weight, tif.string(), bands.string(), isobands_written.bands,
-                             isobands_written.vertices_written, isobands_written.vertices_traced);
+                             isobands_written.vertices_kept, isobands_written.vertices_traced);
     exit_without_teardown(0);
   }
 

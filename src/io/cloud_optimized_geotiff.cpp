@@ -22,8 +22,8 @@ GDALDatasetUniquePtr wrapping(const RasterGrid& grid, GDALDataType type, const v
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
   GDALDatasetUniquePtr dataset(driver->Create("", grid.width, grid.height, 0, type, nullptr));
   if (!dataset) throw std::runtime_error(std::string("cannot allocate the raster: ") + CPLGetLastErrorMsg());
-  char pointer[64];
-  CPLPrintPointer(pointer, const_cast<void*>(values), sizeof(pointer));
+  char pointer[64] = {};  // CPLPrintPointer does not end the text: the zeros do
+  CPLPrintPointer(pointer, const_cast<void*>(values), sizeof(pointer) - 1);
   const std::string option = std::string("DATAPOINTER=") + pointer;
   const char* options[] = {option.c_str(), nullptr};
   if (dataset->AddBand(type, const_cast<char**>(options)) != CE_None) {

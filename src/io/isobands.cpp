@@ -6,13 +6,14 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 
 #include "io/cloud_optimized_geotiff.hpp"
 #include "io/gdal_drivers.hpp"
 #include "io/geojson_layer.hpp"
-#include "layers/boundary_thinning.hpp"
 
 namespace conflictmap {
 
@@ -61,9 +62,8 @@ Bounds centres_frame(const RasterGrid& grid) { return grid.bounds().buffered(-gr
 
 }  // namespace
 
-IsobandsWritten write_isobands(const std::filesystem::path& temporary, const RasterGrid& grid,
-                               const std::vector<float>& values, const std::vector<double>& levels, double maximum,
-                               const std::string& unit, double thinning_tolerance) {
+TracedIsobands trace_isobands(const RasterGrid& grid, const std::vector<float>& values,
+                              const std::vector<double>& levels, double thinning_tolerance) {
   register_gdal_drivers();
   const std::string wkt = crs_wkt(grid.crs);
   GDALDatasetUniquePtr raster(
@@ -100,11 +100,8 @@ IsobandsWritten write_isobands(const std::filesystem::path& temporary, const Ras
   }
 
   // Every band's polygons, thinned together so that neighbouring bands keep sharing their boundaries.
-  struct Band {
-    double lower, upper;
-    std::vector<std::vector<Ring>> polygons;  // exterior ring first
-  };
-  std::vector<Band> traced;
+  TracedIsobands traced;
+  traced.crs = wkt;
   for (std::size_t i = 0; i < levels.size(); ++i) {
     bands->ResetReading();
     for (auto& feature : *bands) {
@@ -112,22 +109,30 @@ IsobandsWritten write_isobands(const std::filesystem::path& temporary, const Ras
       if (std::abs(lower - levels[i]) > 1e-9 * std::max(1.0, levels[i])) continue;
       const OGRGeometry* geometry = feature->GetGeometryRef();
       if (!geometry || geometry->IsEmpty()) continue;
-      traced.push_back({levels[i], i + 1 < levels.size() ? levels[i + 1] : maximum, polygons_of(*geometry)});
+      const double upper = i + 1 < levels.size() ? levels[i + 1] : std::numeric_limits<double>::infinity();
+      traced.bands.push_back({levels[i], upper, polygons_of(*geometry)});
     }
   }
   std::vector<Ring*> rings;
-  for (auto& band : traced) {
+  for (auto& band : traced.bands) {
     for (auto& polygon : band.polygons) {
       for (auto& ring : polygon) rings.push_back(&ring);
     }
   }
   const ThinningStats thinning = thin_shared_boundaries(rings, thinning_tolerance, centres_frame(grid));
+  traced.vertices_traced = thinning.vertices_before;
+  traced.vertices_kept = thinning.vertices_after;
+  return traced;
+}
 
-  GeoJsonLayer out(temporary, "isobands", wkt,
+void write_isobands(const std::filesystem::path& temporary, const TracedIsobands& isobands, double maximum,
+                    const std::string& unit) {
+  GeoJsonLayer out(temporary, "isobands", isobands.crs,
                    {{"density_min", FieldKind::Real}, {"density_max", FieldKind::Real}, {"unit", FieldKind::Text}});
-  for (const auto& band : traced) out.add(multipolygon_wkb(band.polygons), {band.lower, band.upper, unit});
+  for (const auto& band : isobands.bands) {
+    out.add(multipolygon_wkb(band.polygons), {band.lower, std::isinf(band.upper) ? maximum : band.upper, unit});
+  }
   out.close();
-  return {traced.size(), thinning.vertices_before, thinning.vertices_after};
 }
 
 }  // namespace conflictmap

@@ -181,29 +181,4 @@ std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, cons
   return kernel_density_of<KernelShape::Quartic>(points, grid, threads, value_scale);
 }
 
-CoarseSurface coarsened(const RasterGrid& grid, const std::vector<float>& values, int factor) {
-  CoarseSurface out;
-  out.grid = grid;
-  if (factor <= 1) {
-    out.values = values;
-    return out;
-  }
-  out.grid.cell = grid.cell * factor;
-  out.grid.width = (grid.width + factor - 1) / factor;
-  out.grid.height = (grid.height + factor - 1) / factor;
-  std::vector<double> sums(std::size_t(out.grid.cell_count()), 0.0);
-  std::vector<int> counts(sums.size(), 0);
-  for (int row = 0; row < grid.height; ++row) {
-    const std::size_t coarse_row = std::size_t(row / factor) * out.grid.width;
-    for (int column = 0; column < grid.width; ++column) {
-      const std::size_t index = coarse_row + std::size_t(column / factor);
-      sums[index] += values[std::size_t(row) * grid.width + column];
-      ++counts[index];
-    }
-  }
-  out.values.resize(sums.size());
-  for (std::size_t i = 0; i < sums.size(); ++i) out.values[i] = float(sums[i] / counts[i]);
-  return out;
-}
-
 }  // namespace conflictmap

@@ -20,13 +20,5 @@ struct WeightedPoint {
 std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, const RasterGrid& grid, KernelShape shape,
                                   unsigned threads, double value_scale = 1.0);
 
-// The surface on a grid `factor` times coarser, each cell the mean of the cells it covers (partial blocks at
-// the east and south edges average what they have). A surface smoothed by a kernel of radius h holds no
-// detail finer than about h/8, so isobands traced on a grid that coarse lose nothing visible.
-struct CoarseSurface {
-  RasterGrid grid;
-  std::vector<float> values;
-};
-CoarseSurface coarsened(const RasterGrid& grid, const std::vector<float>& values, int factor);
 
 }  // namespace conflictmap

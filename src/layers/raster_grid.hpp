@@ -28,6 +28,11 @@ struct RasterGrid {
   double column_centre_x(int column) const { return origin_x + (column + 0.5) * cell; }
   double row_centre_y(int row) const { return origin_y - (row + 0.5) * cell; }
   Bounds bounds() const { return {origin_x, origin_y - height * cell, origin_x + width * cell, origin_y}; }
+  // The grid `factor` times coarser from the same north-west corner, covering at least the same ground.
+  RasterGrid coarsened(int factor) const {
+    if (factor <= 1) return *this;
+    return {origin_x, origin_y, cell * factor, (width + factor - 1) / factor, (height + factor - 1) / factor, crs};
+  }
   // GDAL's affine geotransform.
   void geotransform(double out[6]) const;
 };

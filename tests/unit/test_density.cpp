@@ -146,6 +146,21 @@ TEST_CASE("grids snap to multiples of the cell size and cover their bounds", "[d
   CHECK(utm_crs_for(-70.0, -33.0) == "EPSG:32719");
 }
 
+TEST_CASE("a coarsened grid keeps the north-west corner and covers the whole grid", "[density]") {
+  const auto grid = RasterGrid::snapped({1234, 5678, 9876, 15432}, 500, "EPSG:32637");
+  const RasterGrid coarse = grid.coarsened(4);
+  CHECK(coarse.origin_x == grid.origin_x);
+  CHECK(coarse.origin_y == grid.origin_y);
+  CHECK(coarse.cell == 2000);
+  CHECK(coarse.width == 5);   // 18 cells: 4 whole blocks and a partial one
+  CHECK(coarse.height == 5);  // 20 cells: 5 whole blocks
+  CHECK(coarse.crs == grid.crs);
+  CHECK(coarse.bounds().max_x >= grid.bounds().max_x);
+  CHECK(coarse.bounds().min_y <= grid.bounds().min_y);
+  CHECK(grid.coarsened(1).cell == grid.cell);
+  CHECK(grid.coarsened(0).width == grid.width);
+}
+
 TEST_CASE("strike selection filters, weighs, decays and widens imprecise places", "[density]") {
   auto event = [](SubEventType type, const char* date, int precision, std::optional<int> count, const char* actor) {
     Event e;

@@ -77,18 +77,3 @@ TEST_CASE("tile images round-trip through PNG and WebP", "[web]") {
   CHECK(encode_tile_image(rgba, 16, 8, TileEncoding::Png) == encode_tile_image(rgba, 16, 8, TileEncoding::Png));
 }
 
-TEST_CASE("a coarsened surface averages the cells each coarse cell covers", "[web]") {
-  RasterGrid grid;
-  grid.width = 5;
-  grid.height = 3;
-  grid.cell = 10;
-  std::vector<float> values{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
-  const auto coarse = coarsened(grid, values, 2);
-  CHECK(coarse.grid.width == 3);
-  CHECK(coarse.grid.height == 2);
-  CHECK(coarse.grid.cell == 20);
-  CHECK(coarse.values[0] == Approx((1 + 2 + 6 + 7) / 4.0));
-  CHECK(coarse.values[2] == Approx((5 + 10) / 2.0));
-  CHECK(coarse.values[5] == Approx(15));
-  CHECK(coarsened(grid, values, 1).values == values);
-}
