@@ -47,44 +47,50 @@ long first_bad_utf8_line(std::string_view text) {
   return 0;
 }
 
-// The records of `text` with the line each starts on, counting from line 1.
-ParsedRows parse_rows(std::string_view text, const std::string& source, char separator, bool quoted) {
-  long line = 1;
+}  // namespace
+
+long scan_records(std::string_view text, const std::string& source, char separator, bool quoted, long first_line,
+                  const RecordVisitor& visit) {
+  long line = first_line;
   std::size_t i = 0;
-  ParsedRows parsed;
-  auto& rows = parsed.rows;
-  auto& row_lines = parsed.lines;
-  std::size_t width = 0;  // the first row's, so later rows allocate their fields once
   std::array<bool, 256> stops{};  // the bytes that end an unquoted field
   for (char c : {separator, '\n', '\r', quoted ? '"' : separator}) stops[static_cast<unsigned char>(c)] = true;
+  // A field is a slice of `text`, or of `unescaped` when it held doubled quotes; views are made once the
+  // record is complete, as `unescaped` may move while it grows.
+  struct Slice {
+    std::size_t begin, length;
+    bool unescaped;
+  };
+  std::vector<Slice> slices;
+  std::vector<std::string_view> fields;
+  std::string unescaped;
   while (i < text.size()) {
-    std::vector<std::string> fields;
-    fields.reserve(width);
+    slices.clear();
+    unescaped.clear();
     const long record_line = line;
-    std::string field;
     bool record_done = false;
     bool quote_seen = false;  // a record of one empty quoted field ("") is a row, not a blank line
     while (!record_done) {
-      field.clear();
       if (quoted && i < text.size() && text[i] == '"') {
         quote_seen = true;
         const long quote_line = line;
-        ++i;
-        bool closed = false;
+        const std::size_t content = ++i;
+        bool closed = false, doubled = false;
+        std::size_t end = i;
         while (i < text.size()) {
           const char c = text[i];
           if (c == '"') {
             if (i + 1 < text.size() && text[i + 1] == '"') {
-              field.push_back('"');
+              doubled = true;
               i += 2;
               continue;
             }
             closed = true;
+            end = i;
             ++i;
             break;
           }
           if (c == '\n') ++line;
-          field.push_back(c);
           ++i;
         }
         if (!closed) {
@@ -94,6 +100,16 @@ ParsedRows parse_rows(std::string_view text, const std::string& source, char sep
           throw InputError(source, line, "",
                            "unexpected text after a closing quote (a quote inside a field must be doubled)");
         }
+        if (doubled) {
+          const std::size_t begin = unescaped.size();
+          for (std::size_t k = content; k < end; ++k) {
+            unescaped.push_back(text[k]);
+            if (text[k] == '"') ++k;  // the second of a doubled pair
+          }
+          slices.push_back({begin, unescaped.size() - begin, true});
+        } else {
+          slices.push_back({content, end - content, false});
+        }
       } else {
         // a byte table rather than find_first_of, which calls memchr over its set once per character
         std::size_t end = i;
@@ -101,10 +117,9 @@ ParsedRows parse_rows(std::string_view text, const std::string& source, char sep
         if (end < text.size() && quoted && text[end] == '"') {
           throw InputError(source, line, "", "a quote inside an unquoted field (quote the whole field)");
         }
-        field.assign(text.substr(i, end - i));
+        slices.push_back({i, end - i, false});
         i = end;
       }
-      fields.push_back(std::move(field));
       if (i >= text.size()) {
         record_done = true;
       } else if (text[i] == separator) {
@@ -116,21 +131,43 @@ ParsedRows parse_rows(std::string_view text, const std::string& source, char sep
         record_done = true;
       }
     }
-    const bool blank = fields.size() == 1 && fields[0].empty() && !quote_seen;
-    if (!blank) {
-      if (rows.empty()) width = fields.size();
-      rows.push_back(std::move(fields));
-      row_lines.push_back(record_line);
+    const bool blank = slices.size() == 1 && slices[0].length == 0 && !quote_seen;
+    if (blank) continue;
+    fields.clear();
+    for (const Slice& slice : slices) {
+      fields.push_back(slice.unescaped ? std::string_view(unescaped).substr(slice.begin, slice.length)
+                                       : text.substr(slice.begin, slice.length));
     }
+    visit(record_line, fields);
   }
+  return line;
+}
 
-  parsed.end_line = line;
+namespace {
+
+// The records of `text` with the line each starts on, counting from line 1.
+ParsedRows parse_rows(std::string_view text, const std::string& source, char separator, bool quoted) {
+  ParsedRows parsed;
+  parsed.end_line = scan_records(text, source, separator, quoted, 1, [&](long line, RecordFields fields) {
+    parsed.rows.emplace_back(fields.begin(), fields.end());
+    parsed.lines.push_back(line);
+  });
   return parsed;
 }
 
-// Where a large text can be cut in two at a record boundary, so that each half parses on its own core: the
-// first line end past the middle that is outside quotes. Outside quotes means an even count of quote marks so
-// far, which holds for well-formed quoting; a badly quoted first half fails to parse before the cut matters.
+}  // namespace
+
+std::size_t end_of_first_record(std::string_view text, bool quoted) {
+  bool inside = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (quoted && text[i] == '"') inside = !inside;
+    if (text[i] == '\n' && !inside) return i + 1;
+  }
+  return text.size();
+}
+
+// The first line end past the middle that is outside quotes. Outside quotes means an even count of quote marks
+// so far, which holds for well-formed quoting.
 std::size_t record_boundary_near_middle(std::string_view text, bool quoted) {
   constexpr std::size_t kWorthSplitting = 1 << 20;
   if (text.size() < kWorthSplitting) return 0;
@@ -142,6 +179,8 @@ std::size_t record_boundary_near_middle(std::string_view text, bool quoted) {
   }
   return 0;
 }
+
+namespace {
 
 // Both halves parse at once; the second's lines then continue the first's. An error in the second half is
 // found again by a single pass, so that its line number is the file's.
@@ -172,17 +211,22 @@ ParsedRows parse_all_rows(std::string_view text, const std::string& source, char
 
 }  // namespace
 
+std::string_view checked_table_text(std::string_view text, const std::string& source) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // byte-order mark
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    throw InputError(source, 0, "", "the file is empty");
+  }
+  if (!is_valid_utf8(text)) {
+    throw InputError(source, first_bad_utf8_line(text), "", "not valid UTF-8 text (convert it with iconv first)");
+  }
+  return text;
+}
+
 DelimitedTable parse_delimited(std::string_view text, std::string source, char separator, bool quoted,
                                bool has_header) {
   DelimitedTable table;
   table.source = std::move(source);
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // byte-order mark
-  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    throw InputError(table.source, 0, "", "the file is empty");
-  }
-  if (!is_valid_utf8(text)) {
-    throw InputError(table.source, first_bad_utf8_line(text), "", "not valid UTF-8 text (convert it with iconv first)");
-  }
+  text = checked_table_text(text, table.source);
 
   ParsedRows parsed = parse_all_rows(text, table.source, separator, quoted);
   auto& rows = parsed.rows;

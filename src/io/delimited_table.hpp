@@ -1,7 +1,9 @@
 #pragma once
 // Strict RFC 4180 reading of CSV and TSV tables, with the line of every record, so that bad quoting,
 // ragged rows and non-UTF-8 bytes are reported where they are instead of being silently merged.
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,27 @@ struct DelimitedTable {
 // Throws InputError on an empty input, bad UTF-8, broken quoting or a row whose width differs from the header.
 DelimitedTable parse_delimited(std::string_view text, std::string source, char separator, bool quoted = true,
                                bool has_header = true);
+// `text` without a byte-order mark; InputError when it is empty or not UTF-8 (naming the first bad line).
+std::string_view checked_table_text(std::string_view text, const std::string& source);
+
+// One record's fields, valid only during the visit: views into the text, or into scratch space for a quoted
+// field that held doubled quotes.
+using RecordFields = std::span<const std::string_view>;
+using RecordVisitor = std::function<void(long line, RecordFields fields)>;
+
+// Calls `visit` for each record of `text` (blank lines skipped) with the line it starts on, counting from
+// `first_line`, under the same rules as parse_delimited; returns the line after the last. Nothing is copied.
+long scan_records(std::string_view text, const std::string& source, char separator, bool quoted, long first_line,
+                  const RecordVisitor& visit);
+
+// Where a large text can be cut in two at a record boundary, so that each half can be read on its own core; 0
+// when it is too small to be worth it. Assumes well-formed quoting before the cut: a badly quoted first half
+// fails on its own.
+std::size_t record_boundary_near_middle(std::string_view text, bool quoted);
+
+// Where the first record of `text` ends: past the first line break outside quotes (the whole text if none).
+std::size_t end_of_first_record(std::string_view text, bool quoted);
+
 // Reads a file whole; a missing or unreadable file is an InputError.
 std::string read_text_file(const std::string& path);
 DelimitedTable read_delimited_file(const std::string& path, char separator, bool quoted = true, bool has_header = true);

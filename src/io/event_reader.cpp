@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
+#include <iterator>
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -55,17 +55,18 @@ class IndexCache {
 };
 
 // One row's fields by name, from an OGR feature or a CSV record, with the checks that name file, line, field.
+// `get(name)` gives a view that stays valid until its next call: every value is copied or parsed at once.
+template <typename Getter>
 class FeatureFields {
  public:
-  using Getter = std::function<std::string(const char*)>;
   FeatureFields(Getter get, const std::string& source, long line) : get_(std::move(get)), source_(source), line_(line) {}
 
-  std::string text(const char* name) const { return get_(name); }
+  std::string_view text(const char* name) const { return get_(name); }
   std::optional<long> integer(const char* name) const {
-    const std::string value = text(name);
+    const std::string_view value = text(name);
     const auto number = optional_number(value, source_, line_, name);
     if (number && (*number != std::floor(*number) || std::fabs(*number) > 2e9)) {
-      throw InputError(source_, line_, name, "'" + value + "' is not a whole number");
+      throw InputError(source_, line_, name, "'" + std::string(value) + "' is not a whole number");
     }
     return number ? std::optional<long>(long(*number)) : std::nullopt;
   }
@@ -82,27 +83,31 @@ class FeatureFields {
   long line_;
 };
 
-Event to_event(const FeatureFields& row, OGRGeometry* geometry) {
+template <typename Getter>
+Event to_event(const FeatureFields<Getter>& row, OGRGeometry* geometry) {
   Event event;
   event.id = row.text("event_id");
-  const std::string type = row.text("sub_event_type");
-  if (type.empty()) row.fail("sub_event_type", "is empty");
-  const auto parsed_type = parse_sub_event_type(type);
-  if (!parsed_type) row.fail("sub_event_type", "'" + type + "' is not one of ACLED's sub-event types");
-  event.type = *parsed_type;
-
-  const std::string date = row.text("event_date");
+  {
+    const std::string_view type = row.text("sub_event_type");
+    if (type.empty()) row.fail("sub_event_type", "is empty");
+    const auto parsed_type = parse_sub_event_type(type);
+    if (!parsed_type) row.fail("sub_event_type", "'" + std::string(type) + "' is not one of ACLED's sub-event types");
+    event.type = *parsed_type;
+  }
+  const std::string_view date = row.text("event_date");
   if (!date.empty()) {
     const auto parsed_date = CivilDate::parse(date.substr(0, 10));
-    if (!parsed_date) row.fail("event_date", "'" + date + "' is not a date (YYYY-MM-DD)");
+    if (!parsed_date) row.fail("event_date", "'" + std::string(date) + "' is not a date (YYYY-MM-DD)");
     event.date.date = *parsed_date;
     const long precision = row.integer("time_precision").value_or(1);
     if (precision < 1 || precision > 3) row.fail("time_precision", "must be 1, 2 or 3");
     event.date.precision = static_cast<TimePrecision>(precision);
   }
   event.date.written = row.text("date_written");
-  event.actor1 = {row.text("actor1"), row.text("actor1_written")};
-  event.actor2 = {row.text("actor2"), row.text("actor2_written")};
+  event.actor1.canonical = row.text("actor1");
+  event.actor1.written = row.text("actor1_written");
+  event.actor2.canonical = row.text("actor2");
+  event.actor2.written = row.text("actor2_written");
   event.place.place_id = row.text("place_id");
   event.place.name = row.text("location");
   event.place.written = row.text("location_written");
@@ -138,39 +143,81 @@ Event to_event(const FeatureFields& row, OGRGeometry* geometry) {
   return event;
 }
 
+// Our own strict CSV reader: several times faster than OGR's, and it reports quoting and UTF-8 errors by line.
+// Records become events straight from views of the file's text, in two halves on two threads when the file is
+// large. The first half's error wins; an error in the second alone is found again by one pass from the top, so
+// the error reported is the earliest in the file, with its line, as a single pass would report it.
+std::vector<Event> read_csv_events(const std::string& source) {
+  const std::string content = read_text_file(source);
+  const std::string_view text = checked_table_text(content, source);
+  // The header is the first record that is not a blank line; the records after it may be read in halves.
+  std::vector<std::string> header;
+  std::size_t header_end = 0;
+  long first_record_line = 1;
+  while (header.empty() && header_end < text.size()) {
+    const std::string_view rest = text.substr(header_end);
+    const std::size_t end = end_of_first_record(rest, true);
+    first_record_line = scan_records(rest.substr(0, end), source, ',', true, first_record_line,
+                                     [&](long, RecordFields fields) { header.assign(fields.begin(), fields.end()); });
+    header_end += end;
+  }
+  if (std::find(header.begin(), header.end(), "sub_event_type") == header.end()) {
+    throw InputError(source, 1, "sub_event_type", "is missing: events need ACLED's sub_event_type column");
+  }
+  const std::string_view records = text.substr(header_end);
+  auto convert = [&](std::string_view part, long first_line, std::vector<Event>& events) {
+    const IndexCache columns([&](const char* name) {
+      const auto found = std::find(header.begin(), header.end(), name);
+      return found == header.end() ? -1 : int(found - header.begin());
+    });
+    scan_records(part, source, ',', true, first_line, [&](long line, RecordFields fields) {
+      if (fields.size() != header.size()) {
+        throw InputError(source, line, "", "has " + std::to_string(fields.size()) + " fields but the header has " +
+                                               std::to_string(header.size()));
+      }
+      auto get = [&](const char* name) -> std::string_view {
+        const int index = columns(name);
+        return index < 0 ? std::string_view() : fields[std::size_t(index)];
+      };
+      events.push_back(to_event(FeatureFields(get, source, line), nullptr));
+    });
+  };
+  // Room for every record up front (a line each at most), so the first half's events are made in place and
+  // the second's are appended without moving: events are large, and touching their memory twice cost more than
+  // converting them.
+  std::vector<Event> events;
+  events.reserve(std::size_t(std::count(records.begin(), records.end(), '\n')) + 1);
+  const std::size_t cut = record_boundary_near_middle(records, true);
+  if (cut == 0) {
+    convert(records, first_record_line, events);
+  } else {
+    std::vector<Event> second;
+    bool second_failed = false;
+    run_on_threads(2, [&](unsigned half) {
+      if (half == 0) return convert(records.substr(0, cut), first_record_line, events);
+      second.reserve(std::size_t(std::count(records.begin() + std::ptrdiff_t(cut), records.end(), '\n')) + 1);
+      try {
+        convert(records.substr(cut), first_record_line, second);
+      } catch (const InputError&) {
+        second_failed = true;  // its line counts from the cut: found again below, counted from the top
+      }
+    });
+    if (second_failed) {
+      events.clear();
+      convert(records, first_record_line, events);
+    }
+    std::move(second.begin(), second.end(), std::back_inserter(events));
+  }
+  for (std::size_t r = 0; r < events.size(); ++r) {
+    if (events[r].id.empty()) events[r].id = std::to_string(r + 1);
+  }
+  return events;
+}
+
 }  // namespace
 
 std::vector<Event> read_events(const std::string& source, const EventReadOptions& options) {
-  if (is_csv(source)) {
-    // Our own strict CSV reader: it is several times faster than OGR's and reports quoting and UTF-8 errors by line.
-    const DelimitedTable table = read_delimited_file(source, ',');
-    if (!table.find_column("sub_event_type")) {
-      throw InputError(source, 1, "sub_event_type", "is missing: events need ACLED's sub_event_type column");
-    }
-    // Rows become events on every core: each worker converts one contiguous run of rows and stops at its
-    // first bad row, so the error reported is the earliest in the file, as a single pass would report it.
-    std::vector<Event> events(table.records.size());
-    const unsigned workers = unsigned(std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
-                                                              std::max<std::size_t>(1, table.records.size() / 5000)));
-    run_on_threads(workers, [&](unsigned worker) {
-      const IndexCache columns([&](const char* name) {
-        const auto found = std::find(table.header.begin(), table.header.end(), name);
-        return found == table.header.end() ? -1 : int(found - table.header.begin());
-      });
-      const std::size_t begin = table.records.size() * worker / workers;
-      const std::size_t end = table.records.size() * (worker + 1) / workers;
-      for (std::size_t r = begin; r < end; ++r) {
-        const TableRecord& record = table.records[r];
-        auto get = [&](const char* name) {
-          const int index = columns(name);
-          return index < 0 ? std::string() : record.fields[std::size_t(index)];
-        };
-        events[r] = to_event(FeatureFields(get, source, record.line), nullptr);
-        if (events[r].id.empty()) events[r].id = std::to_string(r + 1);
-      }
-    });
-    return events;
-  }
+  if (is_csv(source)) return read_csv_events(source);
   register_gdal_drivers();
   if (source.find(':') == std::string::npos && !std::filesystem::exists(source)) {
     throw InputError(source, 0, "", "no such file");
@@ -196,8 +243,12 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
     OGRGeometry* geometry = feature->GetGeometryRef();
     if (geometry && to_wgs84) geometry->transform(to_wgs84.get());
     OGRFeature& row = *feature;
-    events.push_back(to_event(FeatureFields([&](const char* name) { return ogr_field_text(row, indexes(name)); }, source, line),
-                              geometry));
+    std::string scratch;
+    auto get = [&](const char* name) -> std::string_view {
+      scratch = ogr_field_text(row, indexes(name));
+      return scratch;
+    };
+    events.push_back(to_event(FeatureFields(get, source, line), geometry));
     if (events.back().id.empty()) events.back().id = std::to_string(number);
   }
   return events;

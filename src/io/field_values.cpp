@@ -14,14 +14,14 @@ std::optional<double> parse_number(std::string_view text) {
   return value;
 }
 
-std::optional<double> optional_number(const std::string& text, const std::string& source, long line, const char* field) {
+std::optional<double> optional_number(std::string_view text, const std::string& source, long line, const char* field) {
   if (text.empty()) return std::nullopt;
   // as strtod reads it: leading blanks and a plus sign are allowed
-  std::string_view digits(text);
+  std::string_view digits = text;
   while (!digits.empty() && (digits.front() == ' ' || digits.front() == '\t')) digits.remove_prefix(1);
   if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
   const auto value = parse_number(digits);
-  if (!value) throw InputError(source, line, field, "'" + text + "' is not a number");
+  if (!value) throw InputError(source, line, field, "'" + std::string(text) + "' is not a number");
   return value;
 }
 

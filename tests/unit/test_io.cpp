@@ -188,6 +188,54 @@ TEST_CASE("read_events keeps row order and ids, and reports the earliest bad row
   std::filesystem::remove(path);
 }
 
+TEST_CASE("read_events reads a large file in halves: quoted notes, blank lines, and a bad row late in the file",
+          "[csv][events]") {
+  const auto path = std::filesystem::temp_directory_path() / "conflictmap_large_events.csv";
+  // 30,000 rows of 2 lines each, over 1 MB: read in two halves
+  auto write = [&](int bad) {
+    std::ofstream out(path, std::ios::trunc);
+    out << "\n\"event_id\",sub_event_type,latitude,longitude,notes\n";
+    for (int i = 0; i < 30000; ++i) {
+      out << "e" << i << ",Air/drone strike," << (i == bad ? "96.5" : "36.1") << ",37.2,\"seen at " << i
+          << "\nsaid \"\"many\"\" strikes, padding the row to a few dozen bytes\"\n";
+    }
+  };
+  write(-1);
+  REQUIRE(std::filesystem::file_size(path) > (1u << 20));
+  const auto events = read_events(path.string(), {});
+  REQUIRE(events.size() == 30000);
+  CHECK(events[0].id == "e0");
+  CHECK(events[29999].id == "e29999");
+  CHECK(events[29999].provenance.sentence ==
+        "seen at 29999\nsaid \"many\" strikes, padding the row to a few dozen bytes");
+  write(25000);  // line 3 is the first row; each row takes two lines
+  try {
+    read_events(path.string(), {});
+    FAIL("expected an error");
+  } catch (const InputError& error) {
+    CHECK(error.line() == 3 + 2 * 25000);
+    CHECK(error.field() == "latitude");
+  }
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("scan_records gives views of each record's fields, from the line asked", "[csv]") {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<long> lines;
+  const long end = scan_records("a,\"b\"\"c\"\n\n\"x\ny\",z\r\nlast,", "t.csv", ',', true, 10,
+                                [&](long line, RecordFields fields) {
+                                  rows.emplace_back(fields.begin(), fields.end());
+                                  lines.push_back(line);
+                                });
+  CHECK(rows == std::vector<std::vector<std::string>>{{"a", "b\"c"}, {"x\ny", "z"}, {"last", ""}});
+  CHECK(lines == std::vector<long>{10, 12, 14});
+  CHECK(end == 14);
+  CHECK(end_of_first_record("\"a\nb\",c\nd\n", true) == 8);
+  CHECK(end_of_first_record("no break", true) == 8);
+  CHECK_THROWS_AS(checked_table_text("\xEF\xBB\xBF \n", "t.csv"), InputError);
+  CHECK(checked_table_text("\xEF\xBB\xBF" "a,b\n", "t.csv") == "a,b\n");
+}
+
 namespace {
 
 // WKB of a polygon with one ring, little-endian.
