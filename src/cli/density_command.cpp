@@ -54,7 +54,10 @@ class DensityCommand : public Command {
                                         "source with the same fields (\"PG:dbname=…\")")->required();
     app->add_option("-o,--output", output_, "The density GeoTIFF (.tif); STEM.qml, STEM_isobands.geojson and "
                                             "STEM_isobands.qml are written beside it")->required();
-    app->add_option("--isobands", isobands_, "Where to write the isobands instead (GeoJSON, RFC 7946)");
+    auto* isobands_path = app->add_option("--isobands", isobands_, "Where to write the isobands instead (GeoJSON, RFC 7946)");
+    app->add_flag("--no-isobands", no_isobands_, "Write the density GeoTIFF and its style only, without isobands "
+                                                 "(for series of rasters, where the polygons would go unused)")
+        ->excludes(isobands_path);
     app->add_option("--layer", layer_, "The layer of a multi-layer events source");
     app->add_option("--kernel", kernel_, "Kernel shape: quartic (QGIS Heatmap's, the default), triangular, "
                                          "epanechnikov, uniform, or gaussian (σ = bandwidth, cut at 4σ)")
@@ -195,7 +198,7 @@ class DensityCommand : public Command {
     const std::filesystem::path bands = isobands_.empty() ? sibling_path(tif, "_isobands", ".geojson") : std::filesystem::path(isobands_);
     StagedOutputs outputs;
     const auto tif_temporary = outputs.stage(tif);
-    const auto bands_temporary = outputs.stage(bands);
+    const auto bands_temporary = no_isobands_ ? std::filesystem::path() : outputs.stage(bands);
 
     // The isobands are traced on a grid about bandwidth/8 across: a surface smoothed by a kernel of radius h holds
     // no detail finer than that. That grid samples the same kernels at its own cell centres, for a sixteenth of
@@ -206,7 +209,7 @@ class DensityCommand : public Command {
     std::future<IsobandSummary> isobands;  // declared first, destroyed last: on an error the promises break, then it joins
     std::promise<const std::vector<float>*> surface_ready;
     std::promise<double> surface_maximum;
-    isobands = std::async(std::launch::async, [&, surface = surface_ready.get_future(),
+    if (!no_isobands_) isobands = std::async(std::launch::async, [&, surface = surface_ready.get_future(),
                                                top = surface_maximum.get_future()]() mutable {
       std::vector<float> sampled;
       const std::vector<float>* contoured = &sampled;
@@ -269,17 +272,23 @@ class DensityCommand : public Command {
     write_float_cog(tif_temporary, grid, values, -1.0, kUnit, metadata,
                     compress_ == "deflate" ? Compression::Deflate : Compression::Zstd);
     timer.stage("write COG");
-    const IsobandSummary isobands_written = isobands.get();
+    const IsobandSummary isobands_written = isobands.valid() ? isobands.get() : IsobandSummary{};
     timer.stage("isobands (after the COG)");
     inside_country.get();
     write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));
-    write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(isobands_written.levels, maximum, kUnit));
+    if (!no_isobands_) {
+      write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(isobands_written.levels, maximum, kUnit));
+    }
     outputs.commit();
+    const std::string written = no_isobands_ ? fmt::format("{} and its .qml style", tif.string())
+                                             : fmt::format("{}, {} ({} isobands, {} of {} traced vertices kept) and "
+                                                           "their .qml styles",
+                                                           tif.string(), bands.string(), isobands_written.bands,
+                                                           isobands_written.vertices_kept, isobands_written.vertices_traced);
     std::cerr << fmt::format("density: {}\ndensity: {}×{} cells of {} m in {}; maximum {:.4g} {}; mass on the grid {:.6g} "
-                             "of {:.6g}\ndensity: wrote {}, {} ({} isobands, {} of {} traced vertices kept) and their .qml styles\n",
+                             "of {:.6g}\ndensity: wrote {}\n",
                              report.summary(), grid.width, grid.height, pixel_, setup->crs, maximum, kUnit, mass,
-                             report.total_weight, tif.string(), bands.string(), isobands_written.bands,
-                             isobands_written.vertices_kept, isobands_written.vertices_traced);
+                             report.total_weight, written);
     exit_without_teardown(0);
   }
 
@@ -293,6 +302,7 @@ class DensityCommand : public Command {
   const CommonOptions& common_;
   std::vector<std::string> sources_;
   std::string compress_ = "zstd";
+  bool no_isobands_ = false;
   std::string output_, isobands_, layer_, kernel_ = "quartic", from_, to_, as_of_, extent_ = "country", crs_;
   std::vector<std::string> types_{"air", "shelling"};
   std::vector<std::string> actors_;

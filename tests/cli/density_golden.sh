@@ -38,6 +38,11 @@ grep -q "COMPRESSION=DEFLATE" <(gdalinfo "$WORK/deflate.tif") || fail "--compres
 gdalinfo -checksum "$WORK/deflate.tif" | grep -o 'Checksum=[0-9]*' | head -1 | cmp -s - "$WORK/strikes_checksum.txt" \
   || fail "--compress deflate changed the values"
 # 70 strikes on 2016-06-15 and 4 on 2016-06-16, as of 2016-06-16 with a one-day half-life: 35 + 4
+mkdir -p "$WORK/raster_only"
+density -o "$WORK/raster_only/strikes.tif" --no-isobands
+cmp -s "$WORK/strikes.tif" "$WORK/raster_only/strikes.tif" || fail "--no-isobands changed the raster"
+[ "$(ls "$WORK/raster_only")" = "$(printf 'strikes.qml\nstrikes.tif')" ] \
+  || fail "--no-isobands wrote $(ls "$WORK/raster_only" | tr '\n' ' ')"
 density -o "$WORK/decayed.tif" --as-of 2016-06-16 --half-life 1
 grep -q "TOTAL_WEIGHT=39" <(gdalinfo "$WORK/decayed.tif") || fail "the half-life did not halve the older strikes"
 density -o "$WORK/window.tif" --from 2016-06-16 --types shelling
