@@ -165,7 +165,10 @@ std::vector<Event> read_csv_events(const std::string& source) {
     throw InputError(source, 1, "sub_event_type", "is missing: events need ACLED's sub_event_type column");
   }
   const std::string_view records = text.substr(header_end);
-  auto convert = [&](std::string_view part, long first_line, std::vector<Event>& events) {
+  // Rows without an id are numbered by their place in the file once the halves are joined; they are noted as
+  // they come, so that the joined events need no second walk.
+  auto convert = [&](std::string_view part, long first_line, std::vector<Event>& events,
+                     std::vector<std::size_t>& unnamed) {
     const IndexCache columns([&](const char* name) {
       const auto found = std::find(header.begin(), header.end(), name);
       return found == header.end() ? -1 : int(found - header.begin());
@@ -180,6 +183,7 @@ std::vector<Event> read_csv_events(const std::string& source) {
         return index < 0 ? std::string_view() : fields[std::size_t(index)];
       };
       events.push_back(to_event(FeatureFields(get, source, line), nullptr));
+      if (events.back().id.empty()) unnamed.push_back(events.size() - 1);
     });
   };
   // Room for every record up front (a line each at most), so the first half's events are made in place and
@@ -188,29 +192,31 @@ std::vector<Event> read_csv_events(const std::string& source) {
   std::vector<Event> events;
   events.reserve(std::size_t(std::count(records.begin(), records.end(), '\n')) + 1);
   const std::size_t cut = record_boundary_near_middle(records, true);
+  std::vector<std::size_t> unnamed, unnamed_second;
   if (cut == 0) {
-    convert(records, first_record_line, events);
+    convert(records, first_record_line, events, unnamed);
   } else {
     std::vector<Event> second;
     bool second_failed = false;
     run_on_threads(2, [&](unsigned half) {
-      if (half == 0) return convert(records.substr(0, cut), first_record_line, events);
+      if (half == 0) return convert(records.substr(0, cut), first_record_line, events, unnamed);
       second.reserve(std::size_t(std::count(records.begin() + std::ptrdiff_t(cut), records.end(), '\n')) + 1);
       try {
-        convert(records.substr(cut), first_record_line, second);
+        convert(records.substr(cut), first_record_line, second, unnamed_second);
       } catch (const InputError&) {
         second_failed = true;  // its line counts from the cut: found again below, counted from the top
       }
     });
     if (second_failed) {
       events.clear();
-      convert(records, first_record_line, events);
+      unnamed.clear();
+      convert(records, first_record_line, events, unnamed);
+    } else {
+      for (std::size_t i : unnamed_second) unnamed.push_back(events.size() + i);
+      std::move(second.begin(), second.end(), std::back_inserter(events));
     }
-    std::move(second.begin(), second.end(), std::back_inserter(events));
   }
-  for (std::size_t r = 0; r < events.size(); ++r) {
-    if (events[r].id.empty()) events[r].id = std::to_string(r + 1);
-  }
+  for (std::size_t r : unnamed) events[r].id = std::to_string(r + 1);
   return events;
 }
 
