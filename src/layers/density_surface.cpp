@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <future>
 #include <span>
 
 #include "core/parallel.hpp"
@@ -123,10 +125,44 @@ __attribute__((target_clones("avx2", "default"))) void add_kernels_to_rows(std::
   }
 }
 
+// Kernels in grid order (strips of rows, west to east), so that consecutive kernels land on cells already in
+// cache; in input order they scatter across the grid and the loop waits on memory. The strips also let each
+// band of rows start at the first kernel that can reach it. Ties keep their input order, so the sums are
+// always made in one order. Strips are counted out first and each strip then sorted by x: quicker than one
+// stable sort of the whole array.
+std::vector<PlacedKernel> in_grid_order(std::vector<PlacedKernel> kernels) {
+  if (kernels.empty()) return kernels;
+  const auto [lowest, highest] = std::minmax_element(kernels.begin(), kernels.end(), [](const auto& a, const auto& b) {
+    return a.strip < b.strip;
+  });
+  const int first_strip = lowest->strip;
+  std::vector<std::size_t> starts(std::size_t(highest->strip - first_strip) + 2, 0);
+  for (const auto& kernel : kernels) ++starts[std::size_t(kernel.strip - first_strip) + 1];
+  for (std::size_t i = 1; i < starts.size(); ++i) starts[i] += starts[i - 1];
+  struct Key {
+    double x;
+    std::uint32_t index;
+  };
+  std::vector<Key> keys(kernels.size());
+  std::vector<std::size_t> next(starts.begin(), starts.end() - 1);
+  for (std::uint32_t i = 0; i < kernels.size(); ++i) {
+    keys[next[std::size_t(kernels[i].strip - first_strip)]++] = {kernels[i].x, i};
+  }
+  for (std::size_t strip = 0; strip + 1 < starts.size(); ++strip) {
+    std::sort(keys.begin() + std::ptrdiff_t(starts[strip]), keys.begin() + std::ptrdiff_t(starts[strip + 1]),
+              [](const Key& a, const Key& b) { return a.x != b.x ? a.x < b.x : a.index < b.index; });
+  }
+  std::vector<PlacedKernel> ordered;
+  ordered.reserve(kernels.size());
+  for (const Key& key : keys) ordered.push_back(kernels[key.index]);
+  return ordered;
+}
+
 template <KernelShape Shape>
 std::vector<float> kernel_density_of(const std::vector<WeightedPoint>& points, const RasterGrid& grid, unsigned threads,
                                      double value_scale) {
-  std::vector<float> density(std::size_t(grid.cell_count()), 0.0f);
+  // The zeroed grid is made beside the placing and sorting: its pages are touched in the meantime.
+  auto zeroed = std::async(std::launch::async, [&] { return std::vector<float>(std::size_t(grid.cell_count()), 0.0f); });
   std::vector<PlacedKernel> kernels;
   kernels.reserve(points.size());
   int widest = 0;  // in rows
@@ -134,12 +170,8 @@ std::vector<float> kernel_density_of(const std::vector<WeightedPoint>& points, c
     kernels.push_back(placed<Shape>(point, grid, value_scale));  // a bad bandwidth fails before any work
     widest = std::max(widest, kernels.back().last_row - kernels.back().first_row);
   }
-  // Kernels in grid order (strips of rows, west to east), so that consecutive kernels land on cells already
-  // in cache; in input order they scatter across the grid and the loop waits on memory. The strips also let
-  // each band of rows start at the first kernel that can reach it.
-  std::stable_sort(kernels.begin(), kernels.end(), [](const PlacedKernel& a, const PlacedKernel& b) {
-    return a.strip != b.strip ? a.strip < b.strip : a.x < b.x;
-  });
+  kernels = in_grid_order(std::move(kernels));
+  std::vector<float> density = zeroed.get();
   // a centre lies within `widest` rows of every row its kernel reaches; one more strip each side for rounding
   auto strip_of_row = [](int row) { return row >= 0 ? row / kStripRows : -((kStripRows - 1 - row) / kStripRows); };
   auto add_band = [&](int begin, int end) {
