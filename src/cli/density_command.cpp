@@ -237,12 +237,9 @@ class DensityCommand : public Command {
     surface_ready.set_value(&values);
     timer.stage("kernel density");
 
-    double maximum = 0, mass = 0;
-    for (const float value : values) {
-      maximum = std::max(maximum, double(value));
-      mass += value;
-    }
-    mass *= grid.cell_area() / 1e6;
+    const SurfaceTotals totals = surface_totals(values, threads);
+    const double maximum = totals.maximum;
+    const double mass = totals.sum * grid.cell_area() / 1e6;
     surface_maximum.set_value(maximum);
 
     RasterMetadata metadata{

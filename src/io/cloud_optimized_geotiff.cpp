@@ -9,6 +9,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "core/parallel.hpp"
 #include "io/gdal_drivers.hpp"
 
 namespace conflictmap {
@@ -57,22 +58,29 @@ void write_as_cog(GDALDataset& source, const std::filesystem::path& temporary, c
 std::vector<float> halved(const std::vector<float>& values, int width, int height, float nodata) {
   const int out_width = (width + 1) / 2, out_height = (height + 1) / 2;
   std::vector<float> out(std::size_t(out_width) * out_height);
-  for (int row = 0; row < out_height; ++row) {
-    for (int column = 0; column < out_width; ++column) {
-      double sum = 0;
-      int valid = 0;
-      for (int r = 2 * row; r < std::min(height, 2 * row + 2); ++r) {
-        for (int c = 2 * column; c < std::min(width, 2 * column + 2); ++c) {
-          const float v = values[std::size_t(r) * width + c];
-          if (v != nodata) {
-            sum += v;
-            ++valid;
+  auto halve_rows = [&](int first, int last) {
+    for (int row = first; row < last; ++row) {
+      for (int column = 0; column < out_width; ++column) {
+        double sum = 0;
+        int valid = 0;
+        for (int r = 2 * row; r < std::min(height, 2 * row + 2); ++r) {
+          for (int c = 2 * column; c < std::min(width, 2 * column + 2); ++c) {
+            const float v = values[std::size_t(r) * width + c];
+            if (v != nodata) {
+              sum += v;
+              ++valid;
+            }
           }
         }
+        out[std::size_t(row) * out_width + column] = valid ? float(sum / valid) : nodata;
       }
-      out[std::size_t(row) * out_width + column] = valid ? float(sum / valid) : nodata;
     }
-  }
+  };
+  // each cell stands alone, so two halves of the rows on two cores give the cells one pass would
+  const int workers = out_height >= 512 ? 2 : 1;
+  run_on_threads(unsigned(workers), [&](unsigned worker) {
+    halve_rows(out_height * int(worker) / workers, out_height * int(worker + 1) / workers);
+  });
   return out;
 }
 

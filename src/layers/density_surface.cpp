@@ -1,6 +1,7 @@
 #include "layers/density_surface.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <future>
@@ -188,10 +189,13 @@ std::vector<float> kernel_density_of(const std::vector<WeightedPoint>& points, c
     add_band(0, grid.height);
     return density;
   }
-  // Bands interleave so that a dense cluster of points is shared by all threads.
-  const int band = std::max(1, std::min(64, grid.height / int(threads * 8) + 1));
-  run_on_threads(threads, [&](unsigned t) {
-    for (int begin = int(t) * band; begin < grid.height; begin += int(threads) * band) {
+  // Threads take the next band of rows as they finish one: dense clusters make some bands far heavier than
+  // others, and a fixed share left one core working alone for a tenth of the run. A band is always summed
+  // whole by one thread, in the kernels' order, so which thread takes it changes nothing.
+  const int band = std::max(1, std::min(32, grid.height / int(threads * 16) + 1));
+  std::atomic<int> next_band{0};
+  run_on_threads(threads, [&](unsigned) {
+    for (int begin = next_band.fetch_add(band); begin < grid.height; begin = next_band.fetch_add(band)) {
       add_band(begin, std::min(grid.height, begin + band));
     }
   });
@@ -211,6 +215,29 @@ std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, cons
     case KernelShape::Gaussian: return kernel_density_of<KernelShape::Gaussian>(points, grid, threads, value_scale);
   }
   return kernel_density_of<KernelShape::Quartic>(points, grid, threads, value_scale);
+}
+
+SurfaceTotals surface_totals(const std::vector<float>& values, unsigned threads) {
+  constexpr std::size_t kBlock = 1 << 16;
+  const std::size_t blocks = (values.size() + kBlock - 1) / kBlock;
+  std::vector<SurfaceTotals> partial(blocks);
+  std::atomic<std::size_t> next{0};
+  run_on_threads(std::clamp<unsigned>(threads, 1, unsigned(std::max<std::size_t>(1, blocks))), [&](unsigned) {
+    for (std::size_t b = next++; b < blocks; b = next++) {
+      SurfaceTotals& totals = partial[b];
+      const std::size_t end = std::min(values.size(), (b + 1) * kBlock);
+      for (std::size_t i = b * kBlock; i < end; ++i) {
+        totals.maximum = std::max(totals.maximum, double(values[i]));
+        totals.sum += values[i];
+      }
+    }
+  });
+  SurfaceTotals totals;
+  for (const auto& block : partial) {
+    totals.maximum = std::max(totals.maximum, block.maximum);
+    totals.sum += block.sum;
+  }
+  return totals;
 }
 
 }  // namespace conflictmap

@@ -21,4 +21,12 @@ std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, cons
                                   unsigned threads, double value_scale = 1.0);
 
 
+// The largest value and the sum of a surface. The sum is made in fixed blocks added in order, so it is the
+// same for any number of threads.
+struct SurfaceTotals {
+  double maximum = 0;
+  double sum = 0;
+};
+SurfaceTotals surface_totals(const std::vector<float>& values, unsigned threads);
+
 }  // namespace conflictmap
