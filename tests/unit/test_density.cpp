@@ -146,6 +146,23 @@ TEST_CASE("grids snap to multiples of the cell size and cover their bounds", "[d
   CHECK(utm_crs_for(-70.0, -33.0) == "EPSG:32719");
 }
 
+TEST_CASE("surface_totals gives the maximum and a sum that does not depend on the thread count", "[density]") {
+  std::vector<float> values(300000);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = float((i * 7919) % 1000) / 997.0f;
+  values[123456] = 42.5f;
+  const SurfaceTotals one = surface_totals(values, 1);
+  CHECK(one.maximum == 42.5);
+  double direct = 0;
+  for (const float v : values) direct += v;
+  CHECK(one.sum == Approx(direct).epsilon(1e-12));
+  for (unsigned threads : {2u, 3u, 8u}) {
+    const SurfaceTotals many = surface_totals(values, threads);
+    CHECK(many.sum == one.sum);  // bit for bit
+    CHECK(many.maximum == one.maximum);
+  }
+  CHECK(surface_totals({}, 2).sum == 0);
+}
+
 TEST_CASE("a coarsened grid keeps the north-west corner and covers the whole grid", "[density]") {
   const auto grid = RasterGrid::snapped({1234, 5678, 9876, 15432}, 500, "EPSG:32637");
   const RasterGrid coarse = grid.coarsened(4);
