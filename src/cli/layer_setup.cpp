@@ -90,8 +90,10 @@ void require_inside_country(const LayerSetup& setup, const ProjectedEvents& proj
   const auto h = setup.geos.handle();
   GeosGeometry area(nullptr, GeosDeleter{h});
   if (setup.country) {
-    // A margin that wide needs no border detail finer than a kilometre.
-    auto simple = own(setup.geos, GEOSTopologyPreserveSimplify_r(h, setup.country.get(), 1000), "a simpler outline");
+    // A margin that wide needs no border detail finer than a kilometre. Douglas–Peucker and a repair took a
+    // fifth of the time of the topology-preserving simplifier; the buffer gets a valid outline either way.
+    auto rough = own(setup.geos, GEOSSimplify_r(h, setup.country.get(), 1000), "a simpler outline");
+    auto simple = own(setup.geos, GEOSMakeValid_r(h, rough.get()), "a valid simpler outline");
     area = own(setup.geos, GEOSBuffer_r(h, simple.get(), tolerance_m, 4), "the country's margin");
   } else {
     const Bounds b = setup.country_bounds.buffered(tolerance_m);
