@@ -31,7 +31,7 @@ std::string ControlInputs::summary() const {
   return text;
 }
 
-void add_event_reports(const std::vector<Event>& events, const Gazetteer& gazetteer, const ControllerPalette& palette,
+void add_event_reports(const EventBatches& events, const Gazetteer& gazetteer, const ControllerPalette& palette,
                        ControlInputs& inputs) {
   for (const Event& event : events) {
     const bool territorial = is_territorial(event.type) && !event.new_controller.empty();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "core/event_batches.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "io/control_baseline.hpp"
 #include "layers/control_timeline.hpp"
@@ -23,7 +24,7 @@ struct ControlInputs {
   std::string summary() const;
 };
 
-void add_event_reports(const std::vector<Event>& events, const Gazetteer& gazetteer, const ControllerPalette& palette,
+void add_event_reports(const EventBatches& events, const Gazetteer& gazetteer, const ControllerPalette& palette,
                        ControlInputs& inputs);
 
 // Rows without a date take `default_date`; a row without either is an InputError naming it.

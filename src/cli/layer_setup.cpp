@@ -47,17 +47,9 @@ std::unique_ptr<LayerSetup> prepare_layer_setup(const std::string& gazetteer_opt
   return setup;
 }
 
-std::vector<Event> read_event_sources(const std::vector<std::string>& sources, const std::string& layer) {
-  std::vector<Event> events;
-  for (const auto& source : sources) {
-    auto read = read_events(source, {layer});
-    if (events.empty()) {
-      events = std::move(read);
-      continue;
-    }
-    events.reserve(events.size() + read.size());
-    for (auto& event : read) events.push_back(std::move(event));
-  }
+EventBatches read_event_sources(const std::vector<std::string>& sources, const std::string& layer) {
+  EventBatches events;
+  for (const auto& source : sources) events.add(read_event_batches(source, {layer}));
   if (events.empty() && !sources.empty()) {
     std::string names;
     for (const auto& source : sources) names += (names.empty() ? "" : ", ") + source;

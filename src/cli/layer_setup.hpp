@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "core/event_batches.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "io/admin_geometry.hpp"
 #include "io/crs_transform.hpp"
@@ -35,8 +36,8 @@ struct LayerSetup {
 // `crs_option` empty: the UTM zone of the gazetteer's places.
 std::unique_ptr<LayerSetup> prepare_layer_setup(const std::string& gazetteer_option, const std::string& crs_option);
 
-// Every source, in order; an empty total is an InputError naming the sources.
-std::vector<Event> read_event_sources(const std::vector<std::string>& sources, const std::string& layer);
+// Every source, in order, in the batches they were read in; an empty total is an InputError naming the sources.
+EventBatches read_event_sources(const std::vector<std::string>& sources, const std::string& layer);
 
 struct ProjectedEvents {
   std::vector<const Event*> events;

@@ -147,7 +147,7 @@ Event to_event(const FeatureFields<Getter>& row, OGRGeometry* geometry) {
 // Records become events straight from views of the file's text, in two halves on two threads when the file is
 // large. The first half's error wins; an error in the second alone is found again by one pass from the top, so
 // the error reported is the earliest in the file, with its line, as a single pass would report it.
-std::vector<Event> read_csv_events(const std::string& source) {
+EventBatches read_csv_events(const std::string& source) {
   const std::string content = read_text_file(source);
   const std::string_view text = checked_table_text(content, source);
   // The header is the first record that is not a blank line; the records after it may be read in halves.
@@ -186,43 +186,49 @@ std::vector<Event> read_csv_events(const std::string& source) {
       if (events.back().id.empty()) unnamed.push_back(events.size() - 1);
     });
   };
-  // Room for every record up front (a line each at most), so the first half's events are made in place and
-  // the second's are appended without moving: events are large, and touching their memory twice cost more than
-  // converting them.
-  std::vector<Event> events;
-  events.reserve(std::size_t(std::count(records.begin(), records.end(), '\n')) + 1);
+  // Room for every record of a half up front (a line each at most), so its events are made in place; the halves
+  // stay two batches rather than being joined.
   const std::size_t cut = record_boundary_near_middle(records, true);
-  std::vector<std::size_t> unnamed, unnamed_second;
+  const std::string_view halves[2] = {records.substr(0, cut == 0 ? records.size() : cut), records.substr(cut == 0 ? records.size() : cut)};
+  std::vector<Event> converted[2];
+  std::vector<std::size_t> unnamed[2];
+  for (int half = 0; half < 2; ++half) {
+    converted[half].reserve(std::size_t(std::count(halves[half].begin(), halves[half].end(), '\n')) + 1);
+  }
   if (cut == 0) {
-    convert(records, first_record_line, events, unnamed);
+    convert(records, first_record_line, converted[0], unnamed[0]);
   } else {
-    std::vector<Event> second;
     bool second_failed = false;
     run_on_threads(2, [&](unsigned half) {
-      if (half == 0) return convert(records.substr(0, cut), first_record_line, events, unnamed);
-      second.reserve(std::size_t(std::count(records.begin() + std::ptrdiff_t(cut), records.end(), '\n')) + 1);
+      if (half == 0) return convert(halves[0], first_record_line, converted[0], unnamed[0]);
       try {
-        convert(records.substr(cut), first_record_line, second, unnamed_second);
+        convert(halves[1], first_record_line, converted[1], unnamed[1]);
       } catch (const InputError&) {
         second_failed = true;  // its line counts from the cut: found again below, counted from the top
       }
     });
     if (second_failed) {
-      events.clear();
-      unnamed.clear();
-      convert(records, first_record_line, events, unnamed);
-    } else {
-      for (std::size_t i : unnamed_second) unnamed.push_back(events.size() + i);
-      std::move(second.begin(), second.end(), std::back_inserter(events));
+      std::vector<Event> all;
+      std::vector<std::size_t> none;
+      convert(records, first_record_line, all, none);  // throws the error with the file's line
     }
   }
-  for (std::size_t r : unnamed) events[r].id = std::to_string(r + 1);
-  return events;
+  // rows without an id take their number in the file
+  for (std::size_t r : unnamed[0]) converted[0][r].id = std::to_string(r + 1);
+  for (std::size_t r : unnamed[1]) converted[1][r].id = std::to_string(converted[0].size() + r + 1);
+  EventBatches batches;
+  batches.add(std::move(converted[0]));
+  batches.add(std::move(converted[1]));
+  return batches;
 }
 
 }  // namespace
 
 std::vector<Event> read_events(const std::string& source, const EventReadOptions& options) {
+  return read_event_batches(source, options).joined();
+}
+
+EventBatches read_event_batches(const std::string& source, const EventReadOptions& options) {
   if (is_csv(source)) return read_csv_events(source);
   register_gdal_drivers();
   if (source.find(':') == std::string::npos && !std::filesystem::exists(source)) {
@@ -257,7 +263,9 @@ std::vector<Event> read_events(const std::string& source, const EventReadOptions
     events.push_back(to_event(FeatureFields(get, source, line), geometry));
     if (events.back().id.empty()) events.back().id = std::to_string(number);
   }
-  return events;
+  EventBatches batches;
+  batches.add(std::move(events));
+  return batches;
 }
 
 }  // namespace conflictmap

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "core/event_batches.hpp"
 
 namespace conflictmap {
 
@@ -15,5 +16,7 @@ struct EventReadOptions {
 // A source that cannot be opened, lacks a needed field, or holds a malformed value is an InputError naming
 // the source, the line (CSV) or feature number, and the field.
 std::vector<Event> read_events(const std::string& source, const EventReadOptions& options = {});
+// The same events in the batches they were read in (a large CSV's two halves), joined by nobody.
+EventBatches read_event_batches(const std::string& source, const EventReadOptions& options = {});
 
 }  // namespace conflictmap

@@ -36,8 +36,11 @@ std::string StrikeSelectionReport::summary() const {
   return text;
 }
 
-StrikeSelectionReport select_strikes(const std::vector<Event>& events, const StrikeSelection& selection,
-                                     const AdminAreaLookup& admin_area) {
+namespace {
+
+template <typename Events>
+StrikeSelectionReport select_from(const Events& events, const StrikeSelection& selection,
+                                  const AdminAreaLookup& admin_area) {
   StrikeSelectionReport report;
   const bool needs_date = selection.from || selection.to || selection.as_of || selection.half_life_days > 0;
   for (const Event& event : events) {
@@ -80,6 +83,18 @@ StrikeSelectionReport select_strikes(const std::vector<Event>& events, const Str
     report.total_weight += weight;
   }
   return report;
+}
+
+}  // namespace
+
+StrikeSelectionReport select_strikes(const EventBatches& events, const StrikeSelection& selection,
+                                     const AdminAreaLookup& admin_area) {
+  return select_from(events, selection, admin_area);
+}
+
+StrikeSelectionReport select_strikes(const std::vector<Event>& events, const StrikeSelection& selection,
+                                     const AdminAreaLookup& admin_area) {
+  return select_from(events, selection, admin_area);
 }
 
 }  // namespace conflictmap

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "core/event_batches.hpp"
 
 namespace conflictmap {
 
@@ -42,6 +43,8 @@ struct StrikeSelectionReport {
 // The area in m² of an admin unit, by place id; nullopt when unknown or the id is no admin unit.
 using AdminAreaLookup = std::function<std::optional<double>(const std::string& place_id)>;
 
+StrikeSelectionReport select_strikes(const EventBatches& events, const StrikeSelection& selection,
+                                     const AdminAreaLookup& admin_area);
 StrikeSelectionReport select_strikes(const std::vector<Event>& events, const StrikeSelection& selection,
                                      const AdminAreaLookup& admin_area);
 

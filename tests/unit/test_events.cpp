@@ -1,6 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <iterator>
+#include <string>
+#include <vector>
+
 #include "core/event.hpp"
+#include "core/event_batches.hpp"
 #include "events/lexicon.hpp"
 #include "events/relative_date.hpp"
 #include "events/report_document.hpp"
@@ -80,4 +85,40 @@ TEST_CASE("the lexicon finds the longest phrase of the asked kinds", "[lexicon]"
   const auto triggers = lexicon().find(tokens, {"control"});
   REQUIRE(triggers.size() == 1);
   CHECK(triggers[0].phrase->written == "took control");
+}
+
+TEST_CASE("EventBatches visits its events in reading order, skips empty batches and joins on request", "[event]") {
+  auto batch = [](std::initializer_list<const char*> ids) {
+    std::vector<Event> events;
+    for (const char* id : ids) {
+      Event event;
+      event.id = id;
+      events.push_back(event);
+    }
+    return events;
+  };
+  EventBatches events;
+  CHECK(events.empty());
+  CHECK(events.begin() == events.end());
+  events.add(batch({"a", "b"}));
+  events.add(batch({}));
+  events.add(batch({"c"}));
+  EventBatches more;
+  more.add(batch({"d", "e"}));
+  events.add(std::move(more));
+  CHECK(events.size() == 5);
+  CHECK(events.batch_count() == 3);
+  const Event* first_c = nullptr;
+  std::string order;
+  for (const Event& event : events) {
+    order += event.id;
+    if (event.id == "c") first_c = &event;
+  }
+  CHECK(order == "abcde");
+  events.add(batch({"f"}));  // adding a batch moves no event already there
+  CHECK(&*std::next(events.begin(), 2) == first_c);
+  const std::vector<Event> joined = std::move(events).joined();
+  REQUIRE(joined.size() == 6);
+  CHECK(joined[0].id == "a");
+  CHECK(joined[5].id == "f");
 }
