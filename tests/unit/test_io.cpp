@@ -4,9 +4,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include <gdal_priv.h>
 #include <nlohmann/json.hpp>
 
 #include "io/atomic_file.hpp"
+#include "io/cloud_optimized_geotiff.hpp"
 #include "io/crs_transform.hpp"
 #include "io/delimited_table.hpp"
 #include "io/event_reader.hpp"
@@ -316,4 +318,56 @@ TEST_CASE("CrsTransform projects a large batch as it projects each point", "[io]
   const auto [bx, by] = transform.inverse(x[40000], y[40000]);
   CHECK(bx == Approx(lon[40000]).margin(1e-9));
   CHECK(by == Approx(lat[40000]).margin(1e-9));
+}
+
+TEST_CASE("write_float_cog's overviews hold the mean of the valid cells below each one", "[io][cog]") {
+  RasterGrid grid;
+  grid.width = 601;  // odd: the last overview column averages one column
+  grid.height = 300;
+  grid.cell = 100;
+  grid.origin_x = 500000;
+  grid.origin_y = 4000000;
+  grid.crs = "EPSG:32637";
+  const float nodata = -1;
+  std::vector<float> values(std::size_t(grid.cell_count()));
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = float(i % 97) / 7.0f;
+  values[std::size_t(10) * grid.width + 20] = nodata;  // one of a block's four
+  for (int r = 40; r < 42; ++r) {
+    for (int c = 60; c < 62; ++c) values[std::size_t(r) * grid.width + c] = nodata;  // a whole block
+  }
+  const auto path = std::filesystem::temp_directory_path() / "conflictmap_overviews.tif";
+  write_float_cog(path, grid, values, nodata, "strikes/km²", {});
+  GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+  REQUIRE(dataset);
+  GDALRasterBand* overview = dataset->GetRasterBand(1)->GetOverview(0);
+  REQUIRE(overview);
+  const int width = overview->GetXSize(), height = overview->GetYSize();
+  REQUIRE(width == 301);
+  REQUIRE(height == 150);
+  std::vector<float> read(std::size_t(width) * height);
+  REQUIRE(overview->RasterIO(GF_Read, 0, 0, width, height, read.data(), width, height, GDT_Float32, 0, 0, nullptr) ==
+          CE_None);
+  std::size_t differing = 0;
+  for (int row = 0; row < height; ++row) {
+    for (int column = 0; column < width; ++column) {
+      double sum = 0;
+      int valid = 0;
+      for (int r = 2 * row; r < std::min(grid.height, 2 * row + 2); ++r) {
+        for (int c = 2 * column; c < std::min(grid.width, 2 * column + 2); ++c) {
+          const float v = values[std::size_t(r) * grid.width + c];
+          if (v != nodata) {
+            sum += v;
+            ++valid;
+          }
+        }
+      }
+      const float expected = valid ? float(sum / valid) : nodata;
+      differing += read[std::size_t(row) * width + column] != expected;
+    }
+  }
+  CHECK(differing == 0);
+  CHECK(read[std::size_t(20) * width + 30] == nodata);  // the all-nodata block
+  CHECK(read[std::size_t(5) * width + 10] != nodata);   // three valid cells of four
+  dataset.reset();
+  std::filesystem::remove(path);
 }
