@@ -166,6 +166,23 @@ std::size_t end_of_first_record(std::string_view text, bool quoted) {
   return text.size();
 }
 
+std::vector<std::size_t> record_boundaries(std::string_view text, std::size_t part_bytes, bool quoted) {
+  std::vector<std::size_t> cuts;
+  bool inside = false;  // the quote parity so far, carried from one cut to the next
+  std::size_t i = 0;
+  for (std::size_t target = part_bytes; part_bytes > 0 && target < text.size(); target += part_bytes) {
+    if (target < i) continue;  // a long record already reached past this multiple
+    if (quoted) inside ^= std::count(text.begin() + std::ptrdiff_t(i), text.begin() + std::ptrdiff_t(target), '"') % 2 == 1;
+    for (i = target; i < text.size(); ++i) {
+      if (quoted && text[i] == '"') inside = !inside;
+      if (text[i] == '\n' && !inside) break;
+    }
+    if (i + 1 >= text.size()) break;
+    cuts.push_back(++i);
+  }
+  return cuts;
+}
+
 // The first line end past the middle that is outside quotes. Outside quotes means an even count of quote marks
 // so far, which holds for well-formed quoting.
 std::size_t record_boundary_near_middle(std::string_view text, bool quoted) {

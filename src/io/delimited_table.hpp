@@ -46,6 +46,10 @@ long scan_records(std::string_view text, const std::string& source, char separat
 // when it is too small to be worth it. Assumes well-formed quoting before the cut: a badly quoted first half
 // fails on its own.
 std::size_t record_boundary_near_middle(std::string_view text, bool quoted);
+// Cuts at record boundaries into parts of about `part_bytes` each (the first line end outside quotes past
+// each multiple), for reading parts on whichever core is free; ascending, without 0 and the end. Same
+// assumption about quoting.
+std::vector<std::size_t> record_boundaries(std::string_view text, std::size_t part_bytes, bool quoted);
 
 // Where the first record of `text` ends: past the first line break outside quotes (the whole text if none).
 std::size_t end_of_first_record(std::string_view text, bool quoted);

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <atomic>
+#include <exception>
 #include <iterator>
 #include <filesystem>
 #include <memory>
@@ -144,13 +146,13 @@ Event to_event(const FeatureFields<Getter>& row, OGRGeometry* geometry) {
 }
 
 // Our own strict CSV reader: several times faster than OGR's, and it reports quoting and UTF-8 errors by line.
-// Records become events straight from views of the file's text, in two halves on two threads when the file is
-// large. The first half's error wins; an error in the second alone is found again by one pass from the top, so
-// the error reported is the earliest in the file, with its line, as a single pass would report it.
+// Records become events straight from views of the file's text, in parts on every core when the file is large.
+// The first part's error is reported as it is; an error in a later part is found again by one pass from the
+// top, so the error reported is always the earliest in the file, with its line, as a single pass reports it.
 EventBatches read_csv_events(const std::string& source) {
   const std::string content = read_text_file(source);
   const std::string_view text = checked_table_text(content, source);
-  // The header is the first record that is not a blank line; the records after it may be read in halves.
+  // The header is the first record that is not a blank line; the records after it may be read in parts.
   std::vector<std::string> header;
   std::size_t header_end = 0;
   long first_record_line = 1;
@@ -165,8 +167,8 @@ EventBatches read_csv_events(const std::string& source) {
     throw InputError(source, 1, "sub_event_type", "is missing: events need ACLED's sub_event_type column");
   }
   const std::string_view records = text.substr(header_end);
-  // Rows without an id are numbered by their place in the file once the halves are joined; they are noted as
-  // they come, so that the joined events need no second walk.
+  // Rows without an id are numbered by their place in the file once every part is read; they are noted as
+  // they come, so that no second walk over the events is needed.
   auto convert = [&](std::string_view part, long first_line, std::vector<Event>& events,
                      std::vector<std::size_t>& unnamed) {
     const IndexCache columns([&](const char* name) {
@@ -186,39 +188,47 @@ EventBatches read_csv_events(const std::string& source) {
       if (events.back().id.empty()) unnamed.push_back(events.size() - 1);
     });
   };
-  // Room for every record of a half up front (a line each at most), so its events are made in place; the halves
-  // stay two batches rather than being joined.
-  const std::size_t cut = record_boundary_near_middle(records, true);
-  const std::string_view halves[2] = {records.substr(0, cut == 0 ? records.size() : cut), records.substr(cut == 0 ? records.size() : cut)};
-  std::vector<Event> converted[2];
-  std::vector<std::size_t> unnamed[2];
-  for (int half = 0; half < 2; ++half) {
-    converted[half].reserve(std::size_t(std::count(halves[half].begin(), halves[half].end(), '\n')) + 1);
+  // Parts of about half a megabyte, taken by whichever core is free (the gazetteer loads on one of them
+  // meanwhile), each converted in place into a vector reserved up front and kept as its own batch.
+  constexpr std::size_t kPartBytes = 1 << 19;
+  std::vector<std::size_t> cuts{0};
+  if (records.size() >= 2 * kPartBytes) {
+    for (std::size_t cut : record_boundaries(records, kPartBytes, true)) cuts.push_back(cut);
   }
-  if (cut == 0) {
-    convert(records, first_record_line, converted[0], unnamed[0]);
-  } else {
-    bool second_failed = false;
-    run_on_threads(2, [&](unsigned half) {
-      if (half == 0) return convert(halves[0], first_record_line, converted[0], unnamed[0]);
+  cuts.push_back(records.size());
+  const std::size_t parts = cuts.size() - 1;
+  std::vector<std::vector<Event>> converted(parts);
+  std::vector<std::vector<std::size_t>> unnamed(parts);
+  std::vector<std::exception_ptr> errors(parts);
+  std::atomic<std::size_t> next_part{0};
+  const unsigned workers = unsigned(std::min<std::size_t>(parts, std::max(1u, std::thread::hardware_concurrency())));
+  run_on_threads(workers, [&](unsigned) {
+    for (std::size_t k = next_part++; k < parts; k = next_part++) {
+      const std::string_view part = records.substr(cuts[k], cuts[k + 1] - cuts[k]);
+      converted[k].reserve(std::size_t(std::count(part.begin(), part.end(), '\n')) + 1);
       try {
-        convert(halves[1], first_record_line, converted[1], unnamed[1]);
+        // a later part's lines count from its own start: only the first part's errors are reported as they are
+        convert(part, first_record_line, converted[k], unnamed[k]);
       } catch (const InputError&) {
-        second_failed = true;  // its line counts from the cut: found again below, counted from the top
+        errors[k] = std::current_exception();
       }
-    });
-    if (second_failed) {
-      std::vector<Event> all;
-      std::vector<std::size_t> none;
-      convert(records, first_record_line, all, none);  // throws the error with the file's line
     }
+  });
+  if (errors[0]) std::rethrow_exception(errors[0]);
+  if (std::any_of(errors.begin(), errors.end(), [](const auto& error) { return bool(error); })) {
+    // found again by one pass from the top, so that the error reported is the earliest, with the file's line
+    std::vector<Event> all;
+    std::vector<std::size_t> none;
+    convert(records, first_record_line, all, none);
   }
   // rows without an id take their number in the file
-  for (std::size_t r : unnamed[0]) converted[0][r].id = std::to_string(r + 1);
-  for (std::size_t r : unnamed[1]) converted[1][r].id = std::to_string(converted[0].size() + r + 1);
   EventBatches batches;
-  batches.add(std::move(converted[0]));
-  batches.add(std::move(converted[1]));
+  std::size_t before = 0;
+  for (std::size_t k = 0; k < parts; ++k) {
+    for (std::size_t r : unnamed[k]) converted[k][r].id = std::to_string(before + r + 1);
+    before += converted[k].size();
+    batches.add(std::move(converted[k]));
+  }
   return batches;
 }
 

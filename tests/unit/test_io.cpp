@@ -222,6 +222,19 @@ TEST_CASE("read_events reads a large file in halves: quoted notes, blank lines, 
   std::filesystem::remove(path);
 }
 
+TEST_CASE("record_boundaries cuts after line ends outside quotes, about every part_bytes", "[csv]") {
+  // line ends after bytes 10, 20, 23 (inside quotes), 31, 41 and 51
+  const std::string text = "aaaa,bbbb\ncccc,dddd\n\"e\ne\",ffff\ngggg,hhhh\niiii,jjjj\n";
+  // the first line end at or past 10, 20 (inside a quoted field until 24), 40, 50 (the end: no cut)
+  CHECK(record_boundaries(text, 10, true) == std::vector<std::size_t>{20, 31, 41});
+  CHECK(record_boundaries(text, 21, true) == std::vector<std::size_t>{31});
+  // unquoted, the break inside the quotes is a line end like any other
+  CHECK(record_boundaries(text, 21, false) == std::vector<std::size_t>{23});
+  CHECK(record_boundaries(text, 1000, true).empty());
+  CHECK(record_boundaries("", 10, true).empty());
+  for (std::size_t cut : record_boundaries(text, 7, true)) CHECK(text[cut - 1] == '\n');
+}
+
 TEST_CASE("scan_records gives views of each record's fields, from the line asked", "[csv]") {
   std::vector<std::vector<std::string>> rows;
   std::vector<long> lines;
