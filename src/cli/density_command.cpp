@@ -203,14 +203,14 @@ class DensityCommand : public Command {
     // The isobands are traced on a grid about bandwidth/8 across: a surface smoothed by a kernel of radius h holds
     // no detail finer than that. That grid samples the same kernels at its own cell centres, for a sixteenth of
     // the surface's work or less, so tracing, thinning and writing run beside the surface and the COG rather
-    // than after them; only the top band's upper value waits for the surface's maximum.
+    // than after them; only the top band, written last, waits for the surface's maximum.
     const int contour_factor = std::max(1, int(bandwidth_ / (8 * pixel_)));
     const RasterGrid contour_grid = grid.coarsened(contour_factor);
     std::future<IsobandSummary> isobands;  // declared first, destroyed last: on an error the promises break, then it joins
     std::promise<const std::vector<float>*> surface_ready;
     std::promise<double> surface_maximum;
     if (!no_isobands_) isobands = std::async(std::launch::async, [&, surface = surface_ready.get_future(),
-                                               top = surface_maximum.get_future()]() mutable {
+                                               top = surface_maximum.get_future().share()]() mutable {
       std::vector<float> sampled;
       const std::vector<float>* contoured = &sampled;
       if (contour_factor > 1) {
@@ -226,7 +226,7 @@ class DensityCommand : public Command {
       std::sort(summary.levels.begin(), summary.levels.end());
       const double tolerance = isoband_tolerance_ ? *isoband_tolerance_ : contour_grid.cell / 10;
       const TracedIsobands traced = trace_isobands(contour_grid, *contoured, summary.levels, tolerance);
-      write_isobands(bands_temporary, traced, top.get(), kUnit);
+      write_isobands(bands_temporary, traced, [&top] { return top.get(); }, kUnit);
       summary.bands = traced.bands.size();
       summary.vertices_traced = traced.vertices_traced;
       summary.vertices_kept = traced.vertices_kept;
