@@ -59,10 +59,7 @@ EventBatches read_event_sources(const std::vector<std::string>& sources, const s
 }
 
 const std::map<std::string, double>& LayerSetup::areas() {
-  if (!areas_read_) {
-    admin.area_m2 = read_admin_geometry(gazetteer_folder / "admin.gpkg", crs, true).area_m2;
-    areas_read_ = true;
-  }
+  std::call_once(areas_read_, [&] { admin.area_m2 = read_admin_geometry(gazetteer_folder / "admin.gpkg", crs, true).area_m2; });
   return admin.area_m2;
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -26,11 +27,12 @@ struct LayerSetup {
   GeosContext geos;
   GeosGeometry country{nullptr, GeosDeleter{}};  // projected; null when the gazetteer has no polygons
   Bounds country_bounds;                         // projected: the country, or its places when it has no outline
-  // Admin unit areas in m² by P-code, read on first use (only imprecise strikes need them).
+  // Admin unit areas in m² by P-code, read on first use (only imprecise strikes need them), once even when
+  // several threads ask at once.
   const std::map<std::string, double>& areas();
 
  private:
-  bool areas_read_ = false;
+  std::once_flag areas_read_;
 };
 
 // `crs_option` empty: the UTM zone of the gazetteer's places.

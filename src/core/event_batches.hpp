@@ -57,6 +57,7 @@ class EventBatches {
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   std::size_t batch_count() const { return batches_.size(); }
+  const std::vector<Event>& batch(std::size_t index) const { return batches_[index]; }
   const_iterator begin() const { return {&batches_, 0, 0}; }
   const_iterator end() const { return {&batches_, batches_.size(), 0}; }
   // One vector, for callers that want one: the events of every later batch move once.

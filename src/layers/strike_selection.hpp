@@ -40,7 +40,8 @@ struct StrikeSelectionReport {
   std::string summary() const;
 };
 
-// The area in m² of an admin unit, by place id; nullopt when unknown or the id is no admin unit.
+// The area in m² of an admin unit, by place id; nullopt when unknown or the id is no admin unit. Batches are
+// selected on several threads at once, so the lookup must be safe to call from them.
 using AdminAreaLookup = std::function<std::optional<double>(const std::string& place_id)>;
 
 StrikeSelectionReport select_strikes(const EventBatches& events, const StrikeSelection& selection,

@@ -4,6 +4,7 @@
 #include <numbers>
 #include <numeric>
 
+#include "core/event_batches.hpp"
 #include "layers/density_ramp.hpp"
 #include "layers/density_surface.hpp"
 #include "layers/kernel.hpp"
@@ -232,4 +233,38 @@ TEST_CASE("isoband levels step 1-2-5 below the maximum", "[density]") {
   CHECK(nice_levels(0).empty());
   CHECK(density_colour(0)[3] == 0);
   CHECK(density_colour(1) == density_ramp().back().rgba);
+}
+
+TEST_CASE("strike selection over batches gives what it gives over the same events in one vector", "[density]") {
+  std::vector<Event> all;
+  for (int i = 0; i < 5000; ++i) {
+    Event e;
+    e.id = "e" + std::to_string(i);
+    e.type = i % 3 == 0 ? SubEventType::ArmedClash : SubEventType::AirDroneStrike;
+    e.place.point = {36, 37};
+    e.place.precision = i % 7 == 0 ? 0 : 1 + i % 3;  // precision 0: no place
+    e.count = i % 5;                                   // 0 strikes: zero weight
+    e.place.place_id = i % 11 == 0 ? "SY02" : "";
+    all.push_back(e);
+  }
+  EventBatches batches;
+  for (int b = 0; b < 5; ++b) batches.add(std::vector<Event>(all.begin() + b * 1000, all.begin() + (b + 1) * 1000));
+  const AdminAreaLookup area = [](const std::string& id) -> std::optional<double> {
+    return id == "SY02" ? std::optional<double>(4e9) : std::nullopt;
+  };
+  const auto one = select_strikes(all, StrikeSelection{}, area);
+  const auto many = select_strikes(batches, StrikeSelection{}, area);
+  REQUIRE(many.selected.size() == one.selected.size());
+  for (std::size_t i = 0; i < one.selected.size(); ++i) {
+    CHECK(many.selected[i].event->id == one.selected[i].event->id);
+    CHECK(many.selected[i].weight == one.selected[i].weight);
+    CHECK(many.selected[i].bandwidth_m == one.selected[i].bandwidth_m);
+  }
+  CHECK(many.wrong_type == one.wrong_type);
+  CHECK(many.no_place == one.no_place);
+  CHECK(many.zero_weight == one.zero_weight);
+  CHECK(many.total_weight == Approx(one.total_weight));
+  CHECK(one.wrong_type > 0);
+  CHECK(one.no_place > 0);
+  CHECK(one.zero_weight > 0);
 }
