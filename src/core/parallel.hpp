@@ -2,6 +2,9 @@
 // Work split over threads, with errors kept in order: worker 0 runs on the calling thread, every worker finishes,
 // and then the error of the lowest-numbered worker that failed is rethrown. When each worker takes a run of the
 // input in order, that is the error a single pass would have met first.
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
 #include <exception>
 #include <system_error>
 #include <thread>
@@ -33,6 +36,17 @@ void run_on_threads(unsigned workers, Work work) {
   for (const auto& error : errors) {
     if (error) std::rethrow_exception(error);
   }
+}
+
+// Items 0 … count-1 taken one at a time by whichever of up to `workers` threads is free, for work whose items
+// differ in cost. Which thread takes an item must not matter to the result; errors are kept as run_on_threads
+// keeps them, by worker.
+template <typename Item>
+void run_items_on_threads(std::size_t count, unsigned workers, Item item) {
+  std::atomic<std::size_t> next{0};
+  run_on_threads(unsigned(std::min<std::size_t>(count, workers)), [&](unsigned) {
+    for (std::size_t i = next++; i < count; i = next++) item(i);
+  });
 }
 
 }  // namespace conflictmap

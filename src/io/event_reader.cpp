@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <atomic>
 #include <exception>
 #include <iterator>
 #include <filesystem>
@@ -200,18 +199,14 @@ EventBatches read_csv_events(const std::string& source) {
   std::vector<std::vector<Event>> converted(parts);
   std::vector<std::vector<std::size_t>> unnamed(parts);
   std::vector<std::exception_ptr> errors(parts);
-  std::atomic<std::size_t> next_part{0};
-  const unsigned workers = unsigned(std::min<std::size_t>(parts, std::max(1u, std::thread::hardware_concurrency())));
-  run_on_threads(workers, [&](unsigned) {
-    for (std::size_t k = next_part++; k < parts; k = next_part++) {
-      const std::string_view part = records.substr(cuts[k], cuts[k + 1] - cuts[k]);
-      converted[k].reserve(std::size_t(std::count(part.begin(), part.end(), '\n')) + 1);
-      try {
-        // a later part's lines count from its own start: only the first part's errors are reported as they are
-        convert(part, first_record_line, converted[k], unnamed[k]);
-      } catch (const InputError&) {
-        errors[k] = std::current_exception();
-      }
+  run_items_on_threads(parts, std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t k) {
+    const std::string_view part = records.substr(cuts[k], cuts[k + 1] - cuts[k]);
+    converted[k].reserve(std::size_t(std::count(part.begin(), part.end(), '\n')) + 1);
+    try {
+      // a later part's lines count from its own start: only the first part's errors are reported as they are
+      convert(part, first_record_line, converted[k], unnamed[k]);
+    } catch (const InputError&) {
+      errors[k] = std::current_exception();
     }
   });
   if (errors[0]) std::rethrow_exception(errors[0]);

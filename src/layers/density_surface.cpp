@@ -1,7 +1,6 @@
 #include "layers/density_surface.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <future>
@@ -193,11 +192,10 @@ std::vector<float> kernel_density_of(const std::vector<WeightedPoint>& points, c
   // others, and a fixed share left one core working alone for a tenth of the run. A band is always summed
   // whole by one thread, in the kernels' order, so which thread takes it changes nothing.
   const int band = std::max(1, std::min(32, grid.height / int(threads * 16) + 1));
-  std::atomic<int> next_band{0};
-  run_on_threads(threads, [&](unsigned) {
-    for (int begin = next_band.fetch_add(band); begin < grid.height; begin = next_band.fetch_add(band)) {
-      add_band(begin, std::min(grid.height, begin + band));
-    }
+  const std::size_t bands = std::size_t((grid.height + band - 1) / band);
+  run_items_on_threads(bands, threads, [&](std::size_t b) {
+    const int begin = int(b) * band;
+    add_band(begin, std::min(grid.height, begin + band));
   });
   return density;
 }
@@ -221,15 +219,12 @@ SurfaceTotals surface_totals(const std::vector<float>& values, unsigned threads)
   constexpr std::size_t kBlock = 1 << 16;
   const std::size_t blocks = (values.size() + kBlock - 1) / kBlock;
   std::vector<SurfaceTotals> partial(blocks);
-  std::atomic<std::size_t> next{0};
-  run_on_threads(std::clamp<unsigned>(threads, 1, unsigned(std::max<std::size_t>(1, blocks))), [&](unsigned) {
-    for (std::size_t b = next++; b < blocks; b = next++) {
-      SurfaceTotals& totals = partial[b];
-      const std::size_t end = std::min(values.size(), (b + 1) * kBlock);
-      for (std::size_t i = b * kBlock; i < end; ++i) {
-        totals.maximum = std::max(totals.maximum, double(values[i]));
-        totals.sum += values[i];
-      }
+  run_items_on_threads(blocks, std::max(1u, threads), [&](std::size_t b) {
+    SurfaceTotals& totals = partial[b];
+    const std::size_t end = std::min(values.size(), (b + 1) * kBlock);
+    for (std::size_t i = b * kBlock; i < end; ++i) {
+      totals.maximum = std::max(totals.maximum, double(values[i]));
+      totals.sum += values[i];
     }
   });
   SurfaceTotals totals;

@@ -1,6 +1,5 @@
 #include "layers/strike_selection.hpp"
 
-#include <atomic>
 #include <cmath>
 #include <numbers>
 #include <thread>
@@ -96,13 +95,8 @@ StrikeSelectionReport select_strikes(const EventBatches& events, const StrikeSel
   // Batches on every core, then joined in reading order: the same selection, and a total weight summed batch
   // by batch, which depends on how the events were read but not on the number of threads.
   std::vector<StrikeSelectionReport> reports(events.batch_count());
-  std::atomic<std::size_t> next{0};
-  const unsigned workers =
-      unsigned(std::min<std::size_t>(reports.size(), std::max(1u, std::thread::hardware_concurrency())));
-  run_on_threads(workers, [&](unsigned) {
-    for (std::size_t b = next++; b < reports.size(); b = next++) {
-      reports[b] = select_from(events.batch(b), selection, admin_area);
-    }
+  run_items_on_threads(reports.size(), std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t b) {
+    reports[b] = select_from(events.batch(b), selection, admin_area);
   });
   StrikeSelectionReport joined;
   std::size_t selected = 0;

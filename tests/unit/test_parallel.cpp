@@ -39,3 +39,19 @@ TEST_CASE("run_on_threads lets every worker finish, then rethrows the lowest wor
   }
   CHECK(finished == 2);
 }
+
+TEST_CASE("run_items_on_threads runs every item once, whatever the number of threads", "[parallel]") {
+  for (unsigned workers : {1u, 2u, 5u, 40u}) {
+    std::vector<std::atomic<int>> runs(23);
+    run_items_on_threads(runs.size(), workers, [&](std::size_t i) { ++runs[i]; });
+    int total = 0;
+    for (auto& count : runs) {
+      CHECK(count == 1);
+      total += count;
+    }
+    CHECK(total == 23);
+  }
+  int none = 0;
+  run_items_on_threads(0, 4, [&](std::size_t) { ++none; });
+  CHECK(none == 0);
+}
