@@ -11,14 +11,13 @@
 #include <thread>
 
 #include "cli/date_option.hpp"
+#include "cli/density_isobands.hpp"
 #include "cli/layer_setup.hpp"
 #include "cli/process_exit.hpp"
 #include "cli/stage_timer.hpp"
 #include "io/atomic_file.hpp"
 #include "io/cloud_optimized_geotiff.hpp"
-#include "io/isobands.hpp"
 #include "io/qgis_style.hpp"
-#include "layers/density_ramp.hpp"
 #include "layers/density_surface.hpp"
 #include "layers/strike_selection.hpp"
 
@@ -36,12 +35,6 @@ std::optional<SubEventType> strike_type_named(const std::string& name) {
   return parse_sub_event_type(name);
 }
 
-
-// What the isoband thread traced and wrote.
-struct IsobandSummary {
-  std::vector<double> levels;
-  std::size_t bands = 0, vertices_traced = 0, vertices_kept = 0;
-};
 
 class DensityCommand : public Command {
  public:
@@ -200,47 +193,20 @@ class DensityCommand : public Command {
     const auto tif_temporary = outputs.stage(tif);
     const auto bands_temporary = no_isobands_ ? std::filesystem::path() : outputs.stage(bands);
 
-    // The isobands are traced on a grid about bandwidth/8 across: a surface smoothed by a kernel of radius h holds
-    // no detail finer than that. That grid samples the same kernels at its own cell centres, for a sixteenth of
-    // the surface's work or less, so tracing, thinning and writing run beside the surface and the COG rather
-    // than after them; only the top band, written last, waits for the surface's maximum.
-    const int contour_factor = std::max(1, int(bandwidth_ / (8 * pixel_)));
-    const RasterGrid contour_grid = grid.coarsened(contour_factor);
-    std::future<IsobandSummary> isobands;  // declared first, destroyed last: on an error the promises break, then it joins
-    std::promise<const std::vector<float>*> surface_ready;
-    std::promise<double> surface_maximum;
-    if (!no_isobands_) isobands = std::async(std::launch::async, [&, surface = surface_ready.get_future(),
-                                               top = surface_maximum.get_future().share()]() mutable {
-      std::vector<float> sampled;
-      const std::vector<float>* contoured = &sampled;
-      if (contour_factor > 1) {
-        sampled = kernel_density(points, contour_grid, *shape, 1, 1e6);
-      } else {
-        contoured = surface.get();  // the surface itself is the tracing grid
-      }
-      IsobandSummary summary;
-      summary.levels.assign(levels_.begin(), levels_.end());
-      if (summary.levels.empty() && !contoured->empty()) {
-        summary.levels = nice_levels(*std::max_element(contoured->begin(), contoured->end()));
-      }
-      std::sort(summary.levels.begin(), summary.levels.end());
-      const double tolerance = isoband_tolerance_ ? *isoband_tolerance_ : contour_grid.cell / 10;
-      const TracedIsobands traced = trace_isobands(contour_grid, *contoured, summary.levels, tolerance);
-      write_isobands(bands_temporary, traced, [&top] { return top.get(); }, kUnit);
-      summary.bands = traced.bands.size();
-      summary.vertices_traced = traced.vertices_traced;
-      summary.vertices_kept = traced.vertices_kept;
-      return summary;
-    });
+    std::optional<DensityIsobands> isobands;
+    if (!no_isobands_) {
+      isobands.emplace(points, grid, *shape, bandwidth_,
+                       IsobandRequest{std::vector<double>(levels_.begin(), levels_.end()), isoband_tolerance_,
+                                      bands_temporary, kUnit});
+    }
 
     const std::vector<float> values = kernel_density(points, grid, *shape, threads, 1e6);  // per km²
-    surface_ready.set_value(&values);
     timer.stage("kernel density");
 
     const SurfaceTotals totals = surface_totals(values, threads);
     const double maximum = totals.maximum;
     const double mass = totals.sum * grid.cell_area() / 1e6;
-    surface_maximum.set_value(maximum);
+    if (isobands) isobands->surface_done(values, maximum);
 
     RasterMetadata metadata{
         {"CONFLICTMAP_LAYER", "strike density"},
@@ -269,7 +235,7 @@ class DensityCommand : public Command {
     write_float_cog(tif_temporary, grid, values, -1.0, kUnit, metadata,
                     compress_ == "deflate" ? Compression::Deflate : Compression::Zstd);
     timer.stage("write COG");
-    const IsobandSummary isobands_written = isobands.valid() ? isobands.get() : IsobandSummary{};
+    const IsobandSummary isobands_written = isobands ? isobands->finish() : IsobandSummary{};
     timer.stage("isobands (after the COG)");
     inside_country.get();
     write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));
