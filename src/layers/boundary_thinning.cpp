@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -22,7 +23,7 @@ using IndexBox = bg::model::box<IndexPoint>;
 using IndexedVertex = std::pair<IndexPoint, std::uint32_t>;
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
-constexpr std::size_t kSmallestRing = 6;  // open points a ring keeps at least
+constexpr std::size_t kSmallestThinned = 12;  // rings with fewer points are left whole
 
 struct PointHash {
   std::size_t operator()(const RingPoint& p) const {
@@ -34,10 +35,9 @@ struct PointHash {
 // One distinct point of the coverage, shared by every ring copy that passes through it.
 struct Vertex {
   RingPoint point;
-  std::uint32_t first = kNone, second = kNone;  // neighbours along the boundary, while they agree
+  std::uint32_t first = kNone, second = kNone;  // neighbours along the boundary; copies that disagree pin it
   bool pinned = false;
   bool removed = false;
-  std::vector<std::uint32_t> rings;  // the rings through it, for their size floor
 };
 
 double distance_to_segment(const RingPoint& p, const RingPoint& a, const RingPoint& b) {
@@ -48,34 +48,21 @@ double distance_to_segment(const RingPoint& p, const RingPoint& a, const RingPoi
   return std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y);
 }
 
-double cross(const RingPoint& o, const RingPoint& a, const RingPoint& b) {
-  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
-}
-
-// In the closed triangle, so a point on its edge also blocks.
-bool in_triangle(const RingPoint& p, const RingPoint& a, const RingPoint& b, const RingPoint& c) {
-  const double d1 = cross(a, b, p), d2 = cross(b, c, p), d3 = cross(c, a, p);
-  const bool negative = d1 < 0 || d2 < 0 || d3 < 0, positive = d1 > 0 || d2 > 0 || d3 > 0;
-  return !(negative && positive);
-}
-
 class CoverageGraph {
  public:
-  CoverageGraph(const std::vector<Ring*>& rings, const Bounds& frame) : ring_sizes_(rings.size()) {
+  CoverageGraph(const std::vector<Ring*>& rings, const Bounds& frame) {
     const double slack = 1e-9 * std::max({std::abs(frame.min_x), std::abs(frame.max_x), std::abs(frame.min_y),
                                           std::abs(frame.max_y), 1.0});
     for (std::uint32_t r = 0; r < rings.size(); ++r) {
       const Ring& ring = *rings[r];
       const std::size_t n = ring.size() > 1 ? ring.size() - 1 : 0;
-      ring_sizes_[r] = n;
       sequences_.emplace_back();
       for (std::size_t i = 0; i < n; ++i) sequences_.back().push_back(vertex_at(ring[i]));
       for (std::size_t i = 0; i < n; ++i) {
         Vertex& v = vertices_[sequences_.back()[i]];
-        v.rings.push_back(r);
         const std::uint32_t previous = sequences_.back()[(i + n - 1) % n], next = sequences_.back()[(i + 1) % n];
         note_neighbours(v, std::min(previous, next), std::max(previous, next));
-        if (n < 2 * kSmallestRing) v.pinned = true;  // too small to be worth thinning
+        if (n < kSmallestThinned) v.pinned = true;  // too small to be worth thinning
       }
     }
     for (Vertex& v : vertices_) {
@@ -93,33 +80,17 @@ class CoverageGraph {
     index_ = bgi::rtree<IndexedVertex, bgi::rstar<16>>(entries.begin(), entries.end());
   }
 
-  std::size_t size() const { return vertices_.size(); }
-
-  // One round: the candidates closest to their chord go first, and a vertex whose neighbour already moved
-  // waits for the next round, so each round moves a boundary by less than `tolerance`.
-  std::size_t thin_once(double tolerance) {
-    std::vector<std::pair<double, std::uint32_t>> candidates;
-    for (std::uint32_t i = 0; i < vertices_.size(); ++i) {
-      const Vertex& v = vertices_[i];
-      if (v.pinned || v.removed) continue;
-      const double deviation = distance_to_segment(v.point, vertices_[v.first].point, vertices_[v.second].point);
-      if (deviation < tolerance) candidates.emplace_back(deviation, i);
-    }
-    // ties by position, not by index, so the order does not depend on the rings' order
-    std::sort(candidates.begin(), candidates.end(), [&](const auto& a, const auto& b) {
-      const auto& p = vertices_[a.second].point;
-      const auto& q = vertices_[b.second].point;
-      return std::tie(a.first, p.x, p.y) < std::tie(b.first, q.x, q.y);
-    });
-    std::vector<bool> touched(vertices_.size(), false);
+  // Douglas–Peucker once per stretch of boundary between pinned vertices, whichever rings share it: the
+  // farthest vertex from the chord is kept until every vertex lies within `tolerance` of the result. A chord
+  // is refused when another vertex lies in the area it would cut off (then no boundary could cross it) or
+  // when it would double an existing edge (a ring would collapse).
+  std::size_t simplify_chains(double tolerance) {
+    pin_free_loops();
+    stamps_.assign(vertices_.size(), 0);
+    std::vector<std::vector<std::uint32_t>> chains = unique_chains();
+    for (const auto& pair : edges_from_sequences()) edges_.insert(pair);
     std::size_t removed = 0;
-    for (const auto& [deviation, i] : candidates) {
-      Vertex& v = vertices_[i];
-      if (touched[i] || touched[v.first] || touched[v.second] || !rings_can_shrink(v) || blocked(i)) continue;
-      remove(i);
-      touched[i] = touched[v.first] = touched[v.second] = true;
-      ++removed;
-    }
+    for (const auto& chain : chains) removed += simplify(chain, 0, chain.size() - 1, tolerance);
     return removed;
   }
 
@@ -138,6 +109,143 @@ class CoverageGraph {
   }
 
  private:
+  static bool before(const RingPoint& a, const RingPoint& b) { return std::tie(a.x, a.y) < std::tie(b.x, b.y); }
+
+  // A ring whose every vertex is free (a loop touching nothing) gets two pins, its lowest and highest points:
+  // chosen from its points alone, so both copies of the loop get the same ones.
+  void pin_free_loops() {
+    for (const auto& sequence : sequences_) {
+      if (sequence.empty()) continue;
+      if (std::any_of(sequence.begin(), sequence.end(), [&](std::uint32_t id) { return vertices_[id].pinned; })) continue;
+      auto [low, high] = std::minmax_element(sequence.begin(), sequence.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return before(vertices_[a].point, vertices_[b].point);
+      });
+      vertices_[*low].pinned = vertices_[*high].pinned = true;
+    }
+  }
+
+  // Every stretch from a pinned vertex through free ones to the next pinned vertex, once, however many rings
+  // hold it and in whichever direction: walked from its lower end (by position), and ordered by position.
+  std::vector<std::vector<std::uint32_t>> unique_chains() const {
+    std::vector<std::vector<std::uint32_t>> chains;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> seen;  // (start, first free vertex)
+    for (const auto& sequence : sequences_) {
+      const std::size_t n = sequence.size();
+      const auto first_pin = std::find_if(sequence.begin(), sequence.end(), [&](std::uint32_t id) {
+        return vertices_[id].pinned;
+      });
+      if (first_pin == sequence.end()) continue;
+      const std::size_t start = std::size_t(first_pin - sequence.begin());
+      std::vector<std::uint32_t> chain{sequence[start]};
+      for (std::size_t step = 1; step <= n; ++step) {
+        const std::uint32_t id = sequence[(start + step) % n];
+        chain.push_back(id);
+        if (!vertices_[id].pinned) continue;
+        if (chain.size() > 2) {
+          const bool forward = before(vertices_[chain.front()].point, vertices_[chain.back()].point) ||
+                               (chain.front() == chain.back() &&
+                                before(vertices_[chain[1]].point, vertices_[chain[chain.size() - 2]].point));
+          if (!forward) std::reverse(chain.begin(), chain.end());
+          if (seen.insert({chain[0], chain[1]}).second) chains.push_back(chain);
+        }
+        chain = {id};
+      }
+    }
+    std::sort(chains.begin(), chains.end(), [&](const auto& a, const auto& b) {
+      const auto &p = vertices_[a[0]].point, &q = vertices_[b[0]].point;
+      if (p != q) return before(p, q);
+      return before(vertices_[a[1]].point, vertices_[b[1]].point);
+    });
+    return chains;
+  }
+
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges_from_sequences() const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+    for (const auto& sequence : sequences_) {
+      for (std::size_t i = 0; i < sequence.size(); ++i) {
+        const std::uint32_t a = sequence[i], b = sequence[(i + 1) % sequence.size()];
+        edges.emplace_back(std::min(a, b), std::max(a, b));
+      }
+    }
+    return edges;
+  }
+
+  // Removes what it can of chain[first+1 … last-1]; returns how many vertices went. Spans wait on a stack
+  // rather than in recursion, as a long stretch can split many times over.
+  std::size_t simplify(const std::vector<std::uint32_t>& chain, std::size_t first, std::size_t last, double tolerance) {
+    std::size_t removed = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> spans{{first, last}};
+    while (!spans.empty()) {
+      const auto [from, to] = spans.back();
+      spans.pop_back();
+      if (to <= from + 1) continue;
+      const RingPoint &a = vertices_[chain[from]].point, &b = vertices_[chain[to]].point;
+      double farthest = -1;
+      std::size_t split = from + 1;
+      for (std::size_t i = from + 1; i < to; ++i) {
+        const double d = distance_to_segment(vertices_[chain[i]].point, a, b);
+        if (d > farthest) {
+          farthest = d;
+          split = i;
+        }
+      }
+      // a closed stretch keeps two of its vertices, so that its ring keeps an area
+      const bool closed = chain[from] == chain[to];
+      if (farthest <= tolerance && !closed && cut_is_clear(chain, from, to)) {
+        for (std::size_t i = from + 1; i < to; ++i) vertices_[chain[i]].removed = true;
+        for (std::size_t i = from; i < to; ++i) edges_.erase(edge(chain[i], chain[i + 1]));
+        edges_.insert(edge(chain[from], chain[to]));
+        removed += to - from - 1;
+        continue;
+      }
+      spans.push_back({split, to});
+      spans.push_back({from, split});
+    }
+    return removed;
+  }
+
+  static std::pair<std::uint32_t, std::uint32_t> edge(std::uint32_t a, std::uint32_t b) {
+    return {std::min(a, b), std::max(a, b)};
+  }
+
+  // Whether the chord chain[first]–chain[last] may stand for the vertices between: it must not double an edge,
+  // and no other remaining vertex may lie in or on the area between the stretch and the chord.
+  bool cut_is_clear(const std::vector<std::uint32_t>& chain, std::size_t first, std::size_t last) {
+    if (edges_.count(edge(chain[first], chain[last]))) return false;
+    double min_x = 1e300, min_y = 1e300, max_x = -1e300, max_y = -1e300;
+    for (std::size_t i = first; i <= last; ++i) {
+      const RingPoint& p = vertices_[chain[i]].point;
+      min_x = std::min(min_x, p.x);
+      min_y = std::min(min_y, p.y);
+      max_x = std::max(max_x, p.x);
+      max_y = std::max(max_y, p.y);
+    }
+    ++stamp_;
+    for (std::size_t i = first; i <= last; ++i) stamps_[chain[i]] = stamp_;  // the stretch's own vertices
+    const IndexBox box(IndexPoint(min_x, min_y), IndexPoint(max_x, max_y));
+    for (auto it = index_.qbegin(bgi::intersects(box)); it != index_.qend(); ++it) {
+      const std::uint32_t other = it->second;
+      if (vertices_[other].removed || stamps_[other] == stamp_) continue;
+      if (in_cut_off_area(vertices_[other].point, chain, first, last)) return false;
+    }
+    return true;
+  }
+
+  // In or on the polygon chain[first] … chain[last] closed by the chord (crossing number, with the edges
+  // themselves counted in).
+  bool in_cut_off_area(const RingPoint& p, const std::vector<std::uint32_t>& chain, std::size_t first,
+                       std::size_t last) const {
+    bool inside = false;
+    const std::size_t n = last - first + 1;
+    for (std::size_t k = 0; k < n; ++k) {
+      const RingPoint& u = vertices_[chain[first + k]].point;
+      const RingPoint& v = vertices_[chain[first + (k + 1) % n]].point;
+      if (distance_to_segment(p, u, v) == 0) return true;
+      if ((u.y > p.y) != (v.y > p.y) && p.x < (v.x - u.x) * (p.y - u.y) / (v.y - u.y) + u.x) inside = !inside;
+    }
+    return inside;
+  }
+
   std::uint32_t vertex_at(const RingPoint& p) {
     auto [found, added] = ids_.try_emplace(p, std::uint32_t(vertices_.size()));
     if (added) {
@@ -158,61 +266,26 @@ class CoverageGraph {
     if (low == high) v.pinned = true;
   }
 
-  bool rings_can_shrink(const Vertex& v) const {
-    return std::all_of(v.rings.begin(), v.rings.end(), [&](std::uint32_t r) { return ring_sizes_[r] > kSmallestRing; });
-  }
-
-  bool blocked(std::uint32_t i) const {
-    const Vertex& v = vertices_[i];
-    const RingPoint &a = vertices_[v.first].point, &b = vertices_[v.second].point, &c = v.point;
-    const IndexBox box(IndexPoint(std::min({a.x, b.x, c.x}), std::min({a.y, b.y, c.y})),
-                       IndexPoint(std::max({a.x, b.x, c.x}), std::max({a.y, b.y, c.y})));
-    for (auto it = index_.qbegin(bgi::intersects(box)); it != index_.qend(); ++it) {
-      const std::uint32_t other = it->second;
-      if (other == i || other == v.first || other == v.second || vertices_[other].removed) continue;
-      if (in_triangle(vertices_[other].point, a, c, b)) return true;
-    }
-    return false;
-  }
-
-  void remove(std::uint32_t i) {
-    Vertex& v = vertices_[i];
-    v.removed = true;
-    for (std::uint32_t r : v.rings) --ring_sizes_[r];
-    relink(v.first, i, v.second);
-    relink(v.second, i, v.first);
-  }
-
-  // `neighbour` loses `gone` and gains `replacement`; a pinned vertex keeps no neighbour list to update.
-  void relink(std::uint32_t neighbour, std::uint32_t gone, std::uint32_t replacement) {
-    Vertex& n = vertices_[neighbour];
-    if (n.pinned) return;
-    std::uint32_t other = n.first == gone ? n.second : n.first;
-    n.first = std::min(other, replacement);
-    n.second = std::max(other, replacement);
-    if (n.first == n.second) n.pinned = true;  // the ring is down to a back-and-forth: leave it
-  }
-
   std::vector<Vertex> vertices_;
   std::unordered_map<RingPoint, std::uint32_t, PointHash> ids_;
   std::vector<std::vector<std::uint32_t>> sequences_;
-  std::vector<std::size_t> ring_sizes_;
   bgi::rtree<IndexedVertex, bgi::rstar<16>> index_;
+  std::set<std::pair<std::uint32_t, std::uint32_t>> edges_;  // the current edges, for chords that would double one
+  std::vector<std::uint32_t> stamps_;                          // marks a stretch's own vertices, per check
+  std::uint32_t stamp_ = 0;
 };
 
 }  // namespace
 
-ThinningStats thin_shared_boundaries(std::vector<Ring*>& rings, double tolerance, const Bounds& frame, int passes) {
+ThinningStats thin_shared_boundaries(std::vector<Ring*>& rings, double tolerance, const Bounds& frame) {
   ThinningStats stats;
   for (const Ring* ring : rings) stats.vertices_before += ring->size() > 1 ? ring->size() - 1 : 0;
-  if (!(tolerance > 0) || passes < 1) {
+  if (!(tolerance > 0)) {
     stats.vertices_after = stats.vertices_before;
     return stats;
   }
   CoverageGraph graph(rings, frame);
-  for (int pass = 0; pass < passes; ++pass) {
-    if (graph.thin_once(tolerance / passes) == 0) break;
-  }
+  graph.simplify_chains(tolerance);
   stats.vertices_after = graph.write_back(rings);
   return stats;
 }

@@ -119,8 +119,8 @@ TEST_CASE("thin_shared_boundaries keeps vertices on the frame, small rings and b
     thin_shared_boundaries(rings, 10.0, kFarFrame);
     CHECK(small == before);
   }
-  SECTION("a vertex of another ring inside the cut-off triangle blocks the cut") {
-    // a box with a slight dent in its bottom edge and zigzag sides too deep to thin; a tiny ring sits in the dent
+  SECTION("a vertex of another ring inside the cut-off area blocks the cut") {
+    // a box with a slight dent in its bottom edge and zigzag sides; a tiny ring sits in the dent
     const Ring box{{0, 0},    {10, -0.4}, {20, 0},  {22, 5},  {20, 10}, {22, 15}, {20, 20}, {15, 22},
                    {10, 20},  {5, 22},    {0, 20},  {-2, 15}, {0, 10},  {-2, 5},  {0, 0}};
     const RingPoint dent{10, -0.4};
@@ -128,12 +128,13 @@ TEST_CASE("thin_shared_boundaries keeps vertices on the frame, small rings and b
     std::vector<Ring*> rings{&alone};
     thin_shared_boundaries(rings, 1.5, kFarFrame);
     CHECK(std::find(alone.begin(), alone.end(), dent) == alone.end());
-    CHECK(alone.size() == box.size() - 1);
     Ring blocked = box;
     Ring island{{10, -0.1}, {10.05, -0.15}, {10, -0.2}, {9.95, -0.15}, {10, -0.1}};
+    const Ring island_before = island;
     std::vector<Ring*> both{&blocked, &island};
     thin_shared_boundaries(both, 1.5, kFarFrame);
-    CHECK(blocked == box);
+    CHECK(std::find(blocked.begin(), blocked.end(), dent) != blocked.end());
+    CHECK(island == island_before);
   }
   SECTION("a tolerance of 0 keeps everything") {
     Ring ring = wobbly_circle(50);
