@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "core/parallel.hpp"
 #include "io/input_error.hpp"
@@ -157,13 +159,23 @@ ParsedRows parse_rows(std::string_view text, const std::string& source, char sep
 
 }  // namespace
 
-std::size_t end_of_first_record(std::string_view text, bool quoted) {
-  bool inside = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+namespace {
+
+// The index just past the first line end at or after `from` that lies outside quotes (text.size() if none).
+// `inside` carries the quote parity into and out of the search.
+std::size_t past_line_end_outside_quotes(std::string_view text, std::size_t from, bool quoted, bool& inside) {
+  for (std::size_t i = from; i < text.size(); ++i) {
     if (quoted && text[i] == '"') inside = !inside;
     if (text[i] == '\n' && !inside) return i + 1;
   }
   return text.size();
+}
+
+}  // namespace
+
+std::size_t end_of_first_record(std::string_view text, bool quoted) {
+  bool inside = false;
+  return past_line_end_outside_quotes(text, 0, quoted, inside);
 }
 
 std::vector<std::size_t> record_boundaries(std::string_view text, std::size_t part_bytes, bool quoted) {
@@ -173,57 +185,57 @@ std::vector<std::size_t> record_boundaries(std::string_view text, std::size_t pa
   for (std::size_t target = part_bytes; part_bytes > 0 && target < text.size(); target += part_bytes) {
     if (target < i) continue;  // a long record already reached past this multiple
     if (quoted) inside ^= std::count(text.begin() + std::ptrdiff_t(i), text.begin() + std::ptrdiff_t(target), '"') % 2 == 1;
-    for (i = target; i < text.size(); ++i) {
-      if (quoted && text[i] == '"') inside = !inside;
-      if (text[i] == '\n' && !inside) break;
-    }
-    if (i + 1 >= text.size()) break;
-    cuts.push_back(++i);
+    i = past_line_end_outside_quotes(text, target, quoted, inside);
+    if (i >= text.size()) break;
+    cuts.push_back(i);
   }
   return cuts;
 }
 
-// The first line end past the middle that is outside quotes. Outside quotes means an even count of quote marks
-// so far, which holds for well-formed quoting.
-std::size_t record_boundary_near_middle(std::string_view text, bool quoted) {
-  constexpr std::size_t kWorthSplitting = 1 << 20;
-  if (text.size() < kWorthSplitting) return 0;
-  const std::size_t middle = text.size() / 2;
-  bool inside = quoted && std::count(text.begin(), text.begin() + std::ptrdiff_t(middle), '"') % 2 == 1;
-  for (std::size_t i = middle; i < text.size(); ++i) {
-    if (quoted && text[i] == '"') inside = !inside;
-    if (text[i] == '\n' && !inside) return i + 1 < text.size() ? i + 1 : 0;
+std::vector<std::string_view> record_parts(std::string_view text, std::size_t part_bytes, bool quoted) {
+  std::vector<std::size_t> cuts{0};
+  if (text.size() >= 2 * part_bytes) {
+    for (std::size_t cut : record_boundaries(text, part_bytes, quoted)) cuts.push_back(cut);
   }
-  return 0;
+  cuts.push_back(text.size());
+  std::vector<std::string_view> parts;
+  for (std::size_t k = 0; k + 1 < cuts.size(); ++k) parts.push_back(text.substr(cuts[k], cuts[k + 1] - cuts[k]));
+  return parts;
+}
+
+void read_parts(std::size_t count, const std::function<void(std::size_t)>& read, const std::function<void()>& whole) {
+  std::vector<std::exception_ptr> errors(count);
+  run_items_on_threads(count, std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t k) {
+    try {
+      read(k);
+    } catch (const InputError&) {
+      errors[k] = std::current_exception();
+    }
+  });
+  if (count > 0 && errors[0]) std::rethrow_exception(errors[0]);
+  if (std::any_of(errors.begin(), errors.end(), [](const auto& error) { return bool(error); })) whole();
 }
 
 namespace {
 
-// Both halves parse at once; the second's lines then continue the first's. An error in the second half is
-// found again by a single pass, so that its line number is the file's.
+constexpr std::size_t kPartBytes = 1 << 19;
+
+// The parts parse at once; each part's lines then continue the previous part's.
 ParsedRows parse_all_rows(std::string_view text, const std::string& source, char separator, bool quoted) {
-  const std::size_t cut = record_boundary_near_middle(text, quoted);
-  if (cut == 0) return parse_rows(text, source, separator, quoted);
-  ParsedRows first, second;
-  bool second_failed = false;
-  run_on_threads(2, [&](unsigned half) {
-    if (half == 0) {
-      first = parse_rows(text.substr(0, cut), source, separator, quoted);
-      return;
-    }
-    try {
-      second = parse_rows(text.substr(cut), source, separator, quoted);
-    } catch (...) {
-      second_failed = true;  // counted from the cut, its line would be wrong: found again below
-    }
-  });
-  if (second_failed) return parse_rows(text, source, separator, quoted);
-  const long offset = first.end_line - 1;
-  first.rows.reserve(first.rows.size() + second.rows.size());
-  for (auto& row : second.rows) first.rows.push_back(std::move(row));
-  for (long line : second.lines) first.lines.push_back(line + offset);
-  first.end_line = second.end_line + offset;
-  return first;
+  const std::vector<std::string_view> parts = record_parts(text, kPartBytes, quoted);
+  if (parts.size() == 1) return parse_rows(text, source, separator, quoted);
+  std::vector<ParsedRows> parsed(parts.size());
+  read_parts(
+      parts.size(), [&](std::size_t k) { parsed[k] = parse_rows(parts[k], source, separator, quoted); },
+      [&] { parse_rows(text, source, separator, quoted); });
+  ParsedRows all = std::move(parsed[0]);
+  for (std::size_t k = 1; k < parsed.size(); ++k) {
+    const long offset = all.end_line - 1;
+    for (auto& row : parsed[k].rows) all.rows.push_back(std::move(row));
+    for (long line : parsed[k].lines) all.lines.push_back(line + offset);
+    all.end_line = parsed[k].end_line + offset;
+  }
+  return all;
 }
 
 }  // namespace

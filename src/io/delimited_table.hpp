@@ -42,14 +42,16 @@ using RecordVisitor = std::function<void(long line, RecordFields fields)>;
 long scan_records(std::string_view text, const std::string& source, char separator, bool quoted, long first_line,
                   const RecordVisitor& visit);
 
-// Where a large text can be cut in two at a record boundary, so that each half can be read on its own core; 0
-// when it is too small to be worth it. Assumes well-formed quoting before the cut: a badly quoted first half
-// fails on its own.
-std::size_t record_boundary_near_middle(std::string_view text, bool quoted);
 // Cuts at record boundaries into parts of about `part_bytes` each (the first line end outside quotes past
-// each multiple), for reading parts on whichever core is free; ascending, without 0 and the end. Same
-// assumption about quoting.
+// each multiple), for reading parts on whichever core is free; ascending, without 0 and the end. Assumes
+// well-formed quoting before a cut: a badly quoted earlier part fails on its own.
 std::vector<std::size_t> record_boundaries(std::string_view text, std::size_t part_bytes, bool quoted);
+// `text` in such parts, or whole when it is under two parts long.
+std::vector<std::string_view> record_parts(std::string_view text, std::size_t part_bytes, bool quoted);
+// Runs `read(k)` for parts 0 … count-1 on whichever core is free. A later part's lines count from its own
+// start, so only the first part's InputError is rethrown as it is; one in a later part makes `whole()` run, a
+// single pass from the top that meets the earliest error with the file's line.
+void read_parts(std::size_t count, const std::function<void(std::size_t)>& read, const std::function<void()>& whole);
 
 // Where the first record of `text` ends: past the first line break outside quotes (the whole text if none).
 std::size_t end_of_first_record(std::string_view text, bool quoted);

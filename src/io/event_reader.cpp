@@ -5,13 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
 #include <iterator>
 #include <filesystem>
 #include <memory>
-#include <thread>
 
-#include "core/parallel.hpp"
 #include "io/delimited_table.hpp"
 #include "io/field_values.hpp"
 #include "io/gdal_drivers.hpp"
@@ -145,9 +142,8 @@ Event to_event(const FeatureFields<Getter>& row, OGRGeometry* geometry) {
 }
 
 // Our own strict CSV reader: several times faster than OGR's, and it reports quoting and UTF-8 errors by line.
-// Records become events straight from views of the file's text, in parts on every core when the file is large.
-// The first part's error is reported as it is; an error in a later part is found again by one pass from the
-// top, so the error reported is always the earliest in the file, with its line, as a single pass reports it.
+// Records become events straight from views of the file's text, in parts on every core when the file is large
+// (read_parts: the error reported is always the earliest in the file, with its line).
 EventBatches read_csv_events(const std::string& source) {
   const std::string content = read_text_file(source);
   const std::string_view text = checked_table_text(content, source);
@@ -189,37 +185,24 @@ EventBatches read_csv_events(const std::string& source) {
   };
   // Parts of about half a megabyte, taken by whichever core is free (the gazetteer loads on one of them
   // meanwhile), each converted in place into a vector reserved up front and kept as its own batch.
-  constexpr std::size_t kPartBytes = 1 << 19;
-  std::vector<std::size_t> cuts{0};
-  if (records.size() >= 2 * kPartBytes) {
-    for (std::size_t cut : record_boundaries(records, kPartBytes, true)) cuts.push_back(cut);
-  }
-  cuts.push_back(records.size());
-  const std::size_t parts = cuts.size() - 1;
-  std::vector<std::vector<Event>> converted(parts);
-  std::vector<std::vector<std::size_t>> unnamed(parts);
-  std::vector<std::exception_ptr> errors(parts);
-  run_items_on_threads(parts, std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t k) {
-    const std::string_view part = records.substr(cuts[k], cuts[k + 1] - cuts[k]);
-    converted[k].reserve(std::size_t(std::count(part.begin(), part.end(), '\n')) + 1);
-    try {
-      // a later part's lines count from its own start: only the first part's errors are reported as they are
-      convert(part, first_record_line, converted[k], unnamed[k]);
-    } catch (const InputError&) {
-      errors[k] = std::current_exception();
-    }
-  });
-  if (errors[0]) std::rethrow_exception(errors[0]);
-  if (std::any_of(errors.begin(), errors.end(), [](const auto& error) { return bool(error); })) {
-    // found again by one pass from the top, so that the error reported is the earliest, with the file's line
-    std::vector<Event> all;
-    std::vector<std::size_t> none;
-    convert(records, first_record_line, all, none);
-  }
+  const std::vector<std::string_view> parts = record_parts(records, 1 << 19, true);
+  std::vector<std::vector<Event>> converted(parts.size());
+  std::vector<std::vector<std::size_t>> unnamed(parts.size());
+  read_parts(
+      parts.size(),
+      [&](std::size_t k) {
+        converted[k].reserve(std::size_t(std::count(parts[k].begin(), parts[k].end(), '\n')) + 1);
+        convert(parts[k], first_record_line, converted[k], unnamed[k]);
+      },
+      [&] {
+        std::vector<Event> all;
+        std::vector<std::size_t> none;
+        convert(records, first_record_line, all, none);
+      });
   // rows without an id take their number in the file
   EventBatches batches;
   std::size_t before = 0;
-  for (std::size_t k = 0; k < parts; ++k) {
+  for (std::size_t k = 0; k < parts.size(); ++k) {
     for (std::size_t r : unnamed[k]) converted[k][r].id = std::to_string(before + r + 1);
     before += converted[k].size();
     batches.add(std::move(converted[k]));

@@ -235,6 +235,34 @@ TEST_CASE("record_boundaries cuts after line ends outside quotes, about every pa
   for (std::size_t cut : record_boundaries(text, 7, true)) CHECK(text[cut - 1] == '\n');
 }
 
+TEST_CASE("record_parts covers the text in parts cut at record ends; read_parts reports the earliest error",
+          "[csv]") {
+  const std::string text = "aaaa,bbbb\ncccc,dddd\n\"e\ne\",ffff\ngggg,hhhh\niiii,jjjj\n";
+  const auto parts = record_parts(text, 10, true);
+  REQUIRE(parts.size() == 4);
+  std::string joined;
+  for (const auto part : parts) joined += part;
+  CHECK(joined == text);
+  CHECK(parts[1] == "\"e\ne\",ffff\n");
+  CHECK(record_parts(text, 30, true).size() == 1);  // under two parts long: whole
+  std::vector<int> read(4, 0);
+  bool whole = false;
+  read_parts(4, [&](std::size_t k) { ++read[k]; }, [&] { whole = true; });
+  CHECK(read == std::vector<int>{1, 1, 1, 1});
+  CHECK_FALSE(whole);
+  // an error in a later part only: the whole text is read again to find it
+  read_parts(
+      4, [&](std::size_t k) { if (k == 2) throw InputError("t.csv", 1, "", "bad"); }, [&] { whole = true; });
+  CHECK(whole);
+  // an error in the first part stands as it is
+  whole = false;
+  CHECK_THROWS_AS(read_parts(
+                      4, [&](std::size_t k) { if (k != 1) throw InputError("t.csv", 1, "", "bad"); },
+                      [&] { whole = true; }),
+                  InputError);
+  CHECK_FALSE(whole);
+}
+
 TEST_CASE("scan_records gives views of each record's fields, from the line asked", "[csv]") {
   std::vector<std::vector<std::string>> rows;
   std::vector<long> lines;
