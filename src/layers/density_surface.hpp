@@ -5,15 +5,10 @@
 #include <vector>
 
 #include "layers/kernel.hpp"
+#include "layers/kernel_placement.hpp"
 #include "layers/raster_grid.hpp"
 
 namespace conflictmap {
-
-struct WeightedPoint {
-  double x = 0, y = 0;   // in the grid's CRS
-  double weight = 1;
-  double bandwidth = 0;  // in the grid's CRS units
-};
 
 // Density per unit area of the CRS (per m² for metres) times `value_scale` (1e6 gives per km²), row-major
 // from the north-west cell. Sums in float, as QGIS does: 7 significant digits are plenty for a map.
