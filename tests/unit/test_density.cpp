@@ -268,3 +268,36 @@ TEST_CASE("strike selection over batches gives what it gives over the same event
   CHECK(one.no_place > 0);
   CHECK(one.zero_weight > 0);
 }
+
+TEST_CASE("a kernel wholly east or west of the grid adds nothing and harms nothing", "[density]") {
+  const auto grid = centred_grid();
+  const double edge = 50.5 * 100;
+  const std::vector<WeightedPoint> points{{edge + 1500, 0, 1.0, 1000}, {-edge - 1500, 200, 2.0, 1000}};
+  for (unsigned threads : {1u, 2u}) {
+    const auto density = kernel_density(points, grid, KernelShape::Quartic, threads);
+    CHECK(mass(density, grid) == 0.0);
+  }
+}
+
+TEST_CASE("kernels are placed with their rows and peak, and ordered by strip then west to east", "[density]") {
+  const auto grid = centred_grid();
+  const PlacedKernel k = place_kernel({0, 0, 2.0, 1000}, KernelShape::Quartic, grid, 1.0);
+  CHECK(k.scale == Approx(2.0 * 3.0 / (pi * 1e6)));
+  CHECK(k.reach2 == Approx(1e6));
+  CHECK(k.first_row <= 40);  // 1000 m north of the centre row, 50
+  CHECK(k.last_row >= 60);
+  CHECK_THROWS(place_kernel({0, 0, 1.0, -5}, KernelShape::Quartic, grid, 1.0));
+  std::vector<PlacedKernel> kernels;
+  for (const auto& [x, y] : std::vector<std::pair<double, double>>{{300, -4000}, {-900, 4500}, {-300, -4000}, {200, 4600}, {-300, -4000.5}}) {
+    kernels.push_back(place_kernel({x, y, 1.0, 500}, KernelShape::Quartic, grid, 1.0));
+  }
+  const auto ordered = in_grid_order(kernels);
+  REQUIRE(ordered.size() == 5);
+  // the northern strip first, west to east; in the southern one the tie at x = −300 keeps its input order
+  CHECK(ordered[0].x == -900);
+  CHECK(ordered[1].x == 200);
+  CHECK(ordered[2].x == -300);
+  CHECK(ordered[2].y == -4000);
+  CHECK(ordered[3].y == -4000.5);
+  CHECK(ordered[4].x == 300);
+}
