@@ -15,14 +15,10 @@ std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, cons
                                   unsigned threads, double value_scale) {
   // The zeroed grid is made beside the placing and sorting: its pages are touched in the meantime.
   auto zeroed = std::async(std::launch::async, [&] { return std::vector<float>(std::size_t(grid.cell_count()), 0.0f); });
-  std::vector<PlacedKernel> kernels;
-  kernels.reserve(points.size());
+  // a bad bandwidth fails before any work
+  const std::vector<PlacedKernel> kernels = place_in_grid_order(points, shape, grid, value_scale);
   int widest = 0;  // in rows
-  for (const auto& point : points) {
-    kernels.push_back(place_kernel(point, shape, grid, value_scale));  // a bad bandwidth fails before any work
-    widest = std::max(widest, kernels.back().last_row - kernels.back().first_row);
-  }
-  kernels = in_grid_order(std::move(kernels));
+  for (const auto& kernel : kernels) widest = std::max(widest, kernel.last_row - kernel.first_row);
   std::vector<float> density = zeroed.get();
   if (kernels.empty()) return density;
 

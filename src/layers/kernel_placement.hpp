@@ -30,7 +30,9 @@ constexpr int kStripRows = 32;
 // Throws std::invalid_argument for a bandwidth that is not a positive number.
 PlacedKernel place_kernel(const WeightedPoint& point, KernelShape shape, const RasterGrid& grid, double value_scale);
 
-// Kernels in grid order: strips of rows north to south, west to east within a strip, ties in input order.
-std::vector<PlacedKernel> in_grid_order(std::vector<PlacedKernel> kernels);
+// Every point's kernel, in grid order: strips of rows north to south, west to east within a strip, ties in
+// input order. Throws std::invalid_argument for a coordinate that is not a finite number or a bad bandwidth.
+std::vector<PlacedKernel> place_in_grid_order(const std::vector<WeightedPoint>& points, KernelShape shape,
+                                              const RasterGrid& grid, double value_scale);
 
 }  // namespace conflictmap

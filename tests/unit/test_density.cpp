@@ -287,11 +287,11 @@ TEST_CASE("kernels are placed with their rows and peak, and ordered by strip the
   CHECK(k.first_row <= 40);  // 1000 m north of the centre row, 50
   CHECK(k.last_row >= 60);
   CHECK_THROWS(place_kernel({0, 0, 1.0, -5}, KernelShape::Quartic, grid, 1.0));
-  std::vector<PlacedKernel> kernels;
+  std::vector<WeightedPoint> points;
   for (const auto& [x, y] : std::vector<std::pair<double, double>>{{300, -4000}, {-900, 4500}, {-300, -4000}, {200, 4600}, {-300, -4000.5}}) {
-    kernels.push_back(place_kernel({x, y, 1.0, 500}, KernelShape::Quartic, grid, 1.0));
+    points.push_back({x, y, 1.0, 500});
   }
-  const auto ordered = in_grid_order(kernels);
+  const auto ordered = place_in_grid_order(points, KernelShape::Quartic, grid, 1.0);
   REQUIRE(ordered.size() == 5);
   // the northern strip first, west to east; in the southern one the tie at x = −300 keeps its input order
   CHECK(ordered[0].x == -900);
@@ -300,4 +300,6 @@ TEST_CASE("kernels are placed with their rows and peak, and ordered by strip the
   CHECK(ordered[2].y == -4000);
   CHECK(ordered[3].y == -4000.5);
   CHECK(ordered[4].x == 300);
+  points.push_back({std::nan(""), 0, 1.0, 500});
+  CHECK_THROWS(place_in_grid_order(points, KernelShape::Quartic, grid, 1.0));
 }
