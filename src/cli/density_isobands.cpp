@@ -4,6 +4,7 @@
 #include <exception>
 #include <stdexcept>
 
+#include "cli/stage_timer.hpp"
 #include "io/isobands.hpp"
 #include "layers/density_ramp.hpp"
 
@@ -41,6 +42,7 @@ void DensityIsobands::surface_done(const std::vector<float>& values, double maxi
 IsobandSummary DensityIsobands::finish() { return done_.get(); }
 
 IsobandSummary DensityIsobands::run(const std::vector<WeightedPoint>& points, KernelShape shape) {
+  StageTimer timer("density isobands");
   std::vector<float> sampled;
   const std::vector<float>* traced_values = &sampled;
   if (traces_surface_) {
@@ -55,8 +57,11 @@ IsobandSummary DensityIsobands::run(const std::vector<WeightedPoint>& points, Ke
   }
   std::sort(summary.levels.begin(), summary.levels.end());
   const double tolerance = request_.tolerance ? *request_.tolerance : tracing_grid_.cell / 10;
+  timer.stage("tracing surface");
   const TracedIsobands traced = trace_isobands(tracing_grid_, *traced_values, summary.levels, tolerance);
+  timer.stage("trace and thin");
   write_isobands(request_.temporary, traced, [this] { return maximum_ready_.get(); }, request_.unit);
+  timer.stage("write");
   summary.bands = traced.bands.size();
   summary.vertices_traced = traced.vertices_traced;
   summary.vertices_kept = traced.vertices_kept;
