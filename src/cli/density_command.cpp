@@ -122,12 +122,21 @@ class DensityCommand : public Command {
     }
 
     StageTimer timer("density");
-    // The gazetteer and the country load while the events are read: neither needs the other.
-    auto pending_setup = std::async(std::launch::async, [&] { return prepare_layer_setup(common_.gazetteer, crs_); });
-    const auto events = read_event_sources(sources_, layer_);
-    timer.stage("read events");
-    auto setup = pending_setup.get();
-    timer.stage("gazetteer and country (after the events)");
+    // The gazetteer and the country load while the events are read: neither needs the other. The setup is made
+    // on this thread, which writes the COG at the end: GDAL gives each thread its own PROJ context, and this one
+    // then already holds the layer's CRS, which spares the writer 10-20 ms of database lookups.
+    auto pending_events = std::async(std::launch::async, [&] { return read_event_sources(sources_, layer_); });
+    std::unique_ptr<LayerSetup> setup;
+    std::exception_ptr setup_error;
+    try {
+      setup = prepare_layer_setup(common_.gazetteer, crs_);
+    } catch (...) {
+      setup_error = std::current_exception();
+    }
+    timer.stage("gazetteer and country");
+    const auto events = pending_events.get();  // a bad events file is reported before a bad gazetteer
+    if (setup_error) std::rethrow_exception(setup_error);
+    timer.stage("read events (after the gazetteer)");
     const auto report = select_strikes(events, selection, [&](const std::string& id) -> std::optional<double> {
       // only an admin unit has an area worth reading the polygons for
       const auto index = setup->gazetteer.find(id);
