@@ -16,7 +16,7 @@ std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, cons
   // The zeroed grid is made beside the placing and sorting: its pages are touched in the meantime.
   auto zeroed = std::async(std::launch::async, [&] { return std::vector<float>(std::size_t(grid.cell_count()), 0.0f); });
   // a bad bandwidth fails before any work
-  const std::vector<PlacedKernel> kernels = place_in_grid_order(points, shape, grid, value_scale);
+  const std::vector<PlacedKernel> kernels = place_in_grid_order(points, shape, grid, value_scale, threads);
   int widest = 0;  // in rows
   for (const auto& kernel : kernels) widest = std::max(widest, kernel.last_row - kernel.first_row);
   std::vector<float> density = zeroed.get();

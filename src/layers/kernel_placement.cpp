@@ -6,6 +6,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/parallel.hpp"
+
 namespace conflictmap {
 
 PlacedKernel place_kernel(const WeightedPoint& point, KernelShape shape, const RasterGrid& grid, double value_scale) {
@@ -38,13 +40,14 @@ int strip_of(double y, const RasterGrid& grid) {
 // buckets as points, and sorting each bucket's few points by x; a sort of the whole took several times longer.
 // The kernels are then placed in that order, so that none is copied twice.
 std::vector<PlacedKernel> place_in_grid_order(const std::vector<WeightedPoint>& points, KernelShape shape,
-                                              const RasterGrid& grid, double value_scale) {
+                                              const RasterGrid& grid, double value_scale, unsigned threads) {
   if (points.empty()) return {};
   int first_strip = std::numeric_limits<int>::max(), last_strip = std::numeric_limits<int>::min();
   for (const auto& point : points) {
     if (!std::isfinite(point.x) || !std::isfinite(point.y)) {
       throw std::invalid_argument("a point's coordinates are not finite numbers");
     }
+    Kernel(shape, point.bandwidth);  // a bad bandwidth fails here, before the placing on several threads
     const int strip = strip_of(point.y, grid);
     first_strip = std::min(first_strip, strip);
     last_strip = std::max(last_strip, strip);
@@ -85,9 +88,14 @@ std::vector<PlacedKernel> place_in_grid_order(const std::vector<WeightedPoint>& 
       *hole = key;
     }
   }
-  std::vector<PlacedKernel> ordered;
-  ordered.reserve(points.size());
-  for (const Key& key : keys) ordered.push_back(place_kernel(points[key.index], shape, grid, value_scale));
+  std::vector<PlacedKernel> ordered(points.size());
+  constexpr std::size_t kBlock = 8192;
+  run_items_on_threads((keys.size() + kBlock - 1) / kBlock, std::max(1u, threads), [&](std::size_t block) {
+    const std::size_t end = std::min(keys.size(), (block + 1) * kBlock);
+    for (std::size_t i = block * kBlock; i < end; ++i) {
+      ordered[i] = place_kernel(points[keys[i].index], shape, grid, value_scale);
+    }
+  });
   return ordered;
 }
 

@@ -32,7 +32,8 @@ PlacedKernel place_kernel(const WeightedPoint& point, KernelShape shape, const R
 
 // Every point's kernel, in grid order: strips of rows north to south, west to east within a strip, ties in
 // input order. Throws std::invalid_argument for a coordinate that is not a finite number or a bad bandwidth.
+// The same order and values for any number of threads.
 std::vector<PlacedKernel> place_in_grid_order(const std::vector<WeightedPoint>& points, KernelShape shape,
-                                              const RasterGrid& grid, double value_scale);
+                                              const RasterGrid& grid, double value_scale, unsigned threads = 1);
 
 }  // namespace conflictmap

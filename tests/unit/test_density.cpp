@@ -303,3 +303,21 @@ TEST_CASE("kernels are placed with their rows and peak, and ordered by strip the
   points.push_back({std::nan(""), 0, 1.0, 500});
   CHECK_THROWS(place_in_grid_order(points, KernelShape::Quartic, grid, 1.0));
 }
+
+TEST_CASE("kernels are placed alike on any number of threads", "[density]") {
+  const auto grid = centred_grid();
+  std::vector<WeightedPoint> points;
+  for (int i = 0; i < 30000; ++i) points.push_back({std::sin(i * 0.37) * 4800, std::cos(i * 0.91) * 4800, 1.0 + i % 4, 300.0 + i % 7});
+  const auto one = place_in_grid_order(points, KernelShape::Quartic, grid, 1e6, 1);
+  const auto three = place_in_grid_order(points, KernelShape::Quartic, grid, 1e6, 3);
+  REQUIRE(one.size() == points.size());
+  REQUIRE(three.size() == points.size());
+  bool same = true;
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    same = same && one[i].x == three[i].x && one[i].y == three[i].y && one[i].scale == three[i].scale &&
+           one[i].first_row == three[i].first_row && one[i].strip == three[i].strip;
+  }
+  CHECK(same);
+  points[20000].bandwidth = 0;
+  CHECK_THROWS_AS(place_in_grid_order(points, KernelShape::Quartic, grid, 1e6, 3), std::invalid_argument);
+}
