@@ -7,10 +7,11 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <limits>
-#include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace conflictmap {
 
@@ -88,7 +89,7 @@ class CoverageGraph {
     pin_free_loops();
     stamps_.assign(vertices_.size(), 0);
     std::vector<std::vector<std::uint32_t>> chains = unique_chains();
-    for (const auto& pair : edges_from_sequences()) edges_.insert(pair);
+    for (const auto& [a, b] : edges_from_sequences()) edges_.insert(edge(a, b));
     std::size_t removed = 0;
     for (const auto& chain : chains) removed += simplify(chain, 0, chain.size() - 1, tolerance);
     return removed;
@@ -128,7 +129,7 @@ class CoverageGraph {
   // hold it and in whichever direction: walked from its lower end (by position), and ordered by position.
   std::vector<std::vector<std::uint32_t>> unique_chains() const {
     std::vector<std::vector<std::uint32_t>> chains;
-    std::set<std::pair<std::uint32_t, std::uint32_t>> seen;  // (start, first free vertex)
+    std::unordered_set<std::uint64_t> seen;  // (start, first free vertex)
     for (const auto& sequence : sequences_) {
       const std::size_t n = sequence.size();
       const auto first_pin = std::find_if(sequence.begin(), sequence.end(), [&](std::uint32_t id) {
@@ -146,7 +147,7 @@ class CoverageGraph {
                                (chain.front() == chain.back() &&
                                 before(vertices_[chain[1]].point, vertices_[chain[chain.size() - 2]].point));
           if (!forward) std::reverse(chain.begin(), chain.end());
-          if (seen.insert({chain[0], chain[1]}).second) chains.push_back(chain);
+          if (seen.insert(edge_key(chain[0], chain[1])).second) chains.push_back(chain);
         }
         chain = {id};
       }
@@ -204,9 +205,11 @@ class CoverageGraph {
     return removed;
   }
 
-  static std::pair<std::uint32_t, std::uint32_t> edge(std::uint32_t a, std::uint32_t b) {
-    return {std::min(a, b), std::max(a, b)};
+  // an ordered pair of vertex ids as one hashable number
+  static std::uint64_t edge_key(std::uint32_t first, std::uint32_t second) {
+    return std::uint64_t(first) << 32 | second;
   }
+  static std::uint64_t edge(std::uint32_t a, std::uint32_t b) { return edge_key(std::min(a, b), std::max(a, b)); }
 
   // Whether the chord chain[first]–chain[last] may stand for the vertices between: it must not double an edge,
   // and no other remaining vertex may lie in or on the area between the stretch and the chord.
@@ -223,8 +226,11 @@ class CoverageGraph {
     ++stamp_;
     for (std::size_t i = first; i <= last; ++i) stamps_[chain[i]] = stamp_;  // the stretch's own vertices
     const IndexBox box(IndexPoint(min_x, min_y), IndexPoint(max_x, max_y));
-    for (auto it = index_.qbegin(bgi::intersects(box)); it != index_.qend(); ++it) {
-      const std::uint32_t other = it->second;
+    // query() into a reused vector: the query iterators allocate on every check
+    nearby_.clear();
+    index_.query(bgi::intersects(box), std::back_inserter(nearby_));
+    for (const IndexedVertex& entry : nearby_) {
+      const std::uint32_t other = entry.second;
       if (vertices_[other].removed || stamps_[other] == stamp_) continue;
       if (in_cut_off_area(vertices_[other].point, chain, first, last)) return false;
     }
@@ -270,8 +276,9 @@ class CoverageGraph {
   std::unordered_map<RingPoint, std::uint32_t, PointHash> ids_;
   std::vector<std::vector<std::uint32_t>> sequences_;
   bgi::rtree<IndexedVertex, bgi::rstar<16>> index_;
-  std::set<std::pair<std::uint32_t, std::uint32_t>> edges_;  // the current edges, for chords that would double one
+  std::unordered_set<std::uint64_t> edges_;  // the current edges, for chords that would double one
   std::vector<std::uint32_t> stamps_;                          // marks a stretch's own vertices, per check
+  std::vector<IndexedVertex> nearby_;                          // the vertices in a check's box
   std::uint32_t stamp_ = 0;
 };
 
