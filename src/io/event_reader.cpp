@@ -136,6 +136,11 @@ Event to_event(const FeatureFields<Getter>& row, OGRGeometry* geometry) {
   event.provenance.document = row.text("source_document");
   event.provenance.sentence = row.text("notes");
   event.provenance.line = row.integer("source_line").value_or(0);
+  if (event.provenance.document.empty()) {
+    // a table of its own (ACLED's, UCDP's): the row itself is where the event was read
+    event.provenance.document = row.source();
+    event.provenance.line = row.line();
+  }
   event.provenance.span_begin = std::size_t(row.integer("span_start").value_or(0));
   event.provenance.span_end = std::size_t(row.integer("span_end").value_or(0));
   return event;
@@ -186,13 +191,18 @@ EventBatches read_csv_events(const std::string& source) {
   // Parts of about half a megabyte, taken by whichever core is free (the gazetteer loads on one of them
   // meanwhile), each converted in place into a vector reserved up front and kept as its own batch.
   const std::vector<std::string_view> parts = record_parts(records, 1 << 19, true);
+  // each part's first line in the file, so that every event can name its row
+  std::vector<long> part_lines(parts.size() + 1, first_record_line);
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    part_lines[k + 1] = part_lines[k] + long(std::count(parts[k].begin(), parts[k].end(), '\n'));
+  }
   std::vector<std::vector<Event>> converted(parts.size());
   std::vector<std::vector<std::size_t>> unnamed(parts.size());
   read_parts(
       parts.size(),
       [&](std::size_t k) {
-        converted[k].reserve(std::size_t(std::count(parts[k].begin(), parts[k].end(), '\n')) + 1);
-        convert(parts[k], first_record_line, converted[k], unnamed[k]);
+        converted[k].reserve(std::size_t(part_lines[k + 1] - part_lines[k]) + 1);
+        convert(parts[k], part_lines[k], converted[k], unnamed[k]);
       },
       [&] {
         std::vector<Event> all;

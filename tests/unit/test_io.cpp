@@ -211,6 +211,10 @@ TEST_CASE("read_events reads a large file in halves: quoted notes, blank lines, 
   CHECK(events[29999].id == "e29999");
   CHECK(events[29999].provenance.sentence ==
         "seen at 29999\nsaid \"many\" strikes, padding the row to a few dozen bytes");
+  // a table of its own is each event's document, and the row's first line its line, in either half
+  CHECK(events[0].provenance.document == path.string());
+  CHECK(events[0].provenance.line == 3);
+  CHECK(events[29999].provenance.line == 3 + 2 * 29999);
   write(25000);  // line 3 is the first row; each row takes two lines
   try {
     read_events(path.string(), {});
