@@ -202,20 +202,21 @@ class DensityCommand : public Command {
     const auto tif_temporary = outputs.stage(tif);
     const auto bands_temporary = no_isobands_ ? std::filesystem::path() : outputs.stage(bands);
 
-    std::optional<DensityIsobands> isobands;
-    if (!no_isobands_) {
-      isobands.emplace(points, grid, *shape, bandwidth_,
-                       IsobandRequest{std::vector<double>(levels_.begin(), levels_.end()), isoband_tolerance_,
-                                      bands_temporary, kUnit});
-    }
-
     const std::vector<float> values = kernel_density(points, grid, *shape, threads, 1e6);  // per km²
     timer.stage("kernel density");
 
     const SurfaceTotals totals = surface_totals(values, threads);
     const double maximum = totals.maximum;
     const double mass = totals.sum * grid.cell_area() / 1e6;
-    if (isobands) isobands->surface_done(values, maximum);
+    // The isobands are traced, thinned and written beside the COG.
+    const IsobandRequest isoband_request{std::vector<double>(levels_.begin(), levels_.end()), isoband_tolerance_,
+                                         bands_temporary, kUnit};
+    std::future<IsobandSummary> isobands;
+    if (!no_isobands_) {
+      isobands = std::async(std::launch::async, [&] {
+        return write_density_isobands(grid, values, maximum, bandwidth_, isoband_request);
+      });
+    }
 
     RasterMetadata metadata{
         {"CONFLICTMAP_LAYER", "strike density"},
@@ -244,7 +245,7 @@ class DensityCommand : public Command {
     write_float_cog(tif_temporary, grid, values, -1.0, kUnit, metadata,
                     compress_ == "deflate" ? Compression::Deflate : Compression::Zstd);
     timer.stage("write COG");
-    const IsobandSummary isobands_written = isobands ? isobands->finish() : IsobandSummary{};
+    const IsobandSummary isobands_written = isobands.valid() ? isobands.get() : IsobandSummary{};
     timer.stage("isobands (after the COG)");
     inside_country.get();
     write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));

@@ -1,8 +1,6 @@
 #include "cli/density_isobands.hpp"
 
 #include <algorithm>
-#include <exception>
-#include <stdexcept>
 
 #include "cli/stage_timer.hpp"
 #include "io/isobands.hpp"
@@ -10,57 +8,38 @@
 
 namespace conflictmap::cli {
 
-DensityIsobands::DensityIsobands(const std::vector<WeightedPoint>& points, const RasterGrid& surface_grid,
-                                 KernelShape shape, double bandwidth, IsobandRequest request)
-    : tracing_grid_(surface_grid.coarsened(std::max(1, int(bandwidth / (8 * surface_grid.cell))))),
-      traces_surface_(tracing_grid_.cell == surface_grid.cell),
-      request_(std::move(request)),
-      surface_ready_(surface_.get_future().share()),
-      maximum_ready_(maximum_.get_future().share()) {
-  done_ = std::async(std::launch::async, [this, &points, shape] { return run(points, shape); });
-}
+namespace {
 
-DensityIsobands::~DensityIsobands() {
-  // An error before the surface was done: the waiting thread is told so, then joined.
-  const auto gave_up = std::make_exception_ptr(std::runtime_error("the density surface was not computed"));
-  try {
-    surface_.set_exception(gave_up);
-  } catch (const std::future_error&) {
+// The surface's values at the tracing grid's centres.
+std::vector<float> sampled(const std::vector<float>& values, const RasterGrid& surface, const RasterGrid& tracing,
+                           int factor) {
+  if (factor <= 1) return values;
+  const int offset = RasterGrid::sample_offset(factor);
+  std::vector<float> out(std::size_t(tracing.width) * std::size_t(tracing.height));
+  for (int row = 0; row < tracing.height; ++row) {
+    const float* from = values.data() + std::size_t(offset + row * factor) * std::size_t(surface.width) + offset;
+    float* to = out.data() + std::size_t(row) * std::size_t(tracing.width);
+    for (int column = 0; column < tracing.width; ++column) to[column] = from[std::size_t(column) * factor];
   }
-  try {
-    maximum_.set_exception(gave_up);
-  } catch (const std::future_error&) {
-  }
-  if (done_.valid()) done_.wait();
+  return out;
 }
 
-void DensityIsobands::surface_done(const std::vector<float>& values, double maximum) {
-  surface_.set_value(&values);
-  maximum_.set_value(maximum);
-}
+}  // namespace
 
-IsobandSummary DensityIsobands::finish() { return done_.get(); }
-
-IsobandSummary DensityIsobands::run(const std::vector<WeightedPoint>& points, KernelShape shape) {
+IsobandSummary write_density_isobands(const RasterGrid& surface_grid, const std::vector<float>& values,
+                                      double maximum, double bandwidth, const IsobandRequest& request) {
   StageTimer timer("density isobands");
-  std::vector<float> sampled;
-  const std::vector<float>* traced_values = &sampled;
-  if (traces_surface_) {
-    traced_values = surface_ready_.get();
-  } else {
-    sampled = kernel_density(points, tracing_grid_, shape, 1, 1e6);  // per km², as the surface
-  }
+  const int factor = std::max(1, int(bandwidth / (8 * surface_grid.cell)));
+  const RasterGrid tracing_grid = surface_grid.every_nth_centre(factor);
+  const std::vector<float> traced_values = sampled(values, surface_grid, tracing_grid, factor);
   IsobandSummary summary;
-  summary.levels = request_.levels;
-  if (summary.levels.empty() && !traced_values->empty()) {
-    summary.levels = nice_levels(*std::max_element(traced_values->begin(), traced_values->end()));
-  }
+  summary.levels = request.levels.empty() ? nice_levels(maximum) : request.levels;
   std::sort(summary.levels.begin(), summary.levels.end());
-  const double tolerance = request_.tolerance ? *request_.tolerance : tracing_grid_.cell / 10;
+  const double tolerance = request.tolerance ? *request.tolerance : tracing_grid.cell / 10;
   timer.stage("tracing surface");
-  const TracedIsobands traced = trace_isobands(tracing_grid_, *traced_values, summary.levels, tolerance);
+  const TracedIsobands traced = trace_isobands(tracing_grid, traced_values, summary.levels, tolerance);
   timer.stage("trace and thin");
-  write_isobands(request_.temporary, traced, [this] { return maximum_ready_.get(); }, request_.unit);
+  write_isobands(request.temporary, traced, maximum, request.unit);
   timer.stage("write");
   summary.bands = traced.bands.size();
   summary.vertices_traced = traced.vertices_traced;

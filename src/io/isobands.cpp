@@ -125,12 +125,12 @@ TracedIsobands trace_isobands(const RasterGrid& grid, const std::vector<float>& 
   return traced;
 }
 
-void write_isobands(const std::filesystem::path& temporary, const TracedIsobands& isobands,
-                    const std::function<double()>& maximum, const std::string& unit) {
+void write_isobands(const std::filesystem::path& temporary, const TracedIsobands& isobands, double maximum,
+                    const std::string& unit) {
   GeoJsonLayer out(temporary, "isobands", isobands.crs,
                    {{"density_min", FieldKind::Real}, {"density_max", FieldKind::Real}, {"unit", FieldKind::Text}});
   for (const auto& band : isobands.bands) {
-    out.add(multipolygon_wkb(band.polygons), {band.lower, std::isinf(band.upper) ? maximum() : band.upper, unit});
+    out.add(multipolygon_wkb(band.polygons), {band.lower, std::isinf(band.upper) ? maximum : band.upper, unit});
   }
   out.close();
 }

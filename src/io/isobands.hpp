@@ -3,7 +3,6 @@
 // written as RFC 7946 GeoJSON with each band's lower and upper value. The area below the lowest threshold
 // is left out: it is the empty map.
 #include <filesystem>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,10 +27,9 @@ struct TracedIsobands {
 TracedIsobands trace_isobands(const RasterGrid& grid, const std::vector<float>& values,
                               const std::vector<double>& levels, double thinning_tolerance);
 
-// RFC 7946 GeoJSON with each band's density_min, density_max and unit, bands in ascending order. The top band
-// runs up to `maximum()`, asked for only when that band is written: every band below it can be written while the
-// surface whose maximum it is is still being computed.
-void write_isobands(const std::filesystem::path& temporary, const TracedIsobands& isobands,
-                    const std::function<double()>& maximum, const std::string& unit);
+// RFC 7946 GeoJSON with each band's density_min, density_max and unit, bands in ascending order; the top band
+// runs up to `maximum`.
+void write_isobands(const std::filesystem::path& temporary, const TracedIsobands& isobands, double maximum,
+                    const std::string& unit);
 
 }  // namespace conflictmap

@@ -36,6 +36,18 @@ RasterGrid RasterGrid::snapped(const Bounds& bounds, double cell, std::string cr
   return grid;
 }
 
+RasterGrid RasterGrid::every_nth_centre(int factor) const {
+  if (factor <= 1) return *this;
+  const int offset = sample_offset(factor);
+  RasterGrid sampled = *this;
+  sampled.cell = cell * factor;
+  sampled.origin_x = column_centre_x(offset) - sampled.cell / 2;
+  sampled.origin_y = row_centre_y(offset) + sampled.cell / 2;
+  sampled.width = width > offset ? (width - 1 - offset) / factor + 1 : 1;
+  sampled.height = height > offset ? (height - 1 - offset) / factor + 1 : 1;
+  return sampled;
+}
+
 void RasterGrid::geotransform(double out[6]) const {
   out[0] = origin_x;
   out[1] = cell;

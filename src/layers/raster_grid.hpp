@@ -1,6 +1,7 @@
 #pragma once
 // A north-up grid of square cells in a projected CRS, snapped to multiples of the cell size so that reruns
 // and layers of the same cell size align cell for cell.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -28,11 +29,10 @@ struct RasterGrid {
   double column_centre_x(int column) const { return origin_x + (column + 0.5) * cell; }
   double row_centre_y(int row) const { return origin_y - (row + 0.5) * cell; }
   Bounds bounds() const { return {origin_x, origin_y - height * cell, origin_x + width * cell, origin_y}; }
-  // The grid `factor` times coarser from the same north-west corner, covering at least the same ground.
-  RasterGrid coarsened(int factor) const {
-    if (factor <= 1) return *this;
-    return {origin_x, origin_y, cell * factor, (width + factor - 1) / factor, (height + factor - 1) / factor, crs};
-  }
+  // The grid whose cell centres are every `factor`-th cell centre of this one, starting `sample_offset(factor)`
+  // cells in from the north-west corner: this grid's values taken at those cells are exact at its centres.
+  RasterGrid every_nth_centre(int factor) const;
+  static int sample_offset(int factor) { return (std::max(1, factor) - 1) / 2; }
   // GDAL's affine geotransform.
   void geotransform(double out[6]) const;
 };

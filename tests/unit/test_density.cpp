@@ -164,19 +164,21 @@ TEST_CASE("surface_totals gives the maximum and a sum that does not depend on th
   CHECK(surface_totals({}, 2).sum == 0);
 }
 
-TEST_CASE("a coarsened grid keeps the north-west corner and covers the whole grid", "[density]") {
-  const auto grid = RasterGrid::snapped({1234, 5678, 9876, 15432}, 500, "EPSG:32637");
-  const RasterGrid coarse = grid.coarsened(4);
-  CHECK(coarse.origin_x == grid.origin_x);
-  CHECK(coarse.origin_y == grid.origin_y);
-  CHECK(coarse.cell == 2000);
-  CHECK(coarse.width == 5);   // 18 cells: 4 whole blocks and a partial one
-  CHECK(coarse.height == 5);  // 20 cells: 5 whole blocks
-  CHECK(coarse.crs == grid.crs);
-  CHECK(coarse.bounds().max_x >= grid.bounds().max_x);
-  CHECK(coarse.bounds().min_y <= grid.bounds().min_y);
-  CHECK(grid.coarsened(1).cell == grid.cell);
-  CHECK(grid.coarsened(0).width == grid.width);
+TEST_CASE("every n-th cell centre of a grid is a grid whose centres are those cells' centres", "[density]") {
+  const auto grid = RasterGrid::snapped({1234, 5678, 9876, 15432}, 500, "EPSG:32637");  // 18 × 20 cells
+  const RasterGrid sampled = grid.every_nth_centre(4);
+  CHECK(RasterGrid::sample_offset(4) == 1);
+  CHECK(sampled.cell == 2000);
+  CHECK(sampled.width == 5);   // columns 1, 5, 9, 13, 17
+  CHECK(sampled.height == 5);  // rows 1, 5, 9, 13, 17
+  CHECK(sampled.crs == grid.crs);
+  for (int j = 0; j < sampled.width; ++j) CHECK(sampled.column_centre_x(j) == grid.column_centre_x(1 + 4 * j));
+  for (int i = 0; i < sampled.height; ++i) CHECK(sampled.row_centre_y(i) == grid.row_centre_y(1 + 4 * i));
+  // an odd factor samples the middle cell of each block
+  CHECK(RasterGrid::sample_offset(5) == 2);
+  CHECK(grid.every_nth_centre(5).column_centre_x(1) == grid.column_centre_x(7));
+  CHECK(grid.every_nth_centre(1).cell == grid.cell);
+  CHECK(grid.every_nth_centre(0).width == grid.width);
 }
 
 TEST_CASE("strike selection filters, weighs, decays and widens imprecise places", "[density]") {
