@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
+#include <thread>
 #include <stdexcept>
 
 #include "cli/gazetteer_loader.hpp"
+#include "core/parallel.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "io/event_reader.hpp"
 #include "io/input_error.hpp"
@@ -65,12 +68,20 @@ const std::map<std::string, double>& LayerSetup::areas() {
 
 ProjectedEvents project_events(const LayerSetup& setup, std::vector<const Event*> events) {
   ProjectedEvents projected;
-  for (const Event* event : events) {
-    if (!event->place.has_point()) continue;
-    projected.events.push_back(event);
-    projected.x.push_back(event->place.point.lon);
-    projected.y.push_back(event->place.point.lat);
-  }
+  std::erase_if(events, [](const Event* event) { return !event->place.has_point(); });
+  projected.events = std::move(events);
+  const std::size_t count = projected.events.size();
+  projected.x.resize(count);
+  projected.y.resize(count);
+  // The events lie all over memory: their points are fetched on every core.
+  constexpr std::size_t kBlock = 16384;
+  run_items_on_threads((count + kBlock - 1) / kBlock, std::max(1u, std::thread::hardware_concurrency()),
+                       [&](std::size_t block) {
+                         for (std::size_t i = block * kBlock; i < std::min(count, (block + 1) * kBlock); ++i) {
+                           projected.x[i] = projected.events[i]->place.point.lon;
+                           projected.y[i] = projected.events[i]->place.point.lat;
+                         }
+                       });
   setup.transform->forward_in_place(projected.x, projected.y);
   return projected;
 }
