@@ -8,13 +8,13 @@
 #include <iostream>
 #include <optional>
 #include <future>
-#include <thread>
 
 #include "cli/date_option.hpp"
 #include "cli/density_isobands.hpp"
 #include "cli/layer_setup.hpp"
 #include "cli/process_exit.hpp"
 #include "cli/stage_timer.hpp"
+#include "core/parallel.hpp"
 #include "io/atomic_file.hpp"
 #include "io/cloud_optimized_geotiff.hpp"
 #include "io/qgis_style.hpp"
@@ -195,7 +195,7 @@ class DensityCommand : public Command {
       grid.height = int(std::lround((bounds_[3] - bounds_[1]) / pixel_));
       grid.crs = setup->crs;
     }
-    const unsigned threads = threads_ > 0 ? unsigned(threads_) : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = threads_ > 0 ? unsigned(threads_) : available_cores();
     const std::filesystem::path tif = output_;
     const std::filesystem::path bands = isobands_.empty() ? sibling_path(tif, "_isobands", ".geojson") : std::filesystem::path(isobands_);
     StagedOutputs outputs;

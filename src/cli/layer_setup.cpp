@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <thread>
 #include <stdexcept>
 
 #include "cli/gazetteer_loader.hpp"
@@ -74,14 +73,12 @@ ProjectedEvents project_events(const LayerSetup& setup, std::vector<const Event*
   projected.x.resize(count);
   projected.y.resize(count);
   // The events lie all over memory: their points are fetched on every core.
-  constexpr std::size_t kBlock = 16384;
-  run_items_on_threads((count + kBlock - 1) / kBlock, std::max(1u, std::thread::hardware_concurrency()),
-                       [&](std::size_t block) {
-                         for (std::size_t i = block * kBlock; i < std::min(count, (block + 1) * kBlock); ++i) {
-                           projected.x[i] = projected.events[i]->place.point.lon;
-                           projected.y[i] = projected.events[i]->place.point.lat;
-                         }
-                       });
+  run_ranges_on_threads(count, 16384, available_cores(), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      projected.x[i] = projected.events[i]->place.point.lon;
+      projected.y[i] = projected.events[i]->place.point.lat;
+    }
+  });
   setup.transform->forward_in_place(projected.x, projected.y);
   return projected;
 }

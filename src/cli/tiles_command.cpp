@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
-#include <thread>
 
 #include "cli/layer_tiling.hpp"
+#include "core/parallel.hpp"
 #include "io/atomic_file.hpp"
 #include "io/raster_tile_renderer.hpp"
 #include "io/vector_tiles.hpp"
@@ -57,7 +57,7 @@ class TilesCommand : public Command {
       if (!fs::exists(layer)) throw std::runtime_error(layer + ": no such layer file");
     }
     const TileEncoding encoding = format_ == "webp" ? TileEncoding::Webp : TileEncoding::Png;
-    const unsigned threads = threads_ > 0 ? unsigned(threads_) : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = threads_ > 0 ? unsigned(threads_) : available_cores();
     const fs::path output = output_;
     const TileContainer container = tile_container_of(output);
     if (container == TileContainer::Folder && !fs::exists(output)) {

@@ -10,10 +10,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <thread>
 
 #include "cli/layer_setup.hpp"
 #include "cli/layer_tiling.hpp"
+#include "core/parallel.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "io/atomic_file.hpp"
 #include "io/event_reader.hpp"
@@ -115,7 +115,7 @@ class WebCommand : public Command {
     fs::remove_all(partial);
     fs::create_directories(partial / "tiles");
     fs::create_directories(partial / "data");
-    const unsigned threads = threads_ > 0 ? unsigned(threads_) : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = threads_ > 0 ? unsigned(threads_) : available_cores();
 
     const fs::path viewer = viewer_folder();
     for (const char* file : {"index.html", "viewer.js", "viewer.css"}) copy_into(viewer / "viewer" / file, partial / file);

@@ -49,4 +49,16 @@ void run_items_on_threads(std::size_t count, unsigned workers, Item item) {
   });
 }
 
+// The indexes 0 … count-1 in ranges of `block` (the last one shorter), each range(begin, end) taken as an item.
+template <typename Range>
+void run_ranges_on_threads(std::size_t count, std::size_t block, unsigned workers, Range range) {
+  block = std::max<std::size_t>(block, 1);
+  run_items_on_threads((count + block - 1) / block, workers, [&](std::size_t b) {
+    range(b * block, std::min(count, (b + 1) * block));
+  });
+}
+
+// The cores there are to run on: never 0, even where the standard library cannot tell.
+inline unsigned available_cores() { return std::max(1u, std::thread::hardware_concurrency()); }
+
 }  // namespace conflictmap

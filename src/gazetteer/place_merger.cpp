@@ -1,8 +1,5 @@
 #include "gazetteer/place_merger.hpp"
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -10,16 +7,13 @@
 #include <unordered_set>
 
 #include "core/geo.hpp"
+#include "core/plane_rtree.hpp"
 #include "resolve/name_keys.hpp"
 #include "resolve/similarity.hpp"
 
 namespace conflictmap {
 
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-using IndexPoint = bg::model::point<double, 2, bg::cs::cartesian>;  // (lon, lat) degrees; radii are small
-using IndexBox = bg::model::box<IndexPoint>;
-using IndexValue = std::pair<IndexPoint, std::size_t>;
+using IndexValue = std::pair<PlanePoint, std::size_t>;  // (lon, lat) degrees; radii are small
 
 struct PlaceMerger::Index {
   bgi::rtree<IndexValue, bgi::rstar<16>> points;
@@ -80,7 +74,7 @@ PlaceMerger::PlaceMerger() : index_(std::make_unique<Index>()) {}
 PlaceMerger::~PlaceMerger() = default;
 
 void PlaceMerger::add_place(Place place) {
-  const IndexPoint point(place.lon, place.lat);
+  const PlanePoint point(place.lon, place.lat);
   index_->keys.push_back(name_keys_of(place));
   const std::size_t index = gazetteer_.add(std::move(place));
   index_->points.insert({point, index});
@@ -92,7 +86,7 @@ std::optional<std::size_t> PlaceMerger::find_match(const Place& record) const {
   constexpr double kCloseSpellingKm = 2.0;
   const double dlat = kSearchKm / 111.0;
   const double dlon = kSearchKm / (111.0 * std::cos(record.lat * M_PI / 180.0));
-  const IndexBox box(IndexPoint(record.lon - dlon, record.lat - dlat), IndexPoint(record.lon + dlon, record.lat + dlat));
+  const PlaneBox box(PlanePoint(record.lon - dlon, record.lat - dlat), PlanePoint(record.lon + dlon, record.lat + dlat));
   std::optional<std::size_t> best;
   double best_km = 1e9;
   for (auto it = index_->points.qbegin(bgi::intersects(box)); it != index_->points.qend(); ++it) {

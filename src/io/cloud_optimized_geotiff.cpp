@@ -11,31 +11,11 @@
 
 #include "core/parallel.hpp"
 #include "io/gdal_drivers.hpp"
+#include "io/memory_raster.hpp"
 
 namespace conflictmap {
 
 namespace {
-
-
-// A one-band MEM dataset over the caller's values rather than a copy of them: GDAL only reads them.
-GDALDatasetUniquePtr wrapping(const RasterGrid& grid, GDALDataType type, const void* values) {
-  register_gdal_drivers();
-  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("MEM");
-  GDALDatasetUniquePtr dataset(driver->Create("", grid.width, grid.height, 0, type, nullptr));
-  if (!dataset) throw std::runtime_error(std::string("cannot allocate the raster: ") + CPLGetLastErrorMsg());
-  char pointer[64] = {};  // CPLPrintPointer does not end the text: the zeros do
-  CPLPrintPointer(pointer, const_cast<void*>(values), sizeof(pointer) - 1);
-  const std::string option = std::string("DATAPOINTER=") + pointer;
-  const char* options[] = {option.c_str(), nullptr};
-  if (dataset->AddBand(type, const_cast<char**>(options)) != CE_None) {
-    throw std::runtime_error(std::string("cannot wrap the raster: ") + CPLGetLastErrorMsg());
-  }
-  double transform[6];
-  grid.geotransform(transform);
-  dataset->SetGeoTransform(transform);
-  dataset->SetProjection(crs_wkt(grid.crs).c_str());
-  return dataset;
-}
 
 void set_metadata(GDALDataset& dataset, const RasterMetadata& metadata) {
   for (const auto& [key, value] : metadata) dataset.SetMetadataItem(key.c_str(), value.c_str());
@@ -128,22 +108,12 @@ void add_mean_overviews(GDALDataset& dataset, const RasterGrid& grid, const std:
 
 }  // namespace
 
-std::string crs_wkt(const std::string& crs) {
-  OGRSpatialReference srs;
-  if (srs.SetFromUserInput(crs.c_str()) != OGRERR_NONE) throw std::runtime_error("unknown CRS '" + crs + "'");
-  char* wkt = nullptr;
-  srs.exportToWkt(&wkt);
-  std::string text = wkt ? wkt : "";
-  CPLFree(wkt);
-  return text;
-}
-
 // The overviews are averaged here rather than by the COG driver, which renders them through a temporary
 // file and took longer than compressing the whole pyramid; the GTiff driver's COPY_SRC_OVERVIEWS then writes
 // the same cloud-optimized layout (overviews first, tile leaders and trailers, the ghost header).
 void write_float_cog(const std::filesystem::path& temporary, const RasterGrid& grid, const std::vector<float>& values,
                      double nodata, const std::string& unit, const RasterMetadata& metadata, Compression compression) {
-  auto dataset = wrapping(grid, GDT_Float32, values.data());
+  auto dataset = memory_raster(grid, GDT_Float32, const_cast<float*>(values.data()));  // only read
   GDALRasterBand* band = dataset->GetRasterBand(1);
   band->SetNoDataValue(nodata);
   band->SetUnitType(unit.c_str());
@@ -168,7 +138,7 @@ void write_float_cog(const std::filesystem::path& temporary, const RasterGrid& g
 std::filesystem::path write_category_cog(const std::filesystem::path& temporary, const RasterGrid& grid,
                                          const std::vector<std::uint8_t>& values, std::uint8_t nodata,
                                          const std::vector<RasterCategory>& categories, const RasterMetadata& metadata) {
-  auto dataset = wrapping(grid, GDT_Byte, values.data());
+  auto dataset = memory_raster(grid, GDT_Byte, const_cast<std::uint8_t*>(values.data()));  // only read
   GDALRasterBand* band = dataset->GetRasterBand(1);
   band->SetNoDataValue(nodata);
   int top = nodata;

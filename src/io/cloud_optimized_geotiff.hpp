@@ -36,7 +36,4 @@ std::filesystem::path write_category_cog(const std::filesystem::path& temporary,
                                          const std::vector<std::uint8_t>& values, std::uint8_t nodata,
                                          const std::vector<RasterCategory>& categories, const RasterMetadata& metadata);
 
-// The CRS of a grid as WKT (grid.crs may be "EPSG:n" or WKT already).
-std::string crs_wkt(const std::string& crs);
-
 }  // namespace conflictmap

@@ -5,7 +5,6 @@
 #include <exception>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "core/parallel.hpp"
 #include "io/input_error.hpp"
@@ -32,7 +31,6 @@ namespace {
 struct ParsedRows {
   std::vector<std::vector<std::string>> rows;
   std::vector<long> lines;  // where each row starts
-  long end_line = 1;        // the line after the last
 };
 
 long first_bad_utf8_line(std::string_view text) {
@@ -47,6 +45,16 @@ long first_bad_utf8_line(std::string_view text) {
     ++line;
   }
   return 0;
+}
+
+// The index just past the first line end at or after `from` that lies outside quotes (text.size() if none).
+// `inside` carries the quote parity into and out of the search.
+std::size_t past_line_end_outside_quotes(std::string_view text, std::size_t from, bool quoted, bool& inside) {
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (quoted && text[i] == '"') inside = !inside;
+    if (text[i] == '\n' && !inside) return i + 1;
+  }
+  return text.size();
 }
 
 }  // namespace
@@ -145,34 +153,6 @@ long scan_records(std::string_view text, const std::string& source, char separat
   return line;
 }
 
-namespace {
-
-// The records of `text` with the line each starts on, counting from line 1.
-ParsedRows parse_rows(std::string_view text, const std::string& source, char separator, bool quoted) {
-  ParsedRows parsed;
-  parsed.end_line = scan_records(text, source, separator, quoted, 1, [&](long line, RecordFields fields) {
-    parsed.rows.emplace_back(fields.begin(), fields.end());
-    parsed.lines.push_back(line);
-  });
-  return parsed;
-}
-
-}  // namespace
-
-namespace {
-
-// The index just past the first line end at or after `from` that lies outside quotes (text.size() if none).
-// `inside` carries the quote parity into and out of the search.
-std::size_t past_line_end_outside_quotes(std::string_view text, std::size_t from, bool quoted, bool& inside) {
-  for (std::size_t i = from; i < text.size(); ++i) {
-    if (quoted && text[i] == '"') inside = !inside;
-    if (text[i] == '\n' && !inside) return i + 1;
-  }
-  return text.size();
-}
-
-}  // namespace
-
 std::size_t end_of_first_record(std::string_view text, bool quoted) {
   bool inside = false;
   return past_line_end_outside_quotes(text, 0, quoted, inside);
@@ -205,7 +185,7 @@ std::vector<std::string_view> record_parts(std::string_view text, std::size_t pa
 
 void read_parts(std::size_t count, const std::function<void(std::size_t)>& read, const std::function<void()>& whole) {
   std::vector<std::exception_ptr> errors(count);
-  run_items_on_threads(count, std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t k) {
+  run_items_on_threads(count, available_cores(), [&](std::size_t k) {
     try {
       read(k);
     } catch (const InputError&) {
@@ -216,24 +196,43 @@ void read_parts(std::size_t count, const std::function<void(std::size_t)>& read,
   if (std::any_of(errors.begin(), errors.end(), [](const auto& error) { return bool(error); })) whole();
 }
 
+std::vector<long> part_first_lines(const std::vector<std::string_view>& parts, long first_line) {
+  std::vector<long> lines(parts.size() + 1, first_line);
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    lines[k + 1] = lines[k] + long(std::count(parts[k].begin(), parts[k].end(), '\n'));
+  }
+  return lines;
+}
+
 namespace {
 
 constexpr std::size_t kPartBytes = 1 << 19;
 
-// The parts parse at once; each part's lines then continue the previous part's.
+// The records of `text` with the line each starts on, counting from `first_line`.
+ParsedRows parse_rows(std::string_view text, const std::string& source, char separator, bool quoted,
+                      long first_line = 1) {
+  ParsedRows parsed;
+  scan_records(text, source, separator, quoted, first_line, [&](long line, RecordFields fields) {
+    parsed.rows.emplace_back(fields.begin(), fields.end());
+    parsed.lines.push_back(line);
+  });
+  return parsed;
+}
+
+// The parts parse at once, each counting lines from its own first line in the file.
 ParsedRows parse_all_rows(std::string_view text, const std::string& source, char separator, bool quoted) {
   const std::vector<std::string_view> parts = record_parts(text, kPartBytes, quoted);
   if (parts.size() == 1) return parse_rows(text, source, separator, quoted);
+  const std::vector<long> first_lines = part_first_lines(parts, 1);
   std::vector<ParsedRows> parsed(parts.size());
   read_parts(
-      parts.size(), [&](std::size_t k) { parsed[k] = parse_rows(parts[k], source, separator, quoted); },
+      parts.size(),
+      [&](std::size_t k) { parsed[k] = parse_rows(parts[k], source, separator, quoted, first_lines[k]); },
       [&] { parse_rows(text, source, separator, quoted); });
   ParsedRows all = std::move(parsed[0]);
   for (std::size_t k = 1; k < parsed.size(); ++k) {
-    const long offset = all.end_line - 1;
     for (auto& row : parsed[k].rows) all.rows.push_back(std::move(row));
-    for (long line : parsed[k].lines) all.lines.push_back(line + offset);
-    all.end_line = parsed[k].end_line + offset;
+    all.lines.insert(all.lines.end(), parsed[k].lines.begin(), parsed[k].lines.end());
   }
   return all;
 }

@@ -48,6 +48,8 @@ long scan_records(std::string_view text, const std::string& source, char separat
 std::vector<std::size_t> record_boundaries(std::string_view text, std::size_t part_bytes, bool quoted);
 // `text` in such parts, or whole when it is under two parts long.
 std::vector<std::string_view> record_parts(std::string_view text, std::size_t part_bytes, bool quoted);
+// The line each part starts on, the first on `first_line`, and after them the line past the last part.
+std::vector<long> part_first_lines(const std::vector<std::string_view>& parts, long first_line);
 // Runs `read(k)` for parts 0 … count-1 on whichever core is free. A later part's lines count from its own
 // start, so only the first part's InputError is rethrown as it is; one in a later part makes `whole()` run, a
 // single pass from the top that meets the earliest error with the file's line.

@@ -191,11 +191,7 @@ EventBatches read_csv_events(const std::string& source) {
   // Parts of about half a megabyte, taken by whichever core is free (the gazetteer loads on one of them
   // meanwhile), each converted in place into a vector reserved up front and kept as its own batch.
   const std::vector<std::string_view> parts = record_parts(records, 1 << 19, true);
-  // each part's first line in the file, so that every event can name its row
-  std::vector<long> part_lines(parts.size() + 1, first_record_line);
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    part_lines[k + 1] = part_lines[k] + long(std::count(parts[k].begin(), parts[k].end(), '\n'));
-  }
+  const std::vector<long> part_lines = part_first_lines(parts, first_record_line);  // so that events name their row
   std::vector<std::vector<Event>> converted(parts.size());
   std::vector<std::vector<std::size_t>> unnamed(parts.size());
   read_parts(

@@ -11,7 +11,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "io/cloud_optimized_geotiff.hpp"
+#include "io/memory_raster.hpp"
 #include "io/gdal_drivers.hpp"
 #include "io/geojson_layer.hpp"
 
@@ -66,16 +66,7 @@ TracedIsobands trace_isobands(const RasterGrid& grid, const std::vector<float>& 
                               const std::vector<double>& levels, double thinning_tolerance) {
   register_gdal_drivers();
   const std::string wkt = crs_wkt(grid.crs);
-  GDALDatasetUniquePtr raster(
-      GetGDALDriverManager()->GetDriverByName("MEM")->Create("", grid.width, grid.height, 1, GDT_Float32, nullptr));
-  double transform[6];
-  grid.geotransform(transform);
-  raster->SetGeoTransform(transform);
-  raster->SetProjection(wkt.c_str());
-  if (raster->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, grid.width, grid.height, const_cast<float*>(values.data()),
-                                         grid.width, grid.height, GDT_Float32, 0, 0, nullptr) != CE_None) {
-    throw std::runtime_error("cannot fill the isoband raster");
-  }
+  GDALDatasetUniquePtr raster = memory_raster(grid, GDT_Float32, const_cast<float*>(values.data()));  // only read
   GDALDatasetUniquePtr memory(
       GetGDALDriverManager()->GetDriverByName("Memory")->Create("", 0, 0, 0, GDT_Unknown, nullptr));
   OGRSpatialReference srs;

@@ -7,24 +7,15 @@
 #include <memory>
 #include <stdexcept>
 
-#include "io/cloud_optimized_geotiff.hpp"
-#include "io/gdal_drivers.hpp"
+#include "io/memory_raster.hpp"
 
 namespace conflictmap {
 
 std::vector<std::uint8_t> rasterize_categories(const RasterGrid& grid,
                                                const std::vector<std::pair<std::vector<unsigned char>, std::uint8_t>>& polygons,
                                                std::uint8_t background) {
-  register_gdal_drivers();
   std::vector<std::uint8_t> cells(std::size_t(grid.cell_count()), background);
-  GDALDatasetUniquePtr raster(
-      GetGDALDriverManager()->GetDriverByName("MEM")->Create("", grid.width, grid.height, 1, GDT_Byte, nullptr));
-  if (!raster) throw std::runtime_error("cannot allocate the control raster");
-  double transform[6];
-  grid.geotransform(transform);
-  raster->SetGeoTransform(transform);
-  raster->SetProjection(crs_wkt(grid.crs).c_str());
-  raster->GetRasterBand(1)->Fill(background);
+  GDALDatasetUniquePtr raster = memory_raster(grid, GDT_Byte, cells.data());  // burned in place
   std::vector<std::unique_ptr<OGRGeometry>> owned;
   std::vector<OGRGeometryH> geometries;
   std::vector<double> burn;
@@ -43,10 +34,8 @@ std::vector<std::uint8_t> rasterize_categories(const RasterGrid& grid,
                               burn.data(), nullptr, nullptr, nullptr) != CE_None) {
     throw std::runtime_error(std::string("GDAL could not rasterize the zones: ") + CPLGetLastErrorMsg());
   }
-  if (raster->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, grid.width, grid.height, cells.data(), grid.width, grid.height,
-                                         GDT_Byte, 0, 0, nullptr) != CE_None) {
-    throw std::runtime_error("cannot read the rasterized zones");
-  }
+  raster->FlushCache();
+  raster.reset();
   return cells;
 }
 

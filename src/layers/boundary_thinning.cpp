@@ -1,8 +1,5 @@
 #include "layers/boundary_thinning.hpp"
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
-
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -13,15 +10,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/plane_rtree.hpp"
+
 namespace conflictmap {
 
 namespace {
 
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-using IndexPoint = bg::model::point<double, 2, bg::cs::cartesian>;
-using IndexBox = bg::model::box<IndexPoint>;
-using IndexedVertex = std::pair<IndexPoint, std::uint32_t>;
+using IndexedVertex = std::pair<PlanePoint, std::uint32_t>;
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr std::size_t kSmallestThinned = 12;  // rings with fewer points are left whole
@@ -76,7 +71,7 @@ class CoverageGraph {
     std::vector<IndexedVertex> entries;
     entries.reserve(vertices_.size());
     for (std::uint32_t i = 0; i < vertices_.size(); ++i) {
-      entries.emplace_back(IndexPoint(vertices_[i].point.x, vertices_[i].point.y), i);
+      entries.emplace_back(PlanePoint(vertices_[i].point.x, vertices_[i].point.y), i);
     }
     index_ = bgi::rtree<IndexedVertex, bgi::rstar<16>>(entries.begin(), entries.end());
   }
@@ -225,7 +220,7 @@ class CoverageGraph {
     }
     ++stamp_;
     for (std::size_t i = first; i <= last; ++i) stamps_[chain[i]] = stamp_;  // the stretch's own vertices
-    const IndexBox box(IndexPoint(min_x, min_y), IndexPoint(max_x, max_y));
+    const PlaneBox box(PlanePoint(min_x, min_y), PlanePoint(max_x, max_y));
     // query() into a reused vector: the query iterators allocate on every check
     nearby_.clear();
     index_.query(bgi::intersects(box), std::back_inserter(nearby_));

@@ -1,21 +1,15 @@
 #include "layers/control_zones.hpp"
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <stdexcept>
 
+#include "core/plane_rtree.hpp"
+
 namespace conflictmap {
 
 namespace {
-
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-using BoostPoint = bg::model::point<double, 2, bg::cs::cartesian>;
-using BoostBox = bg::model::box<BoostPoint>;
 
 // Settlements at one spot (to the metre) are one site: Voronoi cells need distinct points. A site whose
 // settlements disagree is contested; one known controller beats unknown.
@@ -114,7 +108,7 @@ GeosGeometry without_slivers(const GeosContext& context, const GEOSGeometry* are
              "a cleaned zone");
 }
 
-using SiteIndex = bgi::rtree<std::pair<BoostPoint, std::size_t>, bgi::quadratic<16>>;
+using SiteIndex = bgi::rtree<std::pair<PlanePoint, std::size_t>, bgi::quadratic<16>>;
 
 // The parts of front lines both sides reach. Every segment lies on the bisector of two sites, so it is in
 // reach exactly where it is within the distance of its nearest site: each segment is clipped against that
@@ -132,8 +126,8 @@ GeosGeometry within_reach(const GeosContext& context, const GEOSGeometry* lines,
       double px, py, qx, qy;
       GEOSCoordSeq_getXY_r(h, sequence, k, &px, &py);
       GEOSCoordSeq_getXY_r(h, sequence, k + 1, &qx, &qy);
-      std::vector<std::pair<BoostPoint, std::size_t>> nearest;
-      index.query(bgi::nearest(BoostPoint((px + qx) / 2, (py + qy) / 2), 1), std::back_inserter(nearest));
+      std::vector<std::pair<PlanePoint, std::size_t>> nearest;
+      index.query(bgi::nearest(PlanePoint((px + qx) / 2, (py + qy) / 2), 1), std::back_inserter(nearest));
       const Site& site = sites[nearest.front().second];
       // |p + t(q − p) − c|² = r²  →  a t² + 2 b t + c0 = 0
       const double dx = qx - px, dy = qy - py, ex = px - site.x, ey = py - site.y;
@@ -154,7 +148,7 @@ GeosGeometry within_reach(const GeosContext& context, const GEOSGeometry* lines,
 }
 
 // The cell of each site, by site index.
-std::vector<GeosGeometry> voronoi_cells(const GeosContext& context, const std::vector<Site>& sites, const BoostBox& frame) {
+std::vector<GeosGeometry> voronoi_cells(const GeosContext& context, const std::vector<Site>& sites, const PlaneBox& frame) {
   const auto h = context.handle();
   auto envelope = own(context, GEOSGeom_createRectangle_r(h, frame.min_corner().get<0>(), frame.min_corner().get<1>(),
                                                          frame.max_corner().get<0>(), frame.max_corner().get<1>()),
@@ -170,7 +164,7 @@ std::vector<GeosGeometry> voronoi_cells(const GeosContext& context, const std::v
   auto diagram = own(context, GEOSVoronoiDiagram_r(h, multipoint.get(), envelope.get(), 0.0, 0), "the Voronoi diagram");
 
   SiteIndex index;
-  for (std::size_t i = 0; i < sites.size(); ++i) index.insert({BoostPoint(sites[i].x, sites[i].y), i});
+  for (std::size_t i = 0; i < sites.size(); ++i) index.insert({PlanePoint(sites[i].x, sites[i].y), i});
   const int n = GEOSGetNumGeometries_r(h, diagram.get());
   for (int i = 0; i < n; ++i) {
     const GEOSGeometry* cell = GEOSGetGeometryN_r(h, diagram.get(), i);
@@ -180,7 +174,7 @@ std::vector<GeosGeometry> voronoi_cells(const GeosContext& context, const std::v
     GEOSGeom_getXMax_r(h, cell, &x1);
     GEOSGeom_getYMax_r(h, cell, &y1);
     const GEOSPreparedGeometry* prepared = GEOSPrepare_r(h, cell);
-    for (auto it = index.qbegin(bgi::intersects(BoostBox(BoostPoint(x0, y0), BoostPoint(x1, y1)))); it != index.qend(); ++it) {
+    for (auto it = index.qbegin(bgi::intersects(PlaneBox(PlanePoint(x0, y0), PlanePoint(x1, y1)))); it != index.qend(); ++it) {
       const std::size_t site = it->second;
       if (cells[site]) continue;
       auto point = point_at(context, sites[site].x, sites[site].y);
@@ -206,23 +200,23 @@ ControlZones control_zones(const GeosContext& context, const std::vector<Project
   const std::vector<Site> sites = sites_of(settlements, options.contested);
   if (sites.empty()) return result;
 
-  BoostBox frame(BoostPoint(sites[0].x, sites[0].y), BoostPoint(sites[0].x, sites[0].y));
-  for (const auto& site : sites) bg::expand(frame, BoostPoint(site.x, site.y));
+  PlaneBox frame(PlanePoint(sites[0].x, sites[0].y), PlanePoint(sites[0].x, sites[0].y));
+  for (const auto& site : sites) bg::expand(frame, PlanePoint(site.x, site.y));
   if (options.country) {
     double x0, y0, x1, y1;
     GEOSGeom_getXMin_r(h, options.country, &x0);
     GEOSGeom_getYMin_r(h, options.country, &y0);
     GEOSGeom_getXMax_r(h, options.country, &x1);
     GEOSGeom_getYMax_r(h, options.country, &y1);
-    bg::expand(frame, BoostPoint(x0, y0));
-    bg::expand(frame, BoostPoint(x1, y1));
+    bg::expand(frame, PlanePoint(x0, y0));
+    bg::expand(frame, PlanePoint(x1, y1));
   }
   const double margin = std::max(options.influence_m, 1000.0) + 1000.0;
-  frame = BoostBox(BoostPoint(frame.min_corner().get<0>() - margin, frame.min_corner().get<1>() - margin),
-                   BoostPoint(frame.max_corner().get<0>() + margin, frame.max_corner().get<1>() + margin));
+  frame = PlaneBox(PlanePoint(frame.min_corner().get<0>() - margin, frame.min_corner().get<1>() - margin),
+                   PlanePoint(frame.max_corner().get<0>() + margin, frame.max_corner().get<1>() + margin));
   std::vector<GeosGeometry> cells = voronoi_cells(context, sites, frame);
   SiteIndex site_index;
-  for (std::size_t i = 0; i < sites.size(); ++i) site_index.insert({BoostPoint(sites[i].x, sites[i].y), i});
+  for (std::size_t i = 0; i < sites.size(); ++i) site_index.insert({PlanePoint(sites[i].x, sites[i].y), i});
 
   // Per category: the dissolved cells (exact, as Voronoi cells tile the plane), less what lies beyond the
   // influence distance. Only cells that reach past their settlement's disc lose anything, and those are few

@@ -37,22 +37,17 @@ std::vector<float> kernel_density(const std::vector<WeightedPoint>& points, cons
   // whole by one thread, in the kernels' order, so which thread takes it changes nothing.
   threads = std::clamp(threads, 1u, unsigned(std::max(1, grid.height)));
   const int band = threads == 1 ? grid.height : std::min(32, grid.height / int(threads * 16) + 1);
-  const std::size_t bands = std::size_t((grid.height + band - 1) / band);
-  run_items_on_threads(bands, threads, [&](std::size_t b) {
-    const int begin = int(b) * band;
-    add_band(begin, std::min(grid.height, begin + band));
-  });
+  run_ranges_on_threads(std::size_t(grid.height), std::size_t(band), threads,
+                        [&](std::size_t begin, std::size_t end) { add_band(int(begin), int(end)); });
   return density;
 }
 
 SurfaceTotals surface_totals(const std::vector<float>& values, unsigned threads) {
   constexpr std::size_t kBlock = 1 << 16;
-  const std::size_t blocks = (values.size() + kBlock - 1) / kBlock;
-  std::vector<SurfaceTotals> partial(blocks);
-  run_items_on_threads(blocks, std::max(1u, threads), [&](std::size_t b) {
-    SurfaceTotals& totals = partial[b];
-    const std::size_t end = std::min(values.size(), (b + 1) * kBlock);
-    for (std::size_t i = b * kBlock; i < end; ++i) {
+  std::vector<SurfaceTotals> partial((values.size() + kBlock - 1) / kBlock);
+  run_ranges_on_threads(values.size(), kBlock, std::max(1u, threads), [&](std::size_t begin, std::size_t end) {
+    SurfaceTotals& totals = partial[begin / kBlock];
+    for (std::size_t i = begin; i < end; ++i) {
       totals.maximum = std::max(totals.maximum, double(values[i]));
       totals.sum += values[i];
     }

@@ -89,12 +89,8 @@ std::vector<PlacedKernel> place_in_grid_order(const std::vector<WeightedPoint>& 
     }
   }
   std::vector<PlacedKernel> ordered(points.size());
-  constexpr std::size_t kBlock = 8192;
-  run_items_on_threads((keys.size() + kBlock - 1) / kBlock, std::max(1u, threads), [&](std::size_t block) {
-    const std::size_t end = std::min(keys.size(), (block + 1) * kBlock);
-    for (std::size_t i = block * kBlock; i < end; ++i) {
-      ordered[i] = place_kernel(points[keys[i].index], shape, grid, value_scale);
-    }
+  run_ranges_on_threads(keys.size(), 8192, std::max(1u, threads), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) ordered[i] = place_kernel(points[keys[i].index], shape, grid, value_scale);
   });
   return ordered;
 }

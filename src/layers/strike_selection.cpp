@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <numbers>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -41,8 +40,7 @@ std::string StrikeSelectionReport::summary() const {
 
 namespace {
 
-template <typename Events>
-StrikeSelectionReport select_from(const Events& events, const StrikeSelection& selection,
+StrikeSelectionReport select_from(const std::vector<Event>& events, const StrikeSelection& selection,
                                   const AdminAreaLookup& admin_area) {
   StrikeSelectionReport report;
   const bool needs_date = selection.from || selection.to || selection.as_of || selection.half_life_days > 0;
@@ -95,7 +93,7 @@ StrikeSelectionReport select_strikes(const EventBatches& events, const StrikeSel
   // Batches on every core, then joined in reading order: the same selection, and a total weight summed batch
   // by batch, which depends on how the events were read but not on the number of threads.
   std::vector<StrikeSelectionReport> reports(events.batch_count());
-  run_items_on_threads(reports.size(), std::max(1u, std::thread::hardware_concurrency()), [&](std::size_t b) {
+  run_items_on_threads(reports.size(), available_cores(), [&](std::size_t b) {
     reports[b] = select_from(events.batch(b), selection, admin_area);
   });
   StrikeSelectionReport joined;

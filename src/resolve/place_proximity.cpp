@@ -1,19 +1,14 @@
 #include "resolve/place_proximity.hpp"
 
-#include <boost/geometry.hpp>
-#include <boost/geometry/index/rtree.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "core/plane_rtree.hpp"
+
 namespace conflictmap {
 
-namespace bg = boost::geometry;
-namespace bgi = boost::geometry::index;
-using TreePoint = bg::model::point<double, 2, bg::cs::cartesian>;  // (lon, lat)
-using TreeBox = bg::model::box<TreePoint>;
-using TreeValue = std::pair<TreePoint, std::size_t>;
+using TreeValue = std::pair<PlanePoint, std::size_t>;  // (lon, lat)
 
 struct PlaceProximity::Tree {
   bgi::rtree<TreeValue, bgi::rstar<16>> rtree;
@@ -23,7 +18,7 @@ PlaceProximity::PlaceProximity(const Gazetteer& gazetteer) : tree_(std::make_uni
   std::vector<TreeValue> values;
   values.reserve(gazetteer.size());
   for (std::size_t i = 0; i < gazetteer.size(); ++i) {
-    values.emplace_back(TreePoint(gazetteer.at(i).lon, gazetteer.at(i).lat), i);
+    values.emplace_back(PlanePoint(gazetteer.at(i).lon, gazetteer.at(i).lat), i);
   }
   tree_->rtree = bgi::rtree<TreeValue, bgi::rstar<16>>(values.begin(), values.end());  // packed bulk load
 }
@@ -33,7 +28,7 @@ PlaceProximity::~PlaceProximity() = default;
 std::vector<std::size_t> PlaceProximity::within(LatLon point, double radius_km) const {
   const double dlat = radius_km / 110.57;
   const double dlon = radius_km / (111.32 * std::max(0.01, std::cos(point.lat * M_PI / 180.0)));
-  const TreeBox box(TreePoint(point.lon - dlon, point.lat - dlat), TreePoint(point.lon + dlon, point.lat + dlat));
+  const PlaneBox box(PlanePoint(point.lon - dlon, point.lat - dlat), PlanePoint(point.lon + dlon, point.lat + dlat));
   std::vector<std::pair<double, std::size_t>> found;
   for (auto it = tree_->rtree.qbegin(bgi::intersects(box)); it != tree_->rtree.qend(); ++it) {
     const auto& place = gazetteer_.at(it->second);

@@ -14,6 +14,7 @@
 #include "io/event_reader.hpp"
 #include "io/geojson_layer.hpp"
 #include "io/input_error.hpp"
+#include "io/memory_raster.hpp"
 
 using namespace conflictmap;
 
@@ -249,6 +250,9 @@ TEST_CASE("record_parts covers the text in parts cut at record ends; read_parts 
   CHECK(joined == text);
   CHECK(parts[1] == "\"e\ne\",ffff\n");
   CHECK(record_parts(text, 30, true).size() == 1);  // under two parts long: whole
+  // the quoted line break counts: the third part starts on line 5
+  CHECK(part_first_lines(parts, 1) == std::vector<long>{1, 3, 5, 6, 7});
+  CHECK(part_first_lines(parts, 10).front() == 10);
   std::vector<int> read(4, 0);
   bool whole = false;
   read_parts(4, [&](std::size_t k) { ++read[k]; }, [&] { whole = true; });
@@ -415,4 +419,34 @@ TEST_CASE("write_float_cog's overviews hold the mean of the valid cells below ea
   CHECK(read[std::size_t(5) * width + 10] != nodata);   // three valid cells of four
   dataset.reset();
   std::filesystem::remove(path);
+}
+
+TEST_CASE("memory_raster lets GDAL work on the caller's cells, georeferenced as the grid", "[io]") {
+  RasterGrid grid;
+  grid.origin_x = 500000;
+  grid.origin_y = 4000000;
+  grid.cell = 100;
+  grid.width = 3;
+  grid.height = 2;
+  grid.crs = "EPSG:32637";
+  std::vector<float> cells{1, 2, 3, 4, 5, 6};
+  {
+    GDALDatasetUniquePtr raster = memory_raster(grid, GDT_Float32, cells.data());
+    double transform[6];
+    REQUIRE(raster->GetGeoTransform(transform) == CE_None);
+    CHECK(transform[0] == 500000);
+    CHECK(transform[3] == 4000000);
+    CHECK(transform[5] == -100);
+    CHECK(std::string(raster->GetSpatialRef()->GetAuthorityCode(nullptr)) == "32637");
+    float read = 0;
+    REQUIRE(raster->GetRasterBand(1)->RasterIO(GF_Read, 2, 1, 1, 1, &read, 1, 1, GDT_Float32, 0, 0, nullptr) == CE_None);
+    CHECK(read == 6);
+    float two = 2;
+    REQUIRE(raster->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 1, 1, &two, 1, 1, GDT_Float32, 0, 0, nullptr) == CE_None);
+    CHECK(cells[0] == 2);  // written in place: no copy
+    REQUIRE(raster->GetRasterBand(1)->Fill(9) == CE_None);
+    raster->FlushCache();
+  }
+  CHECK(cells == std::vector<float>(6, 9.0f));
+  CHECK_THROWS(crs_wkt("EPSG:999999999"));
 }

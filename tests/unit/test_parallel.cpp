@@ -55,3 +55,23 @@ TEST_CASE("run_items_on_threads runs every item once, whatever the number of thr
   run_items_on_threads(0, 4, [&](std::size_t) { ++none; });
   CHECK(none == 0);
 }
+
+TEST_CASE("run_ranges_on_threads covers every index once, in ranges of the block size", "[parallel]") {
+  for (unsigned workers : {1u, 3u}) {
+    std::vector<std::atomic<int>> runs(23);
+    std::atomic<int> ranges{0}, short_ranges{0};
+    run_ranges_on_threads(runs.size(), 5, workers, [&](std::size_t begin, std::size_t end) {
+      ++ranges;
+      if (end - begin != 5) ++short_ranges;
+      CHECK(begin % 5 == 0);
+      for (std::size_t i = begin; i < end; ++i) ++runs[i];
+    });
+    for (auto& count : runs) CHECK(count == 1);
+    CHECK(ranges == 5);        // 5 + 5 + 5 + 5 + 3
+    CHECK(short_ranges == 1);
+  }
+  int none = 0;
+  run_ranges_on_threads(0, 8, 2, [&](std::size_t, std::size_t) { ++none; });
+  CHECK(none == 0);
+  CHECK(available_cores() >= 1);
+}
