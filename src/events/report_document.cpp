@@ -74,7 +74,8 @@ ReportDocument split_report(std::string path, std::string text, const Lexicon& l
     }
     throw InputError(path, line_of(text, good), "", "the text is not UTF-8");
   }
-  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  // A byte-order mark is blanked, not cut, so that spans stay offsets in the file as it lies on disk.
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.replace(0, 3, "   ");
   ReportDocument doc;
   doc.path = std::move(path);
   doc.text = std::move(text);

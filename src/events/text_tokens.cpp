@@ -14,12 +14,16 @@ namespace conflictmap {
 
 namespace {
 
-bool is_arabic_letter(UChar32 c) { return (c >= 0x0620 && c <= 0x06FF) || (c >= 0xFB50 && c <= 0xFEFF); }
+// the letters and their presentation forms; not U+FEFF, the byte-order mark, which shares the last block
+bool is_arabic_letter(UChar32 c) {
+  return (c >= 0x0620 && c <= 0x06FF) || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC);
+}
 
 bool is_joiner(UChar32 c) {
-  // inside a Latin word: apostrophes ("Mare'", "People's"); Arabic marks and tatweel stay with their letter
+  // inside a Latin word: apostrophes ("Mare'", "People's"); Arabic marks and tatweel stay with their letter;
+  // invisible format characters (zero-width joiners, soft hyphens, direction marks) that pasted text carries
   return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BF || c == 0x02BE || c == 0x0640 ||
-         (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+         (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x80 && u_charType(c) == U_FORMAT_CHAR);
 }
 
 std::string fold_latin_token(std::string_view raw) {

@@ -26,13 +26,15 @@ std::size_t code_points(std::string_view utf8) {
 }
 
 // Old text encodings and some PDF exports write Arabic in its presentation forms (U+FB50–U+FDFF,
-// U+FE70–U+FEFF: "ﺍﻟﺴﻌﺪﺓ"); compatibility normalisation gives the letters back.
+// U+FE70–U+FEFC: "ﺍﻟﺴﻌﺪﺓ"); compatibility normalisation gives the letters back. Decoded by code point, since the
+// same lead bytes also encode the byte-order mark (U+FEFF), which normalisation leaves as it is.
 bool has_presentation_forms(std::string_view utf8) {
-  // both blocks encode as EF AD..B7 / EF B9..BB
-  for (std::size_t i = 0; i + 1 < utf8.size(); ++i) {
-    if (static_cast<unsigned char>(utf8[i]) != 0xEF) continue;
-    const auto next = static_cast<unsigned char>(utf8[i + 1]);
-    if ((next >= 0xAD && next <= 0xB7) || (next >= 0xB9 && next <= 0xBB)) return true;
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC)) return true;
   }
   return false;
 }
@@ -53,6 +55,8 @@ std::string compatibility_form(std::string_view utf8) {
 
 char32_t fold_arabic_char(char32_t c) {
   if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || (c >= 0x06D6 && c <= 0x06ED)) return 0;
+  // zero-width non-joiners, direction marks, byte-order marks: invisible, and no break between words
+  if (u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR) return 0;
   switch (c) {
     case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673: return 0x0627;  // alef forms
     case 0x0629: return 0x0647;  // ta marbuta → ha
@@ -91,8 +95,11 @@ std::optional<JoinedPrefix> split_joined_prefix(std::string_view word) {
   return std::nullopt;
 }
 
-std::vector<std::string> arabic_words(std::string_view utf8) {
-  if (has_presentation_forms(utf8)) return arabic_words(compatibility_form(utf8));
+std::vector<std::string> arabic_words(std::string_view text) {
+  // Normalised once and never again: some code points of these blocks (unassigned ones, U+FE75) have no
+  // compatibility form, so the normalised text can still hold them.
+  const std::string normalised = has_presentation_forms(text) ? compatibility_form(text) : std::string();
+  const std::string_view utf8 = normalised.empty() ? text : std::string_view(normalised);
   std::vector<std::string> words;
   words.reserve(4);
   std::string current;

@@ -153,8 +153,9 @@ std::vector<std::string> latin_words(std::string_view utf8) {
       ascii_text.push_back(static_cast<char>(c));
     } else if (is_apostrophe(c)) {
       ascii_text.push_back('\'');
-    } else if (u_charType(c) == U_NON_SPACING_MARK) {
-      // a diacritic of the previous letter
+    } else if (u_charType(c) == U_NON_SPACING_MARK || u_charType(c) == U_FORMAT_CHAR) {
+      // a diacritic of the previous letter; or an invisible format character text pasted from the web or a PDF
+      // carries inside words (zero-width joiners, soft hyphens, direction marks, byte-order marks)
     } else if (const char* replacement = special_latin(u_tolower(c))) {
       ascii_text += replacement;
     } else {

@@ -68,6 +68,26 @@ TEST_CASE("tokens fold Latin and Arabic and drop a possessive", "[tokens]") {
   CHECK(tokens[4].alt == "قريه");
 }
 
+TEST_CASE("invisible format characters join a word instead of splitting it, and a BOM is no letter", "[tokens]") {
+  const auto arabic = tokenize("قر\xE2\x80\x8Cية");  // a zero-width non-joiner inside قرية
+  REQUIRE(arabic.size() == 1);
+  CHECK(arabic[0].form == tokenize("قرية")[0].form);
+  const auto latin = tokenize("a\xEF\xBB\xBF b");
+  REQUIRE(latin.size() == 2);
+  CHECK(latin[0].form == "a");
+  CHECK(latin[0].script == Script::Latin);
+  CHECK(tokenize("\xEF\xBB\xBF").empty());
+}
+
+TEST_CASE("a report's byte-order mark leaves sentence offsets those of the file", "[report]") {
+  const std::string text = "\xEF\xBB\xBF" "Date: 2015-10-09\nIS took control of Soran.\n";
+  const auto doc = split_report("r.txt", text, lexicon());
+  REQUIRE(doc.published);
+  REQUIRE(doc.sentences.size() == 2);
+  const auto& took = doc.sentences[1];
+  CHECK(text.substr(took.begin, took.end - took.begin) == "IS took control of Soran.");
+}
+
 TEST_CASE("a report ends where its boilerplate begins", "[report]") {
   const auto doc = split_report("r.txt", "Date: 2015-10-09\nIS took control of Soran.\n\nAbout The Author\nWe are activists.\n", lexicon());
   REQUIRE(doc.published);

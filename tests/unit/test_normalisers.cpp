@@ -127,6 +127,23 @@ TEST_CASE("Arabic presentation forms fold to the letters", "[arabic]") {
   CHECK(folded("\xEF\xBB\xBB\xD8\xB0\xD9\x82\xD9\x8A\xD9\x87") == folded("لاذقيه"));
 }
 
+TEST_CASE("a byte-order mark or an unassigned presentation code point ends folding, not the stack", "[arabic]") {
+  // U+FEFF shares lead bytes with the presentation forms; U+FE75 lies in their block but has no compatibility
+  // form: both once sent arabic_words into unbounded recursion
+  CHECK(arabic_words("a\xEF\xBB\xBF") == std::vector<std::string>{"a"});
+  CHECK(arabic_words("\xEF\xBB\xBF\xD8\xAD\xD9\x84\xD8\xA8") == arabic_words("حلب"));
+  CHECK_NOTHROW(arabic_words("a\xEF\xB9\xB5"));
+  CHECK_NOTHROW(make_name_keys("a\xEF\xB9\xB5"));
+}
+
+TEST_CASE("invisible format characters inside a name do not split it", "[arabic][latin]") {
+  // a zero-width non-joiner and a right-to-left mark, as pasted from web pages
+  CHECK(arabic_words("حل\xE2\x80\x8C\xD8\xA8\xE2\x80\x8F") == arabic_words("حلب"));
+  // a soft hyphen and a zero-width joiner inside a Latin name
+  CHECK(latin_words("Ḩara\xC2\xADsta") == latin_words("Harasta"));
+  CHECK(latin_words("Ḩalab\xE2\x80\x8D") == std::vector<std::string>{"halab"});
+}
+
 TEST_CASE("an article joined before a half-vowel goes only from a long word", "[latin]") {
   CHECK(folded("Alwahshia") == folded("Wahshiyeh"));
   CHECK(folded("Elwadi") == "wadi");
