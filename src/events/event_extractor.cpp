@@ -14,11 +14,6 @@ namespace conflictmap {
 
 namespace {
 
-const std::vector<std::string> kTriggerKinds = {"control",  "regain",       "withdraw", "air_strike", "shelling", "clash",
-                                                "car_bomb", "suicide_bomb", "arrests",  "agreement",  "civilians"};
-
-bool territorial_kind(const std::string& kind) { return kind == "control" || kind == "regain" || kind == "withdraw"; }
-
 SubEventType type_of(const std::string& kind) {
   if (kind == "air_strike") return SubEventType::AirDroneStrike;
   if (kind == "shelling") return SubEventType::ShellingArtilleryMissile;
@@ -30,16 +25,6 @@ SubEventType type_of(const std::string& kind) {
   if (kind == "clash") return SubEventType::ArmedClash;
   return SubEventType::NonStateActorOvertakesTerritory;
 }
-
-struct Trigger {
-  const Phrase* phrase = nullptr;
-  std::size_t first = 0, last = 0;
-  std::size_t first_end = 0;  // end of the first word of a merged pair ("بسط … سيطرته")
-  bool descriptive = false;  // "seized by IS", "كان قد سيطر": a state described, not an event told
-  std::vector<std::size_t> places;  // indexes into the sentence's mentions
-  bool borrowed = false;            // took the places of an earlier verb ("regained it")
-  std::size_t lender = 0;           // that verb's index
-};
 
 struct ResolvedMention {
   PlaceMention mention;
@@ -79,12 +64,59 @@ std::optional<int> fatalities_in(const std::vector<Token>& tokens, const Lexicon
   return total;
 }
 
+// "IS took Soran after clashes with the regime": fighting that ends in a capture the same sentence tells is
+// that capture, not a second event at the place.
+// `taken` holds the places the sentence says changed hands, also those an earlier sentence already gave.
+void drop_fighting_that_took_places(std::vector<Event>& events, std::size_t sentence_begin,
+                                    const std::set<std::string>& taken) {
+  if (taken.empty()) return;
+  const auto first = events.begin() + static_cast<std::ptrdiff_t>(sentence_begin);
+  events.erase(std::remove_if(first, events.end(),
+                              [&](const Event& e) {
+                                return e.type == SubEventType::ArmedClash &&
+                                       taken.count(e.place.place_id + "|" + e.place.written) > 0;
+                              }),
+               events.end());
+}
+
 }  // namespace
 
 EventExtractor::EventExtractor(const Resolver& resolver, const Lexicon& lexicon)
-    : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon), actor_(lexicon.mask({"actor"})),
-      trigger_(lexicon.mask(kTriggerKinds)), attempt_(lexicon.mask({"attempt"})), list_start_(lexicon.mask({"list_start"})),
-      origin_(lexicon.mask({"origin"})), of_them_(lexicon.mask({"of_them"})) {}
+    : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon), triggers_(lexicon), actor_(lexicon.mask({"actor"})),
+      supporter_(lexicon.mask({"supporter"})), backed_after_(lexicon.mask({"backed_after"})), list_start_(lexicon.mask({"list_start"})),
+      origin_(lexicon.mask({"origin"})), of_them_(lexicon.mask({"of_them"})), speech_(lexicon.mask({"speech"})) {}
+
+std::vector<PhraseMatch> EventExtractor::actors_acting(const std::vector<Token>& tokens,
+                                                      std::vector<PhraseMatch>& backers) const {
+  // "backed by coalition air strikes", "U.S.-backed", "بدعم من الطيران الروسي": a party that supports the
+  // attack is neither its actor nor the side it fought
+  const auto actors = lexicon_.find(tokens, actor_);
+  std::vector<char> supporting(actors.size(), 0);
+  for (const auto& m : lexicon_.find(tokens, supporter_ | backed_after_)) {
+    const bool before_actor = (m.phrase->kind_bit & backed_after_) != 0;
+    for (std::size_t k = 0; k < actors.size(); ++k) {
+      // "U.S.-backed forces": the actor ends where "backed" begins
+      if (before_actor && actors[k].last == m.first) supporting[k] = 1;
+      // "backed by Iranian militias and Russian warplanes": the first actor within a few words, and those
+      // joined to it by "and" or a comma
+      if (actors[k].first >= m.last && actors[k].first <= m.last + 2) {
+        supporting[k] = 1;
+        for (std::size_t j = k + 1; j < actors.size() && actors[j].first <= actors[j - 1].last + 1; ++j) {
+          const bool joined = actors[j].first == actors[j - 1].last ||
+                              tokens[actors[j - 1].last].form == "and" || tokens[actors[j - 1].last].form == "و";
+          if (!joined) break;
+          supporting[j] = 1;
+        }
+        break;
+      }
+    }
+  }
+  std::vector<PhraseMatch> acting;
+  for (std::size_t k = 0; k < actors.size(); ++k) {
+    (supporting[k] ? backers : acting).push_back(actors[k]);
+  }
+  return acting;
+}
 
 ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optional<CivilDate> date) const {
   ExtractedReport out;
@@ -97,6 +129,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     const std::vector<Token>* tokens = nullptr;  // the report's own, annotated once
     std::vector<ResolvedMention> mentions;
     std::vector<PhraseMatch> actors;
+    std::vector<PhraseMatch> backers;  // "backed by Russian air strikes"
     ResolveContext context;  // what places its names: the document's places and the area it or the document names
   };
   std::vector<SentenceData> sentences;
@@ -106,7 +139,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     d.text = std::string_view(report.text).substr(s.begin, s.end - s.begin);
     d.tokens = &s.tokens;
     for (auto& m : mentions_.find(d.text, *d.tokens)) d.mentions.push_back({std::move(m), {}});
-    d.actors = lexicon_.find(*d.tokens, actor_);
+    d.actors = actors_acting(*d.tokens, d.backers);
     sentences.push_back(std::move(d));
   }
 
@@ -194,6 +227,14 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
   std::set<std::pair<std::string, std::string>> territorial_seen;  // place, controller
   std::set<std::tuple<int, std::string, std::size_t>> seen;         // type, place, sentence
   Actor last_actor;
+  Actor last_state_actor;  // the last government or foreign power named: who flies the aircraft
+  auto remember_actors = [&](const SentenceData& s, const auto& actor_text) {
+    if (s.actors.empty()) return;
+    last_actor = {s.actors.back().phrase->canonical, actor_text(s.actors.back())};
+    for (const auto& a : s.actors) {
+      if (a.phrase->side == "government" || a.phrase->side == "external") last_state_actor = {a.phrase->canonical, actor_text(a)};
+    }
+  };
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     auto& s = sentences[si];
     const auto& tokens = *s.tokens;
@@ -209,34 +250,12 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       out.unresolved.push_back(std::move(u));
     };
 
-    // triggers, merged when one verb is written twice ("بسط … سيطرته", "clashes … battles")
-    std::vector<Trigger> triggers;
-    for (const auto& m : lexicon_.find(tokens, trigger_)) {
-      Trigger t;
-      t.phrase = m.phrase;
-      t.first = m.first;
-      t.last = t.first_end = m.last;
-      if (m.last < tokens.size() && tokens[m.last].form == "by") t.descriptive = true;
-      if (m.first >= 2 && tokens[m.first - 2].form == "كان" && tokens[m.first - 1].form == "قد") t.descriptive = true;
-      // "trying to control": intended, not done
-      for (std::size_t back = 1; back <= 3 && back <= m.first; ++back) {
-        if (lexicon_.match_at(tokens, m.first - back, attempt_)) t.descriptive = true;
-      }
-      if (!triggers.empty() && triggers.back().phrase->kind == t.phrase->kind && t.first <= triggers.back().last + 3) {
-        triggers.back().last = t.last;
-        continue;
-      }
-      triggers.push_back(t);
-    }
-    // "seized by IS" describes; "pushed back by rebel groups" still tells a reversal
-    for (auto& t : triggers) {
-      if (t.descriptive && t.phrase->kind == "regain") t.descriptive = false;
-    }
+    std::vector<Trigger> triggers = triggers_.find(tokens);
     auto actor_text = [&](const PhraseMatch& a) {
       return std::string(s.text.substr(tokens[a.first].begin, tokens[a.last - 1].end - tokens[a.first].begin));
     };
     if (triggers.empty()) {
-      if (!s.actors.empty()) last_actor = {s.actors.back().phrase->canonical, actor_text(s.actors.back())};
+      remember_actors(s, actor_text);
       continue;
     }
     std::vector<std::size_t> live;
@@ -248,6 +267,11 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     // places to verbs: a list after "including"/"منها" belongs to the last territorial verb; otherwise the
     // nearest verb before the place, or the first after it
     const auto list_starts = lexicon_.find(tokens, list_start_);
+    // "backed by Russian air strikes": support of the action told, placed only at an area the sentence names
+    std::vector<std::size_t> acting_live;
+    for (const auto t : live) {
+      if (!triggers[t].supporting) acting_live.push_back(t);
+    }
     for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {
       const auto& m = s.mentions[mi].mention;
       if (m.region) continue;
@@ -256,17 +280,17 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       for (const auto& ls : list_starts) {
         if (ls.last <= m.first) list_at = ls.first;
       }
-      for (const auto t : live) {
+      for (const auto t : acting_live) {
         if (triggers[t].last <= m.first) chosen = t;
       }
       if (list_at) {
         // "… including A and B": the list belongs to the last change of control before it, else the last
         // strike, rather than to a battle word in between
         std::optional<std::size_t> territorial, strike;
-        for (const auto t : live) {
+        for (const auto t : acting_live) {
           if (triggers[t].last > *list_at) continue;
           const auto& k = triggers[t].phrase->kind;
-          if (territorial_kind(k)) territorial = t;
+          if (is_territorial_kind(k)) territorial = t;
           if (k == "air_strike" || k == "shelling") strike = t;
         }
         if (territorial) {
@@ -276,17 +300,22 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         }
       }
       if (!chosen) {
-        for (const auto t : live) {
-          if (triggers[t].first >= m.last) {
-            chosen = t;
-            break;
+        // "a reporter in Hasaka said: clashes …": a verb after a speech verb tells what was said, not what
+        // happened where the speaker is
+        for (const auto t : acting_live) {
+          if (triggers[t].first < m.last) continue;
+          bool speech_between = false;
+          for (std::size_t k = m.last; k < triggers[t].first && !speech_between; ++k) {
+            speech_between = lexicon_.match_at(tokens, k, speech_).has_value();
           }
+          if (!speech_between) chosen = t;
+          break;
         }
       }
       // "brought by IS from Deir Ezzor to Hasaka": where people came from or went is not what was hit or taken
-      if (chosen && m.first > 0 && lexicon_.match_at(tokens, m.first - 1, origin_)) {
+      if (chosen && m.first > 0 && m.first - 1 >= triggers[*chosen].last && lexicon_.match_at(tokens, m.first - 1, origin_)) {
         const auto& kind = triggers[*chosen].phrase->kind;
-        if (kind == "air_strike" || kind == "shelling" || territorial_kind(kind)) chosen.reset();
+        if (kind == "air_strike" || kind == "shelling" || is_territorial_kind(kind)) chosen.reset();
       }
       if (chosen) triggers[*chosen].places.push_back(mi);
     }
@@ -294,10 +323,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     // those of the territorial verb before it
     for (std::size_t k = 0; k < live.size(); ++k) {
       auto& t = triggers[live[k]];
-      if (!territorial_kind(t.phrase->kind) || !t.places.empty()) continue;
+      if (!is_territorial_kind(t.phrase->kind) || !t.places.empty()) continue;
       for (std::size_t j = k; j-- > 0;) {
         const auto& before = triggers[live[j]];
-        if (territorial_kind(before.phrase->kind) && !before.places.empty()) {
+        if (is_territorial_kind(before.phrase->kind) && !before.places.empty()) {
           t.places = before.places;
           t.borrowed = true;
           t.lender = live[j];
@@ -313,6 +342,15 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     auto actor_for = [&](const Trigger& t) -> Actor {
       const PhraseMatch* before = nullptr;
       const PhraseMatch* after = nullptr;
+      // the support's own actor: the backer written nearest to it
+      if (t.supporting && !s.backers.empty()) {
+        const PhraseMatch* nearest = &s.backers.front();
+        auto gap = [&](const PhraseMatch& a) { return a.first > t.first ? a.first - t.first : t.first - a.first; };
+        for (const auto& a : s.backers) {
+          if (gap(a) < gap(*nearest)) nearest = &a;
+        }
+        return {nearest->phrase->canonical, actor_text(*nearest)};
+      }
       // aircraft belong to states: an air strike's actor is a government or a foreign power when the
       // sentence names one ("coalition forces aircraft targeted two IS sites")
       if (t.phrase->kind == "air_strike") {
@@ -322,13 +360,16 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
           if (!state || a.first < t.first) state = &a;
         }
         if (state) return {state->phrase->canonical, actor_text(*state)};
+        // no state named here: the air power an earlier sentence named ("Coalition forces struck … Near X,
+        // four strikes …"), since the armed groups on the ground fly no aircraft
+        if (!last_state_actor.canonical.empty()) return last_state_actor;
       }
       for (const auto& a : s.actors) {
         if (a.last <= t.first) before = &a;
         if (!after && a.first >= t.first_end && a.first <= t.first_end + 3) after = &a;
       }
       // "pushed back by rebel groups": the agent follows
-      if (t.last < tokens.size() && tokens[t.last].form == "by" && after) return {after->phrase->canonical, actor_text(*after)};
+      if (t.agent_follows && after) return {after->phrase->canonical, actor_text(*after)};
       // Arabic puts the verb first: "بسط تنظيم داعش سيطرته"
       if (tokens[t.first].script == Script::Arabic && after) return {after->phrase->canonical, actor_text(*after)};
       if (before) return {before->phrase->canonical, actor_text(*before)};
@@ -371,6 +412,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       }
     }
 
+    const std::size_t sentence_events_begin = events.size();
+    std::set<std::string> sentence_taken;
     std::set<std::size_t> replaced;  // withdrawals whose places another verb gave a controller
     for (const auto k : live) {
       if (triggers[k].borrowed && triggers[triggers[k].lender].phrase->kind == "withdraw") replaced.insert(triggers[k].lender);
@@ -383,7 +426,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       const Actor actor1 = actor_for(t);
       Actor actor2 = other_actor(actor1);
       std::string controller;
-      if (territorial_kind(kind)) {
+      if (is_territorial_kind(kind)) {
         controller = kind == "withdraw" ? actor2.canonical : actor1.canonical;
       }
       std::vector<std::size_t> places = t.places;
@@ -423,12 +466,12 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         if (!rm.mention.known && rm.resolution.status == ResolutionStatus::RegionOnly) {
           report_unplaced(rm.mention.first, rm.mention.last, "placed only at its area: " + rm.resolution.note);
         }
-        if (territorial_kind(kind) && controller.empty()) {
+        if (is_territorial_kind(kind) && controller.empty()) {
           report_unplaced(t.first, t.last, "a change of control without a known new controller");
           continue;
         }
         Event e;
-        e.type = territorial_kind(kind)
+        e.type = is_territorial_kind(kind)
                      ? (side_of(controller) == "government" ? SubEventType::GovernmentRegainsTerritory
                                                             : SubEventType::NonStateActorOvertakesTerritory)
                      : type_of(kind);
@@ -450,7 +493,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
             e.count = std::max(1, *total / static_cast<int>(places.size()));
           }
         }
-        if (fatalities && !fatalities_used && !territorial_kind(kind)) {
+        if (fatalities && !fatalities_used && !is_territorial_kind(kind)) {
           e.fatalities = fatalities;
           fatalities_used = true;
         }
@@ -459,7 +502,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         e.provenance.span_end = s.span.end;
         e.provenance.sentence = sentence;
         const std::string place_key = e.place.place_id + "|" + e.place.written;
-        if (territorial_kind(kind)) {
+        if (is_territorial_kind(kind)) {
+          sentence_taken.insert(place_key);
           // places known only by their area stay apart: two unknown villages are not one
           const std::string key = e.place.precision >= 3 || e.place.place_id.empty()
                                       ? e.place.place_id + "|" + e.place.written
@@ -473,7 +517,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         events.push_back(std::move(e));
       }
     }
-    if (!s.actors.empty()) last_actor = {s.actors.back().phrase->canonical, actor_text(s.actors.back())};
+    drop_fighting_that_took_places(events, sentence_events_begin, sentence_taken);
+    remember_actors(s, actor_text);
   }
   for (std::size_t i = 0; i < events.size(); ++i) events[i].id = fmt::format("{}-{:03d}", stem, i + 1);
   out.events = std::move(events);

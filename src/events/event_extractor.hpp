@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/event.hpp"
+#include "events/event_triggers.hpp"
 #include "events/lexicon.hpp"
 #include "events/place_mentions.hpp"
 #include "events/report_document.hpp"
@@ -34,10 +35,13 @@ class EventExtractor {
   ExtractedReport extract(const ReportDocument& report, std::optional<CivilDate> date = std::nullopt) const;
 
  private:
+  // The actors a sentence names as doing something; those it names as backing them go to `backers`.
+  std::vector<PhraseMatch> actors_acting(const std::vector<Token>& tokens, std::vector<PhraseMatch>& backers) const;
   const Resolver& resolver_;
   const Lexicon& lexicon_;
   MentionFinder mentions_;
-  std::uint64_t actor_ = 0, trigger_ = 0, attempt_ = 0, list_start_ = 0, origin_ = 0, of_them_ = 0;
+  TriggerFinder triggers_;
+  std::uint64_t actor_ = 0, supporter_ = 0, backed_after_ = 0, list_start_ = 0, origin_ = 0, of_them_ = 0, speech_ = 0;
 };
 
 }  // namespace conflictmap

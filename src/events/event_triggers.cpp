@@ -1,0 +1,78 @@
+#include "events/event_triggers.hpp"
+
+#include <algorithm>
+
+namespace conflictmap {
+
+const std::vector<std::string>& trigger_kinds() {
+  static const std::vector<std::string> kinds = {"control",  "regain",       "withdraw", "air_strike", "shelling", "clash",
+                                                 "car_bomb", "suicide_bomb", "arrests",  "agreement",  "civilians"};
+  return kinds;
+}
+
+bool is_territorial_kind(const std::string& kind) { return kind == "control" || kind == "regain" || kind == "withdraw"; }
+
+bool is_strike_kind(const std::string& kind) { return kind == "air_strike" || kind == "shelling"; }
+
+TriggerFinder::TriggerFinder(const Lexicon& lexicon)
+    : lexicon_(lexicon), trigger_(lexicon.mask(trigger_kinds())), attempt_(lexicon.mask({"attempt"})),
+      relative_(lexicon.mask({"relative"})), past_auxiliary_(lexicon.mask({"past_auxiliary"})),
+      present_auxiliary_(lexicon.mask({"present_auxiliary"})), agent_after_(lexicon.mask({"agent_after"})),
+      supporter_(lexicon.mask({"supporter"})) {}
+
+std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
+  std::vector<Trigger> triggers;
+  for (const auto& m : lexicon_.find(tokens, trigger_)) {
+    Trigger t;
+    t.phrase = m.phrase;
+    t.first = m.first;
+    t.last = t.first_end = m.last;
+    const bool territorial = is_territorial_kind(m.phrase->kind);
+    // English participles: "was captured by the SDF" tells an event whose agent follows; "villages seized by IS"
+    // and "is controlled by IS" describe who holds a place
+    const bool by_after = m.last < tokens.size() && lexicon_.match_at(tokens, m.last, agent_after_);
+    // written in lower case: "IS took control" names the Islamic State, "is controlled" is a verb
+    const bool auxiliary_before = m.first > 0 && !tokens[m.first - 1].capitalised;
+    const bool past_auxiliary = auxiliary_before && lexicon_.match_at(tokens, m.first - 1, past_auxiliary_);
+    const bool present_auxiliary = auxiliary_before && lexicon_.match_at(tokens, m.first - 1, present_auxiliary_);
+    if (by_after) {
+      t.agent_follows = true;
+      if (!past_auxiliary) t.descriptive = true;
+    }
+    if (territorial && present_auxiliary) t.descriptive = true;
+    // "fell to IS", "under the control of the SDF": the phrase ends where its agent begins
+    if (m.phrase->words.size() >= 2 && (m.phrase->words.back() == "to" || m.phrase->words.back() == "of")) {
+      t.agent_follows = true;
+    }
+    // "كان قد سيطر": a pluperfect recalls what was already so
+    if (m.first >= 2 && tokens[m.first - 2].form == "كان" && tokens[m.first - 1].form == "قد") t.descriptive = true;
+    // "المناطق التي تسيطر عليها قوات النظام": a relative clause on a control verb says who holds a place
+    if (territorial && m.first >= 1) {
+      for (std::size_t back = 1; back <= 2 && back <= m.first; ++back) {
+        if (lexicon_.match_at(tokens, m.first - back, relative_)) t.descriptive = true;
+      }
+    }
+    // "backed by coalition air strikes", "بدعم من الطيران الروسي": the support of an attack, not a strike told
+    // at its place
+    for (std::size_t back = 1; back <= 3 && back <= m.first; ++back) {
+      const auto support = lexicon_.match_at(tokens, m.first - back, supporter_);
+      if (support && support->last + 2 >= m.first) t.supporting = true;
+    }
+    // "trying to control", "in an attempt to capture": intended, not done
+    for (std::size_t back = 1; back <= 3 && back <= m.first; ++back) {
+      if (lexicon_.match_at(tokens, m.first - back, attempt_)) t.descriptive = true;
+    }
+    if (!triggers.empty() && triggers.back().phrase->kind == t.phrase->kind && t.first <= triggers.back().last + 3) {
+      triggers.back().last = t.last;
+      continue;
+    }
+    triggers.push_back(t);
+  }
+  // "pushed back by rebel groups" still tells a reversal
+  for (auto& t : triggers) {
+    if (t.descriptive && t.phrase->kind == "regain" && t.agent_follows) t.descriptive = false;
+  }
+  return triggers;
+}
+
+}  // namespace conflictmap

@@ -1,0 +1,42 @@
+#pragma once
+// The trigger stage of extraction: the words of a sentence that say something happened ("air strikes", "took
+// control", "سيطر"), merged when one verb is written twice, and each marked when it describes a state or an
+// intention rather than telling an event.
+#include <cstdint>
+#include <vector>
+
+#include "events/lexicon.hpp"
+#include "events/text_tokens.hpp"
+
+namespace conflictmap {
+
+struct Trigger {
+  const Phrase* phrase = nullptr;
+  std::size_t first = 0, last = 0;
+  std::size_t first_end = 0;   // end of the first word of a merged pair ("بسط … سيطرته")
+  bool descriptive = false;    // "villages seized by IS", "التي تسيطر عليها": a state described, not an event told
+  bool supporting = false;     // "backed by coalition air strikes": support of the action told, not an event at its places
+  bool agent_follows = false;  // "was captured by the SDF", "fell to IS": the agent is written after the verb
+  std::vector<std::size_t> places;  // indexes into the sentence's mentions
+  bool borrowed = false;            // took the places of an earlier verb ("regained it")
+  std::size_t lender = 0;           // that verb's index
+};
+
+// The kinds of phrase that trigger events.
+const std::vector<std::string>& trigger_kinds();
+bool is_territorial_kind(const std::string& kind);  // control, regain, withdraw
+bool is_strike_kind(const std::string& kind);       // air_strike, shelling
+
+class TriggerFinder {
+ public:
+  explicit TriggerFinder(const Lexicon& lexicon);
+  // The triggers of one sentence's annotated tokens, in text order.
+  std::vector<Trigger> find(const std::vector<Token>& tokens) const;
+
+ private:
+  const Lexicon& lexicon_;
+  std::uint64_t trigger_ = 0, attempt_ = 0, relative_ = 0, past_auxiliary_ = 0, present_auxiliary_ = 0, agent_after_ = 0,
+                supporter_ = 0;
+};
+
+}  // namespace conflictmap

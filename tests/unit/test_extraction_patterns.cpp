@@ -1,0 +1,109 @@
+// Extraction patterns of the language, each on sentences written for the test: verbs of control in every
+// side's idiom, states and intentions that tell no event, who acts and who only backs, and fighting that ends in
+// a capture.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "events/event_extractor.hpp"
+#include "gazetteer/gazetteer_files.hpp"
+
+using namespace conflictmap;
+
+namespace {
+
+const Resolver& resolver() {
+  static const Gazetteer gazetteer = load_gazetteer(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/syria");
+  static const Resolver instance(gazetteer);
+  return instance;
+}
+
+const Lexicon& lexicon() {
+  static const Lexicon instance = Lexicon::load(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/lexicons");
+  return instance;
+}
+
+std::vector<Event> extract(const std::string& text) {
+  static const EventExtractor extractor(resolver(), lexicon());
+  return extractor.extract(split_report("t.txt", "Date: 2019-05-02\n" + text + "\n", lexicon())).events;
+}
+
+std::vector<Event> at(const std::vector<Event>& events, const std::string& place_id) {
+  std::vector<Event> out;
+  std::copy_if(events.begin(), events.end(), std::back_inserter(out), [&](const Event& e) { return e.place.place_id == place_id; });
+  return out;
+}
+
+bool has_control(const std::vector<Event>& events, const std::string& place_id, const std::string& controller) {
+  for (const auto& e : at(events, place_id)) {
+    if (e.new_controller == controller) return true;
+  }
+  return false;
+}
+
+bool has_type(const std::vector<Event>& events, const std::string& place_id, SubEventType type) {
+  const auto here = at(events, place_id);
+  return std::any_of(here.begin(), here.end(), [&](const Event& e) { return e.type == type; });
+}
+
+constexpr const char* kSaraqib = "C3916";
+constexpr const char* kManbij = "C1767";
+constexpr const char* kRaqqa = "C5710";
+constexpr const char* kKafrNabl = "C4068";
+
+}  // namespace
+
+TEST_CASE("verbs of control in the idioms of each side give the taker as new controller", "[extraction]") {
+  CHECK(has_control(extract("Kurdish fighters seized Manbij on Tuesday."), kManbij, "Syrian Democratic Forces"));
+  CHECK(has_control(extract("Government troops recaptured Saraqib after a week."), kSaraqib, "Syrian government forces"));
+  CHECK(has_control(extract("The army restored security and stability to Saraqib."), kSaraqib, "Syrian government forces"));
+  CHECK(has_control(extract("Rebel fighters wrested Kafr Nabl from the regime."), kKafrNabl, "Syrian opposition"));
+  CHECK(has_control(extract("Saraqib fell to the rebels on Monday."), kSaraqib, "Syrian opposition"));
+  CHECK(has_control(extract("Manbij was captured by the SDF on Friday."), kManbij, "Syrian Democratic Forces"));
+  // "IS" before a verb is the Islamic State, not the auxiliary "is"
+  CHECK(has_control(extract("IS took control of Manbij."), kManbij, "Islamic State"));
+  CHECK(has_control(extract("سيطرت قوات النظام على مدينة سراقب."), kSaraqib, "Syrian government forces"));
+  CHECK(has_control(extract("استعادت فصائل المعارضة بلدة كفرنبل."), kKafrNabl, "Syrian opposition"));
+}
+
+TEST_CASE("a state or an intention is no change of control", "[extraction]") {
+  CHECK(at(extract("Villages seized by IS lie east of Manbij and are empty."), kManbij).empty());
+  CHECK(at(extract("Raqqa is controlled by IS fighters."), kRaqqa).empty());
+  CHECK(at(extract("Turkish forces are preparing to capture Manbij."), kManbij).empty());
+  const auto held = at(extract("قصف الطيران المواقع التي تسيطر عليها قوات النظام في سراقب."), kSaraqib);
+  CHECK(std::none_of(held.begin(), held.end(), [](const Event& e) { return !e.new_controller.empty(); }));
+}
+
+TEST_CASE("a party that backs an attack is neither its actor nor its controller", "[extraction]") {
+  const auto sdf = extract("The SDF, backed by coalition air strikes, captured Manbij.");
+  REQUIRE(has_control(sdf, kManbij, "Syrian Democratic Forces"));
+  for (const auto& e : at(sdf, kManbij)) CHECK(e.actor1.canonical != "US-led coalition");
+  const auto regime = extract("Regime forces backed by Russian air power captured Saraqib.");
+  CHECK(has_control(regime, kSaraqib, "Syrian government forces"));
+  CHECK_FALSE(has_control(regime, kSaraqib, "Russian air force"));
+  const auto backed = extract("U.S.-backed forces captured Manbij.");
+  CHECK(has_control(backed, kManbij, "Syrian Democratic Forces"));
+  const auto arabic = extract("سيطرت قوات النظام بدعم من الطيران الروسي على مدينة سراقب.");
+  CHECK(has_control(arabic, kSaraqib, "Syrian government forces"));
+}
+
+TEST_CASE("fighting that ends in a capture told in the same sentence is the capture alone", "[extraction]") {
+  const auto events = extract("After heavy clashes, rebels captured Saraqib.");
+  CHECK(has_control(events, kSaraqib, "Syrian opposition"));
+  CHECK_FALSE(has_type(events, kSaraqib, SubEventType::ArmedClash));
+}
+
+TEST_CASE("a place that locates a speaker gets no event from what the speaker says", "[extraction]") {
+  const auto events = extract("A correspondent in Raqqa said: clashes broke out between the factions.");
+  CHECK(at(events, kRaqqa).empty());
+}
+
+TEST_CASE("strikes written as bare strikes or air raids are air strikes at their place", "[extraction]") {
+  const auto near = extract("Coalition forces struck IS in Syria. Near Raqqa, four strikes destroyed two IS vehicles.");
+  REQUIRE(has_type(near, kRaqqa, SubEventType::AirDroneStrike));
+  CHECK(at(near, kRaqqa).front().count == 4);
+  CHECK(at(near, kRaqqa).front().actor1.canonical == "US-led coalition");
+  const auto arabic = extract("شنت الطائرات الحربية الروسية غارات جوية على مدينة سراقب.");
+  REQUIRE(has_type(arabic, kSaraqib, SubEventType::AirDroneStrike));
+  CHECK(at(arabic, kSaraqib).front().actor1.canonical == "Russian air force");
+}
