@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "events/explicit_date.hpp"
 #include "events/relative_date.hpp"
 
 namespace conflictmap {
@@ -85,6 +86,32 @@ EventExtractor::EventExtractor(const Resolver& resolver, const Lexicon& lexicon)
     : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon), triggers_(lexicon), actor_(lexicon.mask({"actor"})),
       supporter_(lexicon.mask({"supporter"})), backed_after_(lexicon.mask({"backed_after"})), list_start_(lexicon.mask({"list_start"})),
       origin_(lexicon.mask({"origin"})), of_them_(lexicon.mask({"of_them"})), speech_(lexicon.mask({"speech"})) {}
+
+EventDate EventExtractor::date_of_sentence(const std::vector<Token>& tokens, std::string_view text, DateState& state,
+                                           std::optional<CivilDate> published) const {
+  // a day written out, or counted from the last day told
+  if (auto written = read_written_date(tokens, text, lexicon_, state, published)) {
+    if (written->date.precision == TimePrecision::Day) state.last_day = written->date.date;
+    // a month heading ("September 2015") ends the day told before it
+    if (written->date.precision == TimePrecision::Month) state.last_day.reset();
+    return written->date;
+  }
+  // "yesterday", "two days ago": counted back from the publication
+  if (auto relative = read_relative_date(tokens, text, lexicon_, published)) {
+    if (relative->precision == TimePrecision::Day) state.last_day = relative->date;
+    return *relative;
+  }
+  // a sentence that names no time goes on with the day told before it, else the day of publication
+  EventDate date;
+  if (state.last_day) {
+    date.date = *state.last_day;
+    date.precision = TimePrecision::Day;
+  } else if (published) {
+    date.date = *published;
+    date.precision = TimePrecision::Day;
+  }
+  return date;
+}
 
 std::vector<PhraseMatch> EventExtractor::actors_acting(const std::vector<Token>& tokens,
                                                       std::vector<PhraseMatch>& backers) const {
@@ -235,10 +262,14 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       if (a.phrase->side == "government" || a.phrase->side == "external") last_state_actor = {a.phrase->canonical, actor_text(a)};
     }
   };
+  DateState date_state;
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     auto& s = sentences[si];
     const auto& tokens = *s.tokens;
     const std::string sentence(s.text);
+    // Every sentence moves the report's time on, whether or not it tells an event: "4 September" as a heading,
+    // "On 12 March, …", "the next day"
+    const EventDate event_date = date_of_sentence(tokens, s.text, date_state, published);
     auto report_unplaced = [&](std::size_t first, std::size_t last, const std::string& reason) {
       UnresolvedMention u;
       u.document = report.path;
@@ -389,14 +420,6 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       return std::string();
     };
 
-    const auto sentence_date = read_relative_date(tokens, s.text, lexicon_, published);
-    EventDate event_date;
-    if (sentence_date) {
-      event_date = *sentence_date;
-    } else if (published) {
-      event_date.date = *published;
-      event_date.precision = TimePrecision::Day;
-    }
     const auto fatalities = fatalities_in(tokens, lexicon_);
     bool fatalities_used = false;
 
@@ -505,7 +528,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         if (is_territorial_kind(kind)) {
           sentence_taken.insert(place_key);
           // places known only by their area stay apart: two unknown villages are not one
-          const std::string key = e.place.precision >= 3 || e.place.place_id.empty()
+          const std::string key = e.place.precision >= 3 || e.place.place_id.empty() ||
+                                          rm.resolution.status == ResolutionStatus::RegionOnly
                                       ? e.place.place_id + "|" + e.place.written
                                       : e.place.place_id;
           if (!territorial_seen.insert({key, controller}).second) {

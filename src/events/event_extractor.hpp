@@ -7,6 +7,7 @@
 
 #include "core/event.hpp"
 #include "events/event_triggers.hpp"
+#include "events/explicit_date.hpp"
 #include "events/lexicon.hpp"
 #include "events/place_mentions.hpp"
 #include "events/report_document.hpp"
@@ -35,6 +36,10 @@ class EventExtractor {
   ExtractedReport extract(const ReportDocument& report, std::optional<CivilDate> date = std::nullopt) const;
 
  private:
+  // The date of a sentence's events: a date it writes, a day counted from the last day told or from the
+  // publication, or the day the sentences before it told. Moves `state` on.
+  EventDate date_of_sentence(const std::vector<Token>& tokens, std::string_view text, DateState& state,
+                             std::optional<CivilDate> published) const;
   // The actors a sentence names as doing something; those it names as backing them go to `backers`.
   std::vector<PhraseMatch> actors_acting(const std::vector<Token>& tokens, std::vector<PhraseMatch>& backers) const;
   const Resolver& resolver_;

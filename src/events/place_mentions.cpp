@@ -30,11 +30,18 @@ bool is_region_tail(std::string_view w) {
   return words.count(w) > 0;
 }
 
+// The Arabic article as romanised, with its assimilated forms ("ash-Sham", "ad-Dana", "ez-Zor").
+bool is_article_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> words = {"al", "el", "il", "ul", "ad", "ed", "an", "en", "ar", "er",
+                                                             "as", "es", "ash", "esh", "at", "et", "az", "ez", "adh", "ath", "ud"};
+  return words.count(w) > 0;
+}
+
 }  // namespace
 
 MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
     : resolver_(resolver), lexicon_(lexicon), blocking_(lexicon.mask(kBlockingKinds)), territorial_(lexicon.mask(kTerritorial)),
-      person_after_(lexicon.mask({"speech", "people"})), speech_(lexicon.mask({"speech"})), people_(lexicon.mask({"people"})),
+      person_after_(lexicon.mask({"speech", "people"})), speech_(lexicon.mask({"speech"})), people_(lexicon.mask({"people"})), title_(lexicon.mask({"title"})),
       not_a_name_(lexicon.mask({"stop", "connector"})), qualifier_(lexicon.mask({"qualifier"})),
       generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})) {
   for (const auto& place : resolver.gazetteer().places()) {
@@ -91,6 +98,12 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     return std::any_of(breaks.begin(), breaks.end(), [&](std::size_t x) { return x >= tokens[a].end && x < tokens[b].begin; });
   };
 
+  // "al-", "ash-", "el-" joined by a hyphen to the next word, or "al"/"el" standing before it
+  auto joined_article = [&](std::size_t k) {
+    if (k + 1 >= n || tokens[k].script != Script::Latin || !is_article_word(tokens[k].form)) return false;
+    const auto gap = text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);
+    return gap == "-" || gap == "\xE2\x80\x90" || (gap == " " && (tokens[k].form == "al" || tokens[k].form == "el"));
+  };
   // "Bashar al-Assad", "Amer Alrfdan": a known single word beside a capitalised word that is no place,
   // mid-sentence, is part of a person's name
   auto plain_capital = [&](std::size_t k) {
@@ -124,6 +137,8 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         for (std::size_t k = i; k + 1 < i + len && !split; ++k) split = comma_between(k, k + 1);
         if (split) continue;
         if (!is_name_word(tokens[i + len - 1])) continue;
+        // "Tel al", "Jabal al": an article ends no name
+        if (len > 1 && is_article_word(tokens[i + len - 1].form)) continue;
         if (t.script == Script::Latin) {
           // in English, a place is written with a capital: "mare" is a word, "Mare" a town
           bool capital = false;
@@ -153,12 +168,56 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         }
       }
     }
+    // "President Bashar al-Assad", "الرئيس بشار الأسد": a title names a person
     if (matched) {
-      add(i, i + matched, true);
-      i += matched;
+      std::size_t name_start = i;  // back over the rest of the name: "President Bashar al-Assad"
+      while (name_start > 0 && i - name_start < 3 && t.script == Script::Latin &&
+             (tokens[name_start - 1].capitalised || is_article_word(tokens[name_start - 1].form))) {
+        --name_start;
+      }
+      for (std::size_t k = name_start; k <= i && matched; ++k) {
+        if (k > 0 && lexicon_.match_at(tokens, k - 1, title_)) matched = 0;
+      }
+    }
+    if (matched) {
+      // "Sahl al-Ghab", "Bab al-Nerab", "Abdul al-Aziz": a known word is only part of a name that runs on, or
+      // began before it, through a joined article; the whole name is the mention
+      std::size_t first = i, last = i + matched;
+      while (last + 1 < n && joined_article(last) && !blocked[last + 1] && !taken[last + 1] &&
+             tokens[last + 1].capitalised && is_name_word(tokens[last + 1])) {
+        last += 2;
+      }
+      auto name_word_before = [&](std::size_t k) {
+        return !blocked[k] && !taken[k] && tokens[k].capitalised && is_name_word(tokens[k]) && !comma_between(k, k + 1);
+      };
+      if (t.script == Script::Latin) {
+        if (is_article_word(tokens[first].form) && first > 0 && joined_article(first) && name_word_before(first - 1)) {
+          --first;  // the match began at the article: "al-Aziz" of "Abdul al-Aziz"
+        } else if (first >= 2 && joined_article(first - 1) && !blocked[first - 1] && !taken[first - 1] &&
+                   name_word_before(first - 2)) {
+          first -= 2;  // "Zawiya" of "Jabal al-Zawiya"
+        }
+      }
+      const bool whole = first == i && last == i + matched;
+      add(first, last, whole || resolver_.knows_name(key_words_of(text, tokens, first, last), t.script));
+      i = last;
     } else {
       ++i;
     }
+  }
+
+  // 1b. the shape of an Arabic place name in Latin letters, known or not: a generic head, a joined article and a
+  // capitalised word ("Jabal al-Zawiya", "Khirbat al-Joz", "Tell al-Sultan")
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    if (taken[i] || blocked[i] || !tokens[i].capitalised || !lexicon_.is_kind(tokens[i], generic_)) continue;
+    std::size_t last = i + 1;
+    while (last + 1 < n && joined_article(last) && !blocked[last + 1] && !taken[last + 1] && tokens[last + 1].capitalised &&
+           is_name_word(tokens[last + 1])) {
+      last += 2;
+    }
+    if (last == i + 1 || !free_range(i, last)) continue;
+    add(i, last, resolver_.knows_name(key_words_of(text, tokens, i, last), tokens[i].script));
+    i = last - 1;
   }
 
   // 2. an unknown name beside a qualifier: "Alnashwa neighborhood", "Sodat Abd villages", "قرية كفر بطونة"

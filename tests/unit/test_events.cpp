@@ -7,6 +7,7 @@
 #include "core/event.hpp"
 #include "core/event_batches.hpp"
 #include "events/lexicon.hpp"
+#include "events/explicit_date.hpp"
 #include "events/relative_date.hpp"
 #include "events/report_document.hpp"
 #include "events/text_tokens.hpp"
@@ -141,4 +142,72 @@ TEST_CASE("EventBatches visits its events in reading order, skips empty batches 
   REQUIRE(joined.size() == 6);
   CHECK(joined[0].id == "a");
   CHECK(joined[5].id == "f");
+}
+
+namespace {
+std::optional<WrittenDate> written_in(const std::string& text, DateState& state, std::optional<CivilDate> published = std::nullopt) {
+  return read_written_date(tokenize(text), text, lexicon(), state, published);
+}
+}  // namespace
+
+TEST_CASE("dates written out, in either order and script, with or without their year", "[dates]") {
+  DateState state;
+  auto d = written_in("On 3 April 2017, the army shelled the town.", state);
+  REQUIRE(d);
+  CHECK(d->date.date.iso() == "2017-04-03");
+  CHECK(d->date.precision == TimePrecision::Day);
+  CHECK(state.year == 2017);
+  // the year carries on to a day written without one
+  d = written_in("On 9 May, rebels attacked.", state);
+  REQUIRE(d);
+  CHECK(d->date.date.iso() == "2017-05-09");
+  d = written_in("By June 21st, 2018 the town was empty.", state);
+  REQUIRE(d);
+  CHECK(d->date.date.iso() == "2018-06-21");
+  d = written_in("The report of 2019-11-02 says so.", state);
+  REQUIRE(d);
+  CHECK(d->date.date.iso() == "2019-11-02");
+  d = written_in("في 7 آذار 2014 قصفت الطائرات البلدة.", state);
+  REQUIRE(d);
+  CHECK(d->date.date.iso() == "2014-03-07");
+  d = written_in("في 12 سبتمبر اشتباكات عنيفة.", state);
+  REQUIRE(d);
+  CHECK(d->date.date.iso() == "2014-09-12");
+}
+
+TEST_CASE("a day without a year and no year in the report takes the publication's, never after it", "[dates]") {
+  DateState state;
+  const auto published = CivilDate::parse("2016-02-10");
+  auto d = written_in("On 20 December the town fell.", state, published);
+  REQUIRE(d);
+  CHECK(d->date.date.iso() == "2015-12-20");
+  DateState fresh;
+  d = written_in("On 5 February the town fell.", fresh, published);
+  REQUIRE(d);
+  CHECK(d->date.date.iso() == "2016-02-05");
+  DateState none;
+  d = written_in("On 5 February the town fell.", none);
+  REQUIRE(d);
+  CHECK(d->date.precision == TimePrecision::Undated);
+}
+
+TEST_CASE("spans, month headings and days counted from the last day told", "[dates]") {
+  DateState state;
+  auto d = written_in("Fighting on 12 and 13 October 2015 left the road closed.", state);
+  REQUIRE(d);
+  CHECK(d->date.precision == TimePrecision::Week);
+  CHECK(d->date.date.iso() == "2015-10-12");
+  d = written_in("November 2015", state);
+  REQUIRE(d);
+  CHECK(d->date.precision == TimePrecision::Month);
+  CHECK(state.month == 11);
+  state.last_day = CivilDate::parse("2015-11-03");
+  d = written_in("The next day, the army advanced.", state);
+  REQUIRE(d);
+  CHECK(d->anchored);
+  CHECK(d->date.date.iso() == "2015-11-04");
+  d = written_in("وفي اليوم التالي انسحبت الفصائل.", state);
+  REQUIRE(d);
+  CHECK(d->date.date.iso() == "2015-11-04");
+  CHECK_FALSE(written_in("Rebels may attack the town soon.", state));
 }

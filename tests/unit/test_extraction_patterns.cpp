@@ -107,3 +107,42 @@ TEST_CASE("strikes written as bare strikes or air raids are air strikes at their
   REQUIRE(has_type(arabic, kSaraqib, SubEventType::AirDroneStrike));
   CHECK(at(arabic, kSaraqib).front().actor1.canonical == "Russian air force");
 }
+
+TEST_CASE("events take the date their sentence writes, counts from, or goes on with", "[extraction][dates]") {
+  static const EventExtractor extractor(resolver(), lexicon());
+  const auto events = extractor.extract(split_report("t.txt",
+      "On 4 May 2016, rebels captured Saraqib. The next day, the army recaptured Kafr Nabl. Government troops "
+      "shelled Manbij.\n", lexicon())).events;
+  REQUIRE(at(events, kSaraqib).size() == 1);
+  CHECK(at(events, kSaraqib).front().date.date.iso() == "2016-05-04");
+  REQUIRE(at(events, kKafrNabl).size() == 1);
+  CHECK(at(events, kKafrNabl).front().date.date.iso() == "2016-05-05");
+  REQUIRE(at(events, kManbij).size() == 1);
+  CHECK(at(events, kManbij).front().date.date.iso() == "2016-05-05");
+}
+
+TEST_CASE("a name joined by an article comes out whole, never cut at the article", "[extraction][mentions]") {
+  static const MentionFinder finder(resolver(), lexicon());
+  auto texts = [&](const std::string& sentence) {
+    std::vector<std::string> out;
+    for (const auto& m : finder.find(sentence, tokenize(sentence))) out.push_back(m.text);
+    return out;
+  };
+  using Catch::Matchers::VectorContains;
+  CHECK_THAT(texts("Rebels shelled Bab al-Hawa and Sahl al-Ghab on Monday."), VectorContains(std::string("Sahl al-Ghab")));
+  CHECK_THAT(texts("Rebels shelled Bab al-Hawa and Sahl al-Ghab on Monday."), VectorContains(std::string("Bab al-Hawa")));
+  for (const auto& t : texts("The army entered Tell al-Sultan and Jabal al-Zawiya.")) {
+    INFO(t);
+    CHECK(t.substr(t.size() - 2) != "al");
+    CHECK(t.substr(t.size() - 3) != "al-");
+  }
+  CHECK_THAT(texts("The army entered Tell al-Sultan and Jabal al-Zawiya."), VectorContains(std::string("Jabal al-Zawiya")));
+}
+
+TEST_CASE("a name after a title is a person's, not a place", "[extraction][mentions]") {
+  static const MentionFinder finder(resolver(), lexicon());
+  const std::string sentence = "Forces loyal to President Bashar al-Assad shelled Saraqib.";
+  const auto mentions = finder.find(sentence, tokenize(sentence));
+  REQUIRE(mentions.size() == 1);
+  CHECK(mentions.front().text == "Saraqib");
+}
