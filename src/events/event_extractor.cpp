@@ -85,7 +85,8 @@ void drop_fighting_that_took_places(std::vector<Event>& events, std::size_t sent
 EventExtractor::EventExtractor(const Resolver& resolver, const Lexicon& lexicon)
     : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon), triggers_(lexicon), actor_(lexicon.mask({"actor"})),
       supporter_(lexicon.mask({"supporter"})), backed_after_(lexicon.mask({"backed_after"})), list_start_(lexicon.mask({"list_start"})),
-      origin_(lexicon.mask({"origin"})), of_them_(lexicon.mask({"of_them"})), speech_(lexicon.mask({"speech"})) {}
+      origin_(lexicon.mask({"origin"})), of_them_(lexicon.mask({"of_them"})), speech_(lexicon.mask({"speech"})),
+      anaphor_(lexicon.mask({"anaphor"})) {}
 
 EventDate EventExtractor::date_of_sentence(const std::vector<Token>& tokens, std::string_view text, DateState& state,
                                            std::optional<CivilDate> published) const {
@@ -263,6 +264,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     }
   };
   DateState date_state;
+  std::optional<ResolvedMention> last_place;
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     auto& s = sentences[si];
     const auto& tokens = *s.tokens;
@@ -463,6 +465,19 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
             break;
           }
         }
+        // "The town was shelled", "recaptured the city", "قصفت البلدة": a settlement named in an earlier
+        // sentence, referred back to
+        if (places.empty() && last_place && !t.supporting) {
+          for (const auto& a : lexicon_.find(tokens, anaphor_)) {
+            if (a.last <= t.first && t.first - a.last > 6) continue;
+            ResolvedMention back = *last_place;
+            back.mention.first = a.first;
+            back.mention.last = a.last;
+            s.mentions.push_back(std::move(back));
+            places.push_back(s.mentions.size() - 1);
+            break;
+          }
+        }
         if (places.empty()) {
           report_unplaced(t.first, t.last, fmt::format("'{}' names no place", t.phrase->written));
           continue;
@@ -542,6 +557,14 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       }
     }
     drop_fighting_that_took_places(events, sentence_events_begin, sentence_taken);
+    // the settlement a later "the town" refers to: the last one this sentence names and the gazetteer places
+    for (std::size_t mi = s.mentions.size(); mi-- > 0;) {
+      if (!s.mentions[mi].mention.known || s.mentions[mi].mention.region) continue;
+      resolve_mention(s, mi);
+      const auto& r = s.mentions[mi].resolution;
+      if (r.has_point() && r.precision == Precision::Place && r.status == ResolutionStatus::Resolved) last_place = s.mentions[mi];
+      break;
+    }
     remember_actors(s, actor_text);
   }
   for (std::size_t i = 0; i < events.size(); ++i) events[i].id = fmt::format("{}-{:03d}", stem, i + 1);

@@ -46,7 +46,7 @@ class EventExtractor {
   const Lexicon& lexicon_;
   MentionFinder mentions_;
   TriggerFinder triggers_;
-  std::uint64_t actor_ = 0, supporter_ = 0, backed_after_ = 0, list_start_ = 0, origin_ = 0, of_them_ = 0, speech_ = 0;
+  std::uint64_t actor_ = 0, supporter_ = 0, backed_after_ = 0, list_start_ = 0, origin_ = 0, of_them_ = 0, speech_ = 0, anaphor_ = 0;
 };
 
 }  // namespace conflictmap

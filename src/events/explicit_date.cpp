@@ -140,6 +140,18 @@ std::optional<WrittenDate> read_written_date(const std::vector<Token>& tokens, s
       }
     }
   }
+  // "Battle of Ras al-Ayn (2019)", "In 2015, …": a single year written alone is the year of the days that
+  // follow without one, when the report has not yet named a year
+  if (state.year == 0) {
+    int year = 0, years = 0;
+    for (const auto& token : tokens) {
+      if (auto y = digits(token, 1900, 2100); y && token.form.size() == 4) {
+        year = *y;
+        ++years;
+      }
+    }
+    if (years == 1) state.year = year;
+  }
   return std::nullopt;
 }
 

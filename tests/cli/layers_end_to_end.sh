@@ -27,5 +27,5 @@ PY
 fi
 # without --undated as-of the undated reports decide nothing, and the command says so
 "$BIN" control "$WORK/events.gpkg" --as-of 2016-01-01 -o "$WORK/skipped.tif" 2>"$WORK/skipped.log" || fail "control (skip)"
-grep -q "26 undated reports skipped" "$WORK/skipped.log" || fail "undated reports not reported: $(cat "$WORK/skipped.log")"
+grep -Eq "[1-9][0-9]* undated reports skipped" "$WORK/skipped.log" || fail "undated reports not reported: $(cat "$WORK/skipped.log")"
 echo "ok: the bundled reports give a density layer and control zones"

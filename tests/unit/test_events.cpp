@@ -211,3 +211,15 @@ TEST_CASE("spans, month headings and days counted from the last day told", "[dat
   CHECK(d->date.date.iso() == "2015-11-04");
   CHECK_FALSE(written_in("Rebels may attack the town soon.", state));
 }
+
+TEST_CASE("a year written alone sets the year of later days, and a range of years does not", "[dates]") {
+  DateState state;
+  CHECK_FALSE(written_in("Siege of the town (2013)", state));
+  CHECK(state.year == 2013);
+  auto d = written_in("On 4 June the siege was broken.", state);
+  REQUIRE(d);
+  CHECK(d->date.date.iso() == "2013-06-04");
+  DateState range;
+  CHECK_FALSE(written_in("Battle of the city (2012–2016)", range));
+  CHECK(range.year == 0);
+}

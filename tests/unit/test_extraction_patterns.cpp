@@ -146,3 +146,12 @@ TEST_CASE("a name after a title is a person's, not a place", "[extraction][menti
   REQUIRE(mentions.size() == 1);
   CHECK(mentions.front().text == "Saraqib");
 }
+
+TEST_CASE("'the town' and 'البلدة' refer back to the settlement named before", "[extraction]") {
+  const auto english = extract("Rebels attacked Saraqib on Monday. Later, the army shelled the town heavily.");
+  CHECK(has_type(english, kSaraqib, SubEventType::ShellingArtilleryMissile));
+  const auto arabic = extract("هاجمت فصائل المعارضة مدينة سراقب. وقصفت قوات النظام المدينة بالمدفعية.");
+  CHECK(has_type(arabic, kSaraqib, SubEventType::ShellingArtilleryMissile));
+  // nothing named before: nothing to refer to, and the strike is reported unplaced rather than guessed
+  CHECK(extract("The army shelled the town heavily.").empty());
+}
