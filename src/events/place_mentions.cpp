@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "resolve/arabic_normaliser.hpp"
 #include "resolve/latin_normaliser.hpp"
 #include "resolve/name_keys.hpp"
 
@@ -42,6 +43,9 @@ bool is_article_word(std::string_view w) {
 MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
     : resolver_(resolver), lexicon_(lexicon), blocking_(lexicon.mask(kBlockingKinds)), territorial_(lexicon.mask(kTerritorial)),
       person_after_(lexicon.mask({"speech", "people"})), speech_(lexicon.mask({"speech"})), people_(lexicon.mask({"people"})), title_(lexicon.mask({"title"})),
+      locative_(lexicon.mask({"locative"})),
+      event_noun_(lexicon.mask({"control", "regain", "withdraw", "air_strike", "shelling", "clash", "car_bomb", "suicide_bomb",
+                                "agreement", "civilians"})),
       not_a_name_(lexicon.mask({"stop", "connector"})), qualifier_(lexicon.mask({"qualifier"})),
       generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})) {
   for (const auto& place : resolver.gazetteer().places()) {
@@ -77,12 +81,13 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = 1;
   }
   std::vector<PlaceMention> mentions;
-  auto add = [&](std::size_t first, std::size_t last, bool known) {
+  auto add = [&](std::size_t first, std::size_t last, bool known, std::size_t clitic_bytes = 0) {
     PlaceMention m;
     m.first = first;
     m.last = last;
     m.known = known;
-    m.text = std::string(text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin));
+    const std::size_t begin = tokens[first].begin + clitic_bytes;
+    m.text = std::string(text.substr(begin, tokens[last - 1].end - begin));
     for (std::size_t i = first; i < last; ++i) taken[i] = 1;
     mentions.push_back(std::move(m));
   };
@@ -98,7 +103,52 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     return std::any_of(breaks.begin(), breaks.end(), [&](std::size_t x) { return x >= tokens[a].end && x < tokens[b].begin; });
   };
 
+  // after the article, joined or not to a conjunction or preposition: "المدينة", "والبلدة", "بالقرية"
+  auto arabic_definite = [&](std::size_t k) {
+    if (tokens[k].script != Script::Arabic) return false;
+    std::string_view raw = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    for (const std::string_view clitic : {"\xD9\x88", "\xD8\xA8", "\xD9\x81", "\xD9\x84"}) {  // و ب ف ل
+      if (raw.substr(0, clitic.size()) == clitic && raw.size() > clitic.size() + 4) {
+        const auto rest = raw.substr(clitic.size());
+        if (rest.substr(0, 4) == "\xD8\xA7\xD9\x84" || (clitic == "\xD9\x84" && rest.substr(0, 2) == "\xD9\x84")) return true;
+      }
+    }
+    return raw.substr(0, 4) == "\xD8\xA7\xD9\x84";  // ال
+  };
+  auto arabic_place_cue = [&](std::size_t k) {
+    if (k > 0 && arabic_definite(k - 1) && !lexicon_.is_kind(tokens[k - 1], locative_)) return false;
+    if (k > 0 && (lexicon_.is_kind(tokens[k - 1], qualifier_) || lexicon_.is_kind_alt(tokens[k - 1], qualifier_) ||
+                  lexicon_.is_kind(tokens[k - 1], locative_) || lexicon_.is_kind_alt(tokens[k - 1], locative_) ||
+                  lexicon_.is_kind(tokens[k - 1], generic_))) {
+      return true;
+    }
+    // an event noun in construct with the name: "معركة يبرود", "هجوم منبج", "تحرير الرقة"
+    if (k > 0 && (lexicon_.is_kind(tokens[k - 1], event_noun_) || lexicon_.is_kind_alt(tokens[k - 1], event_noun_))) return true;
+    // a joined preposition ("بمنبج", "لحلب") or a joined "and" after another place ("وسراقب")
+    const auto joined = split_joined_prefix(tokens[k].form);
+    if (joined && !tokens[k].alt.empty()) {
+      if (joined->prefix == "\xD8\xA8" || joined->prefix == "\xD9\x84") return true;
+      if (joined->prefix == "\xD9\x88" && !mentions.empty() && mentions.back().last + 2 >= k) return true;
+    }
+    return !mentions.empty() && mentions.back().last + 1 == k - 0 && comma_between(k - 1, k);
+  };
+  auto large_place_named = [&](const Token& token) {
+    auto places = resolver_.places_named(token.form);
+    if (places.empty() && !token.alt.empty()) places = resolver_.places_named(token.alt);
+    if (places.empty()) return false;
+    return std::any_of(places.begin(), places.end(), [&](std::size_t index) {
+      const Place& place = resolver_.gazetteer().at(index);
+      return place.kind == PlaceKind::City || is_admin_unit(place.kind) || place.population >= 20000;
+    });
+  };
   // "al-", "ash-", "el-" joined by a hyphen to the next word, or "al"/"el" standing before it
+  // the bytes of the one-letter conjunction or preposition a token is written with ("و" of "وسراقب"), as written
+  auto joined_prefix_bytes = [&](const Token& token) -> std::size_t {
+    const auto joined = split_joined_prefix(token.form);
+    if (!joined) return 0;
+    const std::string_view raw = text.substr(token.begin, token.end - token.begin);
+    return raw.substr(0, joined->prefix.size()) == joined->prefix ? joined->prefix.size() : 0;
+  };
   auto joined_article = [&](std::size_t k) {
     if (k + 1 >= n || tokens[k].script != Script::Latin || !is_article_word(tokens[k].form)) return false;
     const auto gap = text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);
@@ -123,6 +173,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
                            (first_words_.count(t.form) || (!t.alt.empty() && first_words_.count(t.alt)) ||
                             (t.script == Script::Latin && first_words_.count(fold_latin_word(t.form))));
     std::size_t matched = 0;
+    std::size_t clitic_bytes = 0;  // a joined conjunction or preposition the name is written with
     if (candidate) {
       // a name runs over name words only (and generic ones: "Tal", "Kafr"); no longer n-gram can match
       std::size_t run = 1;
@@ -137,8 +188,9 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         for (std::size_t k = i; k + 1 < i + len && !split; ++k) split = comma_between(k, k + 1);
         if (split) continue;
         if (!is_name_word(tokens[i + len - 1])) continue;
-        // "Tel al", "Jabal al": an article ends no name
+        // "Tel al", "Jabal al", "قرية كفر": an article or a generic head ends no name
         if (len > 1 && is_article_word(tokens[i + len - 1].form)) continue;
+        if (len > 1 && lexicon_.is_kind(tokens[i + len - 1], generic_)) continue;
         if (t.script == Script::Latin) {
           // in English, a place is written with a capital: "mare" is a word, "Mare" a town
           bool capital = false;
@@ -152,9 +204,13 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
           continue;
         }
         if (len == 1 && t.script == Script::Arabic && t.form.size() < 8 &&
-            !(i > 0 && lexicon_.is_kind(tokens[i - 1], qualifier_))) {
+            !(i > 0 && lexicon_.is_kind(tokens[i - 1], qualifier_)) && !large_place_named(t)) {
           continue;
         }
+        // A single Arabic word is as often a word as a village ("سلسلة", "قصير", "بحلول"): it is a place when a
+        // preposition or a settlement word locates it, when it joins the place before it ("… ومنبج"), or when
+        // a city or an administrative unit bears the name, which reports write bare ("هجوم حلب")
+        if (len == 1 && t.script == Script::Arabic && !arabic_place_cue(i) && !large_place_named(t)) continue;
         // "Rima said", "Rima, an activist": a person
         if (i + len < n && lexicon_.match_at(tokens, i + len, person_after_)) continue;
         if (i + len + 1 < n && lexicon_.match_at(tokens, i + len + 1, speech_) && !comma_between(i + len - 1, i + len)) continue;
@@ -163,8 +219,14 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         // "وقرية", "بريف": try the word without its joined preposition too
         if (resolver_.knows_name(words, t.script)) {
           matched = len;
-        } else if (len == 1 && !t.alt.empty() && resolver_.knows_name({t.alt}, t.script)) {
-          matched = len;
+        } else if (!t.alt.empty() && !words.empty()) {
+          // "وسد تشرين", "ورأس العين", "بإدلب": the name after a joined conjunction or preposition, whole
+          auto peeled = words;
+          peeled.front() = t.alt;
+          if (resolver_.knows_name(peeled, t.script)) {
+            matched = len;
+            clitic_bytes = joined_prefix_bytes(t);
+          }
         }
       }
     }
@@ -199,7 +261,8 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         }
       }
       const bool whole = first == i && last == i + matched;
-      add(first, last, whole || resolver_.knows_name(key_words_of(text, tokens, first, last), t.script));
+      add(first, last, whole || resolver_.knows_name(key_words_of(text, tokens, first, last), t.script),
+          first == i ? clitic_bytes : 0);
       i = last;
     } else {
       ++i;
@@ -223,6 +286,8 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
   // 2. an unknown name beside a qualifier: "Alnashwa neighborhood", "Sodat Abd villages", "قرية كفر بطونة"
   for (std::size_t q = 0; q < n; ++q) {
     if (!lexicon_.is_kind(tokens[q], qualifier_) && !lexicon_.is_kind_alt(tokens[q], qualifier_)) continue;
+    // "المدينة", "البلدة": with the article the word is "the city", a place named before, and no name follows it
+    if (arabic_definite(q)) continue;
     if (tokens[q].script == Script::Latin) {
       std::size_t start = q;
       while (start > 0 && q - start < 3 && !blocked[start - 1] && !taken[start - 1] && tokens[start - 1].capitalised &&

@@ -155,3 +155,33 @@ TEST_CASE("'the town' and 'البلدة' refer back to the settlement named befo
   // nothing named before: nothing to refer to, and the strike is reported unplaced rather than guessed
   CHECK(extract("The army shelled the town heavily.").empty());
 }
+
+namespace {
+std::vector<std::string> mention_texts(const std::string& sentence) {
+  static const MentionFinder finder(resolver(), lexicon());
+  std::vector<std::string> out;
+  for (const auto& m : finder.find(sentence, tokenize(sentence))) out.push_back(m.text);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("a single Arabic word is a place only with evidence", "[extraction][mentions]") {
+  using Catch::Matchers::VectorContains;
+  // a preposition, a settlement word, a joined preposition, an event noun in construct, or a large place
+  CHECK_THAT(mention_texts("قصفت الطائرات مواقع في سراقب أمس"), VectorContains(std::string("سراقب")));
+  CHECK_THAT(mention_texts("دارت معارك عنيفة قرب مدينة منبج"), VectorContains(std::string("منبج")));
+  CHECK_THAT(mention_texts("بدأ هجوم منبج في الصيف"), VectorContains(std::string("منبج")));
+  CHECK_THAT(mention_texts("وصلت التعزيزات إلى حلب مساء"), VectorContains(std::string("حلب")));
+  // a common word that some village is also called, standing bare, is no place
+  CHECK(mention_texts("بحلول المساء توقفت سلسلة الهجمات").empty());
+  // "the city" names a place told before; the word after it is not a name
+  for (const auto& t : mention_texts("قالت المصادر إن المدينة شهدت قصفا عنيفا")) CHECK(t.rfind("المدينة", 0) != 0);
+}
+
+TEST_CASE("a name written with a joined conjunction or preposition is found whole, without it", "[extraction][mentions]") {
+  using Catch::Matchers::VectorContains;
+  CHECK_THAT(mention_texts("سيطرت القوات على منبج وسراقب"), VectorContains(std::string("سراقب")));
+  CHECK_THAT(mention_texts("تقدمت القوات نحو عين عيسى وسد تشرين"), VectorContains(std::string("سد تشرين")));
+  // "قرية كفر …": a generic head alone ends no name
+  for (const auto& t : mention_texts("انسحب التنظيم من قرية كفر بطونة")) CHECK(t != "قرية كفر");
+}
