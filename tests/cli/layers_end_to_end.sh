@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$TESTS/.." || fail "no project folder"
 "$BIN" extract tests/data/sample/reports/*.txt -o "$WORK/events.gpkg" 2>/dev/null || fail "extract failed"
 "$BIN" density "$WORK/events.gpkg" -o "$WORK/strikes.tif" 2>"$WORK/density.log" || fail "density: $(cat "$WORK/density.log")"
-grep -q "12 strike events selected (total weight 87)" "$WORK/density.log" || fail "density selected: $(cat "$WORK/density.log")"
+grep -q "15 strike events selected (total weight 90)" "$WORK/density.log" || fail "density selected: $(cat "$WORK/density.log")"
 [ "$(grep -c '"density_min"' "$WORK/strikes_isobands.geojson")" -ge 3 ] || fail "fewer than 3 isobands"
 "$BIN" control "$WORK/events.gpkg" --as-of 2016-01-01 --undated as-of -o "$WORK/control.tif" 2>"$WORK/control.log" \
   || fail "control: $(cat "$WORK/control.log")"
