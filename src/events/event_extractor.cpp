@@ -114,11 +114,33 @@ EventDate EventExtractor::date_of_sentence(const std::vector<Token>& tokens, std
   return date;
 }
 
-std::vector<PhraseMatch> EventExtractor::actors_acting(const std::vector<Token>& tokens,
+namespace {
+
+bool all_capitals(std::string_view text) {
+  bool letter = false;
+  for (const char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || (c >= 'A' && c <= 'Z');
+  }
+  return letter;
+}
+
+}  // namespace
+
+std::vector<PhraseMatch> EventExtractor::actors_acting(const std::vector<Token>& tokens, std::string_view text,
                                                       std::vector<PhraseMatch>& backers) const {
   // "backed by coalition air strikes", "U.S.-backed", "بدعم من الطيران الروسي": a party that supports the
   // attack is neither its actor nor the side it fought
-  const auto actors = lexicon_.find(tokens, actor_);
+  // an acronym the lexicon writes in capitals ("IS", "SDF") is the acronym only when the text writes it so:
+  // "Aleppo is divided" names no Islamic State
+  auto actors = lexicon_.find(tokens, actor_);
+  actors.erase(std::remove_if(actors.begin(), actors.end(),
+                              [&](const PhraseMatch& a) {
+                                if (a.phrase->words.size() != 1 || !all_capitals(a.phrase->written)) return false;
+                                const auto& token = tokens[a.first];
+                                return !all_capitals(text.substr(token.begin, token.end - token.begin));
+                              }),
+               actors.end());
   std::vector<char> supporting(actors.size(), 0);
   for (const auto& m : lexicon_.find(tokens, supporter_ | backed_after_)) {
     const bool before_actor = (m.phrase->kind_bit & backed_after_) != 0;
@@ -167,7 +189,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     d.text = std::string_view(report.text).substr(s.begin, s.end - s.begin);
     d.tokens = &s.tokens;
     for (auto& m : mentions_.find(d.text, *d.tokens)) d.mentions.push_back({std::move(m), {}});
-    d.actors = actors_acting(*d.tokens, d.backers);
+    d.actors = actors_acting(*d.tokens, d.text, d.backers);
     sentences.push_back(std::move(d));
   }
 
@@ -402,6 +424,11 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         if (!after && a.first >= t.first_end && a.first <= t.first_end + 3) after = &a;
       }
       // "pushed back by rebel groups": the agent follows
+      if (t.agent_follows) {
+        for (const auto& a : s.actors) {
+          if (a.first >= t.agent_at && a.first <= t.agent_at + 2) return {a.phrase->canonical, actor_text(a)};
+        }
+      }
       if (t.agent_follows && after) return {after->phrase->canonical, actor_text(*after)};
       // Arabic puts the verb first: "بسط تنظيم داعش سيطرته"
       if (tokens[t.first].script == Script::Arabic && after) return {after->phrase->canonical, actor_text(*after)};

@@ -41,7 +41,8 @@ class EventExtractor {
   EventDate date_of_sentence(const std::vector<Token>& tokens, std::string_view text, DateState& state,
                              std::optional<CivilDate> published) const;
   // The actors a sentence names as doing something; those it names as backing them go to `backers`.
-  std::vector<PhraseMatch> actors_acting(const std::vector<Token>& tokens, std::vector<PhraseMatch>& backers) const;
+  std::vector<PhraseMatch> actors_acting(const std::vector<Token>& tokens, std::string_view text,
+                                         std::vector<PhraseMatch>& backers) const;
   const Resolver& resolver_;
   const Lexicon& lexicon_;
   MentionFinder mentions_;

@@ -37,12 +37,22 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     const bool present_auxiliary = auxiliary_before && lexicon_.match_at(tokens, m.first - 1, present_auxiliary_);
     if (by_after) {
       t.agent_follows = true;
+      t.agent_at = m.last + 1;
       if (!past_auxiliary) t.descriptive = true;
+    } else {
+      // "the capture last month by Assad forces of …": a noun of the event, its agent a few words on
+      for (std::size_t k = m.last + 1; k < std::min(tokens.size(), m.last + 4); ++k) {
+        if (!lexicon_.match_at(tokens, k, agent_after_)) continue;
+        t.agent_follows = true;
+        t.agent_at = k + 1;
+        break;
+      }
     }
     if (territorial && present_auxiliary) t.descriptive = true;
     // "fell to IS", "under the control of the SDF": the phrase ends where its agent begins
     if (m.phrase->words.size() >= 2 && (m.phrase->words.back() == "to" || m.phrase->words.back() == "of")) {
       t.agent_follows = true;
+      t.agent_at = m.last;
     }
     // "كان قد سيطر": a pluperfect recalls what was already so
     if (m.first >= 2 && tokens[m.first - 2].form == "كان" && tokens[m.first - 1].form == "قد") t.descriptive = true;

@@ -17,6 +17,7 @@ struct Trigger {
   bool descriptive = false;    // "villages seized by IS", "التي تسيطر عليها": a state described, not an event told
   bool supporting = false;     // "backed by coalition air strikes": support of the action told, not an event at its places
   bool agent_follows = false;  // "was captured by the SDF", "fell to IS": the agent is written after the verb
+  std::size_t agent_at = 0;    // where the words naming that agent begin
   std::vector<std::size_t> places;  // indexes into the sentence's mentions
   bool borrowed = false;            // took the places of an earlier verb ("regained it")
   std::size_t lender = 0;           // that verb's index

@@ -185,3 +185,10 @@ TEST_CASE("a name written with a joined conjunction or preposition is found whol
   // "قرية كفر …": a generic head alone ends no name
   for (const auto& t : mention_texts("انسحب التنظيم من قرية كفر بطونة")) CHECK(t != "قرية كفر");
 }
+
+TEST_CASE("an acronym names its actor only in capitals, and an agent named after a noun of the event counts", "[extraction]") {
+  // "is" is a verb; "IS" the Islamic State
+  for (const auto& e : extract("Aleppo is divided, and rebels shelled Saraqib.")) CHECK(e.actor1.canonical != "Islamic State");
+  const auto capture = extract("Rebels are pressed after the capture last month by Assad forces of the town of Saraqib.");
+  CHECK(has_control(capture, kSaraqib, "Syrian government forces"));
+}
