@@ -42,7 +42,9 @@ class ExtractCommand : public Command {
 
   int run() override {
     const std::optional<CivilDate> date = date_option(date_, "--date");
-    event_format_of(output_);  // a bad extension fails before any work
+    event_format_of(output_);  // a bad extension or a missing folder fails before any work
+    require_writable_folder_for(output_);
+    if (!unresolved_.empty()) require_writable_folder_for(unresolved_);
     const Lexicon lexicon = Lexicon::load(lexicons_.empty() ? default_lexicon_folder() : std::filesystem::path(lexicons_));
     // every report is read (and checked) before anything is written
     std::vector<ReportDocument> documents;
@@ -58,9 +60,14 @@ class ExtractCommand : public Command {
       for (auto& u : extracted.unresolved) unresolved.push_back(std::move(u));
     }
     if (!unresolved_.empty()) write_unresolved(unresolved);
-    write_events(events, output_);
-    std::size_t undated = 0;
+    write_events_with_side_file(events, output_, unresolved_);
+    std::size_t undated = 0, cut = 0;
     for (const auto& e : events) undated += e.date.precision == TimePrecision::Undated;
+    for (const auto& doc : documents) cut += doc.sentences_cut;
+    if (cut) {
+      std::cerr << fmt::format("extract: {} run-on sentences longer than {} bytes were read in pieces cut at clause "
+                               "breaks or spaces\n", cut, kMaxSentenceBytes);
+    }
     std::cerr << fmt::format("extract: {} events from {} reports{}; {} mentions unresolved{}\n", events.size(),
                              documents.size(), undated ? fmt::format(" ({} undated: no publication date)", undated) : "",
                              unresolved.size(), unresolved_.empty() ? " (list them with --unresolved FILE)" : " (see " + unresolved_ + ")");

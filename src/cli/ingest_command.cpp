@@ -50,6 +50,8 @@ class IngestCommand : public Command {
     }
     const ColumnMap columns = column_map_for(*format, overrides);
     event_format_of(output_);
+    require_writable_folder_for(output_);
+    if (!rejected_.empty()) require_writable_folder_for(rejected_);
     const Lexicon lexicon = Lexicon::load(lexicons_.empty() ? default_lexicon_folder() : std::filesystem::path(lexicons_));
     const Gazetteer gazetteer = load_selected_gazetteer(common_.gazetteer);
     const Resolver resolver(gazetteer);
@@ -63,7 +65,7 @@ class IngestCommand : public Command {
       }
       file.commit();
     }
-    write_events(result.events, output_);
+    write_events_with_side_file(result.events, output_, rejected_);
     std::cerr << fmt::format("ingest: {} events, {} rows rejected\n", result.events.size(), result.rejected.size());
     for (std::size_t i = 0; i < result.rejected.size() && i < 20; ++i) {
       const auto& r = result.rejected[i];

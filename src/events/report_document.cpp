@@ -54,6 +54,21 @@ bool ends_sentence(const std::string& text, std::size_t i) {
   return true;
 }
 
+// Where to cut a run-on sentence at or before `limit`: after the last clause break, else at the last space, else
+// at the last character boundary; never inside a UTF-8 sequence, and always past `begin`.
+std::size_t piece_cut(const std::string& text, std::size_t begin, std::size_t limit) {
+  std::size_t space = 0;
+  for (std::size_t i = limit; i > begin + kMaxSentenceBytes / 2; --i) {
+    const auto c = static_cast<unsigned char>(text[i - 1]);
+    if (c == ',' || c == ';' || (c == 0x8C && i >= 2 && static_cast<unsigned char>(text[i - 2]) == 0xD8)) return i;
+    if (!space && (c == ' ' || c == '\t')) space = i;
+  }
+  if (space) return space;
+  std::size_t cut = limit;
+  while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
 }  // namespace
 
 ReportDocument split_report(std::string path, std::string text, const Lexicon& lexicon) {
@@ -113,12 +128,21 @@ ReportDocument split_report(std::string path, std::string text, const Lexicon& l
     std::size_t b = start, e = std::min(i + (i < doc.body_end ? 1 : 0), doc.body_end);
     while (b < e && std::isspace(static_cast<unsigned char>(doc.text[b]))) ++b;
     while (e > b && std::isspace(static_cast<unsigned char>(doc.text[e - 1]))) --e;
-    if (e > b) {
-      auto sentence_tokens = tokenize(std::string_view(doc.text).substr(b, e - b));
+    // A run-on "sentence" (a page pasted without punctuation) is read in pieces cut at a clause break or a space,
+    // so that no input makes the work per sentence grow with the size of the file
+    while (e > b) {
+      std::size_t piece_end = e;
+      if (e - b > kMaxSentenceBytes) {
+        piece_end = piece_cut(doc.text, b, b + kMaxSentenceBytes);
+        ++doc.sentences_cut;
+      }
+      auto sentence_tokens = tokenize(std::string_view(doc.text).substr(b, piece_end - b));
       lexicon.annotate(sentence_tokens);
       if (lexicon.find(sentence_tokens, caption).empty() && !sentence_tokens.empty()) {
-        doc.sentences.push_back({b, e, std::move(sentence_tokens)});
+        doc.sentences.push_back({b, piece_end, std::move(sentence_tokens)});
       }
+      b = piece_end;
+      while (b < e && std::isspace(static_cast<unsigned char>(doc.text[b]))) ++b;
     }
     start = i + 1;
   }

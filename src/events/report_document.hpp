@@ -23,7 +23,12 @@ struct ReportDocument {
   std::optional<CivilDate> published;  // from a "Date: YYYY-MM-DD" header line
   std::size_t body_end = 0;            // boilerplate ("About The Author", "Related Posts", …) starts here
   std::vector<Sentence> sentences;     // of the body only; picture captions left out
+  std::size_t sentences_cut = 0;       // run-on sentences read in pieces (see kMaxSentenceBytes)
 };
+
+// A sentence longer than this is read in pieces cut at clause breaks or spaces: real sentences are far shorter,
+// and a run-on line would otherwise make the work per sentence grow with the file.
+inline constexpr std::size_t kMaxSentenceBytes = 2000;
 
 // Reads and splits a report. An empty, binary or non-UTF-8 file is an InputError naming the file and line.
 ReportDocument read_report(const std::filesystem::path& path, const Lexicon& lexicon);

@@ -159,4 +159,17 @@ void write_events(const std::vector<Event>& events, const std::filesystem::path&
   cleanup.keep = true;
 }
 
+void write_events_with_side_file(const std::vector<Event>& events, const std::filesystem::path& path,
+                                 const std::filesystem::path& side_file) {
+  try {
+    write_events(events, path);
+  } catch (...) {
+    if (!side_file.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove(side_file, ignored);
+    }
+    throw;
+  }
+}
+
 }  // namespace conflictmap

@@ -18,4 +18,9 @@ EventFormat event_format_of(const std::filesystem::path& path);
 const std::vector<std::string>& event_field_names();
 void write_events(const std::vector<Event>& events, const std::filesystem::path& path);
 
+// The same, after a side file (extract's --unresolved, ingest's --rejected) was written: when the events cannot
+// be written, the side file goes too, so that a failed run leaves nothing behind.
+void write_events_with_side_file(const std::vector<Event>& events, const std::filesystem::path& path,
+                                 const std::filesystem::path& side_file);
+
 }  // namespace conflictmap

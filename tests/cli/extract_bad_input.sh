@@ -25,4 +25,11 @@ expect_error "cannot write" "$WORK/no/such/folder/events.csv" \
   "$BIN" extract "$WORK/ok.txt" -o "$WORK/no/such/folder/events.csv"
 # one bad report among good ones: nothing is written
 expect_error "empty.txt: the report is empty" "$out" run "$WORK/ok.txt" "$WORK/empty.txt"
+# the events cannot be written: the side report is not left behind either, and the error names the folder
+expect_error "the folder does not exist" "$WORK/out/unresolved.csv" \
+  "$BIN" extract "$WORK/ok.txt" -o "$WORK/nodir/e.csv" --unresolved "$WORK/out/unresolved.csv"
+# a run-on line of 300 KB is read in pieces, in bounded time, and says so
+/usr/bin/python3 -c "print(' '.join(['rebels captured Soran and shelled Kafra near Aleppo'] * 6000))" > "$WORK/runon.txt"
+"$BIN" extract "$WORK/runon.txt" -o "$WORK/out/runon.csv" 2>"$WORK/runon.log" || fail "a run-on line failed: $(cat "$WORK/runon.log")"
+grep -q "run-on sentences longer than 2000 bytes were read in pieces" "$WORK/runon.log" || fail "cut sentences not reported"
 echo "ok: bad reports"

@@ -11,6 +11,7 @@
 #include "events/relative_date.hpp"
 #include "events/report_document.hpp"
 #include "events/text_tokens.hpp"
+#include "resolve/script.hpp"
 
 using namespace conflictmap;
 
@@ -222,4 +223,20 @@ TEST_CASE("a year written alone sets the year of later days, and a range of year
   DateState range;
   CHECK_FALSE(written_in("Battle of the city (2012–2016)", range));
   CHECK(range.year == 0);
+}
+
+TEST_CASE("a run-on sentence is read in pieces cut at clause breaks or spaces, never inside a character", "[report]") {
+  std::string text;
+  while (text.size() < 12000) text += "قصفت الطائرات بلدة سراقب وقتل مدنيون ";
+  text += "and rebels captured Soran, Kafra and Albal without a full stop";
+  const auto doc = split_report("r.txt", text, lexicon());
+  CHECK(doc.sentences_cut >= 5);
+  std::size_t covered = 0;
+  for (const auto& s : doc.sentences) {
+    CHECK(s.end - s.begin <= kMaxSentenceBytes);
+    const auto piece = std::string_view(doc.text).substr(s.begin, s.end - s.begin);
+    CHECK(is_valid_utf8(piece));
+    covered += piece.size();
+  }
+  CHECK(covered + doc.sentences.size() >= text.size() - 2);  // only the spaces at the cuts are left out
 }
