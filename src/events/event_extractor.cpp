@@ -2,14 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <charconv>
 #include <filesystem>
-#include <map>
-#include <set>
 
-#include "events/explicit_date.hpp"
+#include "events/document_places.hpp"
+#include "events/event_reconciliation.hpp"
 #include "events/relative_date.hpp"
+#include "events/strike_counts.hpp"
 
 namespace conflictmap {
 
@@ -27,66 +25,19 @@ SubEventType type_of(const std::string& kind) {
   return SubEventType::NonStateActorOvertakesTerritory;
 }
 
-struct ResolvedMention {
-  PlaceMention mention;
-  Resolution resolution;
-  bool resolved = false;
+struct SentenceData {
+  Sentence span;
+  std::string_view text;
+  const std::vector<Token>* tokens = nullptr;  // the report's own, annotated once
+  std::vector<ResolvedMention> mentions;
+  SentenceActors actors;
 };
-
-// "more than 70 air strikes", "10 air raids", "عدد من الضربات": the number just before a strike trigger
-std::optional<int> count_before(const std::vector<Token>& tokens, std::size_t trigger, const Lexicon& lexicon) {
-  for (std::size_t back = 1; back <= 3 && back <= trigger; ++back) {
-    const std::size_t at = trigger - back;
-    std::size_t width = 0;
-    if (auto n = read_number(tokens, at, lexicon, true, &width); n && at + width == trigger) return n;
-    if (auto m = lexicon.match_at(tokens, at, lexicon.vague_kinds()); m && m->last == trigger) {
-      return static_cast<int>(m->phrase->value);
-    }
-  }
-  return std::nullopt;
-}
-
-// The lowest death toll the sentence states: numbers and vague words next to "killed", "قتلى", …
-std::optional<int> fatalities_in(const std::vector<Token>& tokens, const Lexicon& lexicon) {
-  std::optional<int> total;
-  const auto death = lexicon.mask({"death"});
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (!lexicon.match_at(tokens, i, death)) continue;
-    for (std::size_t j = (i >= 5 ? i - 5 : 0); j < std::min(tokens.size(), i + 4); ++j) {
-      if (j == i) continue;
-      std::size_t width = 0;
-      if (auto n = read_number(tokens, j, lexicon, true, &width)) {
-        total = total.value_or(0) + *n;
-        j += width - 1;
-      }
-    }
-    if (total) return total;
-  }
-  return total;
-}
-
-// "IS took Soran after clashes with the regime": fighting that ends in a capture the same sentence tells is
-// that capture, not a second event at the place.
-// `taken` holds the places the sentence says changed hands, also those an earlier sentence already gave.
-void drop_fighting_that_took_places(std::vector<Event>& events, std::size_t sentence_begin,
-                                    const std::set<std::string>& taken) {
-  if (taken.empty()) return;
-  const auto first = events.begin() + static_cast<std::ptrdiff_t>(sentence_begin);
-  events.erase(std::remove_if(first, events.end(),
-                              [&](const Event& e) {
-                                return e.type == SubEventType::ArmedClash &&
-                                       taken.count(e.place.place_id + "|" + e.place.written) > 0;
-                              }),
-               events.end());
-}
 
 }  // namespace
 
 EventExtractor::EventExtractor(const Resolver& resolver, const Lexicon& lexicon)
-    : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon), triggers_(lexicon), actor_(lexicon.mask({"actor"})),
-      supporter_(lexicon.mask({"supporter"})), backed_after_(lexicon.mask({"backed_after"})), list_start_(lexicon.mask({"list_start"})),
-      origin_(lexicon.mask({"origin"})), of_them_(lexicon.mask({"of_them"})), speech_(lexicon.mask({"speech"})),
-      anaphor_(lexicon.mask({"anaphor"})) {}
+    : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon), triggers_(lexicon), places_(lexicon),
+      actors_(lexicon), anaphor_(lexicon.mask({"anaphor"})) {}
 
 EventDate EventExtractor::date_of_sentence(const std::vector<Token>& tokens, std::string_view text, DateState& state,
                                            std::optional<CivilDate> published) const {
@@ -114,179 +65,31 @@ EventDate EventExtractor::date_of_sentence(const std::vector<Token>& tokens, std
   return date;
 }
 
-namespace {
-
-bool all_capitals(std::string_view text) {
-  bool letter = false;
-  for (const char c : text) {
-    if (c >= 'a' && c <= 'z') return false;
-    letter = letter || (c >= 'A' && c <= 'Z');
-  }
-  return letter;
-}
-
-}  // namespace
-
-std::vector<PhraseMatch> EventExtractor::actors_acting(const std::vector<Token>& tokens, std::string_view text,
-                                                      std::vector<PhraseMatch>& backers) const {
-  // "backed by coalition air strikes", "U.S.-backed", "بدعم من الطيران الروسي": a party that supports the
-  // attack is neither its actor nor the side it fought
-  // an acronym the lexicon writes in capitals ("IS", "SDF") is the acronym only when the text writes it so:
-  // "Aleppo is divided" names no Islamic State
-  auto actors = lexicon_.find(tokens, actor_);
-  actors.erase(std::remove_if(actors.begin(), actors.end(),
-                              [&](const PhraseMatch& a) {
-                                if (a.phrase->words.size() != 1 || !all_capitals(a.phrase->written)) return false;
-                                const auto& token = tokens[a.first];
-                                return !all_capitals(text.substr(token.begin, token.end - token.begin));
-                              }),
-               actors.end());
-  std::vector<char> supporting(actors.size(), 0);
-  for (const auto& m : lexicon_.find(tokens, supporter_ | backed_after_)) {
-    const bool before_actor = (m.phrase->kind_bit & backed_after_) != 0;
-    for (std::size_t k = 0; k < actors.size(); ++k) {
-      // "U.S.-backed forces": the actor ends where "backed" begins
-      if (before_actor && actors[k].last == m.first) supporting[k] = 1;
-      // "backed by Iranian militias and Russian warplanes": the first actor within a few words, and those
-      // joined to it by "and" or a comma
-      if (actors[k].first >= m.last && actors[k].first <= m.last + 2) {
-        supporting[k] = 1;
-        for (std::size_t j = k + 1; j < actors.size() && actors[j].first <= actors[j - 1].last + 1; ++j) {
-          const bool joined = actors[j].first == actors[j - 1].last ||
-                              tokens[actors[j - 1].last].form == "and" || tokens[actors[j - 1].last].form == "و";
-          if (!joined) break;
-          supporting[j] = 1;
-        }
-        break;
-      }
-    }
-  }
-  std::vector<PhraseMatch> acting;
-  for (std::size_t k = 0; k < actors.size(); ++k) {
-    (supporting[k] ? backers : acting).push_back(actors[k]);
-  }
-  return acting;
-}
-
 ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optional<CivilDate> date) const {
   ExtractedReport out;
   const std::optional<CivilDate> published = date ? date : report.published;
-  const Gazetteer& gazetteer = resolver_.gazetteer();
 
-  struct SentenceData {
-    Sentence span;
-    std::string_view text;
-    const std::vector<Token>* tokens = nullptr;  // the report's own, annotated once
-    std::vector<ResolvedMention> mentions;
-    std::vector<PhraseMatch> actors;
-    std::vector<PhraseMatch> backers;  // "backed by Russian air strikes"
-    ResolveContext context;  // what places its names: the document's places and the area it or the document names
-  };
+  // sentences, their mentions and their actors
   std::vector<SentenceData> sentences;
   for (const auto& s : report.sentences) {
     SentenceData d;
     d.span = s;
     d.text = std::string_view(report.text).substr(s.begin, s.end - s.begin);
     d.tokens = &s.tokens;
-    for (auto& m : mentions_.find(d.text, *d.tokens)) d.mentions.push_back({std::move(m), {}});
-    d.actors = actors_acting(*d.tokens, d.text, d.backers);
+    for (auto& m : mentions_.find(d.text, *d.tokens)) d.mentions.push_back({std::move(m), {}, false});
+    d.actors = actors_.find(*d.tokens, d.text);
     sentences.push_back(std::move(d));
   }
+  std::vector<std::vector<ResolvedMention>*> all_mentions;
+  for (auto& s : sentences) all_mentions.push_back(&s.mentions);
+  DocumentPlaces document(resolver_, all_mentions);
 
-  // The document's area: the governorate most of its confidently placed names lie in. Every name is then
-  // resolved with it as context, and near the others.
-  // Votes by spelling alone: a name several places share splits its vote, and only a name one place has
-  // counts as a neighbour.
-  std::map<std::string, double> admin1_votes;
-  std::vector<LatLon> nearby;
-  for (auto& s : sentences) {
-    for (auto& m : s.mentions) {
-      if (!m.mention.known && !m.mention.region) continue;
-      const auto places = resolver_.places_named(m.mention.text);  // remembered by the resolver
-      if (places.empty()) continue;
-      for (const auto index : places) {
-        const Place& place = gazetteer.at(index);
-        const std::string& admin1 = place.kind == PlaceKind::Governorate ? place.id : place.admin[0];
-        if (!admin1.empty()) admin1_votes[admin1] += 1.0 / static_cast<double>(places.size());
-      }
-      if (places.size() == 1 && !is_admin_unit(gazetteer.at(places.front()).kind)) {
-        nearby.push_back({gazetteer.at(places.front()).lat, gazetteer.at(places.front()).lon});
-      }
-    }
-  }
-  // one answer per spelling and context within a report: names recur ("Soran" four times)
-  std::map<std::pair<std::string, std::string>, Resolution> answers;
-  auto resolve = [&](const std::string& text, const ResolveContext& where) {
-    std::string key;
-    for (const auto& t : where.texts) key += t + "\n";
-    const auto [it, inserted] = answers.try_emplace({text, key});
-    if (inserted) it->second = resolver_.resolve(text, where);
-    return it->second;
-  };
-  // each place once: the same town named five times is one neighbour
-  std::sort(nearby.begin(), nearby.end(), [](const LatLon& a, const LatLon& b) { return a.lat != b.lat ? a.lat < b.lat : a.lon < b.lon; });
-  nearby.erase(std::unique(nearby.begin(), nearby.end(), [](const LatLon& a, const LatLon& b) { return a.lat == b.lat && a.lon == b.lon; }),
-               nearby.end());
-  ResolveContext context;
-  context.explain = false;  // events keep the answer, not the reasoning
-  context.nearby = nearby;
-  if (!admin1_votes.empty()) {
-    const auto best = std::max_element(admin1_votes.begin(), admin1_votes.end(),
-                                       [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (const auto at = gazetteer.find(best->first)) context.texts.push_back(gazetteer.at(*at).display_name());
-  }
-  // The area the report is about, as it writes it ("Aleppo northern countryside"): the first area it names
-  // in the document's governorate, or else the first it names at all.
-  ResolveContext quiet;
-  quiet.explain = false;
-  for (auto& s : sentences) {
-    for (auto& m : s.mentions) {
-      if (m.mention.region) m.resolution = resolve(m.mention.text, quiet);
-    }
-  }
-  std::string document_area;
-  for (const auto& s : sentences) {
-    for (const auto& m : s.mentions) {
-      if (!m.mention.region || !m.resolution.has_point() || !document_area.empty()) continue;
-      document_area = m.mention.text;
-    }
-  }
-  for (auto& s : sentences) {
-    // a sentence's own area, when it names one, places its names; else the document's
-    std::string area = document_area;
-    for (const auto& m : s.mentions) {
-      if (m.mention.region && m.resolution.has_point()) {
-        area = m.mention.text;
-        break;
-      }
-    }
-    s.context = context;
-    if (!area.empty()) s.context.texts.push_back(area);
-  }
-  // A name is resolved only once a verb claims it: most sentences tell no event, and resolving is the costly
-  // part of extraction. An area is named for itself ("northern Hama"): it was resolved above, without context.
-  auto resolve_mention = [&](SentenceData& s, std::size_t mi) {
-    auto& m = s.mentions[mi];
-    if (m.resolved || m.mention.region) return;
-    m.resolution = resolve(m.mention.text, s.context);
-    m.resolved = true;
-  };
-
-  std::string stem = std::filesystem::path(report.path).stem().string();
+  const std::string stem = std::filesystem::path(report.path).stem().string();
   std::vector<Event> events;
-  std::set<std::pair<std::string, std::string>> territorial_seen;  // place, controller
-  std::set<std::tuple<int, std::string, std::size_t>> seen;         // type, place, sentence
-  Actor last_actor;
-  Actor last_state_actor;  // the last government or foreign power named: who flies the aircraft
-  auto remember_actors = [&](const SentenceData& s, const auto& actor_text) {
-    if (s.actors.empty()) return;
-    last_actor = {s.actors.back().phrase->canonical, actor_text(s.actors.back())};
-    for (const auto& a : s.actors) {
-      if (a.phrase->side == "government" || a.phrase->side == "external") last_state_actor = {a.phrase->canonical, actor_text(a)};
-    }
-  };
+  EventReconciler reconciler;
+  ActorMemory actor_memory;
   DateState date_state;
-  std::optional<ResolvedMention> last_place;
+  std::optional<ResolvedMention> last_place;  // the settlement a later "the town" refers to
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     auto& s = sentences[si];
     const auto& tokens = *s.tokens;
@@ -306,184 +109,39 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     };
 
     std::vector<Trigger> triggers = triggers_.find(tokens);
-    auto actor_text = [&](const PhraseMatch& a) {
-      return std::string(s.text.substr(tokens[a.first].begin, tokens[a.last - 1].end - tokens[a.first].begin));
-    };
-    if (triggers.empty()) {
-      remember_actors(s, actor_text);
-      continue;
-    }
     std::vector<std::size_t> live;
     for (std::size_t t = 0; t < triggers.size(); ++t) {
       if (!triggers[t].descriptive) live.push_back(t);
     }
-    if (live.empty()) continue;
-
-    // places to verbs: a list after "including"/"منها" belongs to the last territorial verb; otherwise the
-    // nearest verb before the place, or the first after it
-    const auto list_starts = lexicon_.find(tokens, list_start_);
-    // "backed by Russian air strikes": support of the action told, placed only at an area the sentence names
-    std::vector<std::size_t> acting_live;
-    for (const auto t : live) {
-      if (!triggers[t].supporting) acting_live.push_back(t);
-    }
-    for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {
-      const auto& m = s.mentions[mi].mention;
-      if (m.region) continue;
-      std::optional<std::size_t> chosen;
-      std::optional<std::size_t> list_at;
-      for (const auto& ls : list_starts) {
-        if (ls.last <= m.first) list_at = ls.first;
-      }
-      for (const auto t : acting_live) {
-        if (triggers[t].last <= m.first) chosen = t;
-      }
-      if (list_at) {
-        // "… including A and B": the list belongs to the last change of control before it, else the last
-        // strike, rather than to a battle word in between
-        std::optional<std::size_t> territorial, strike;
-        for (const auto t : acting_live) {
-          if (triggers[t].last > *list_at) continue;
-          const auto& k = triggers[t].phrase->kind;
-          if (is_territorial_kind(k)) territorial = t;
-          if (k == "air_strike" || k == "shelling") strike = t;
-        }
-        if (territorial) {
-          chosen = territorial;
-        } else if (strike) {
-          chosen = strike;
-        }
-      }
-      if (!chosen) {
-        // "a reporter in Hasaka said: clashes …": a verb after a speech verb tells what was said, not what
-        // happened where the speaker is
-        for (const auto t : acting_live) {
-          if (triggers[t].first < m.last) continue;
-          bool speech_between = false;
-          for (std::size_t k = m.last; k < triggers[t].first && !speech_between; ++k) {
-            speech_between = lexicon_.match_at(tokens, k, speech_).has_value();
-          }
-          if (!speech_between) chosen = t;
-          break;
-        }
-      }
-      // "brought by IS from Deir Ezzor to Hasaka": where people came from or went is not what was hit or taken
-      if (chosen && m.first > 0 && m.first - 1 >= triggers[*chosen].last && lexicon_.match_at(tokens, m.first - 1, origin_)) {
-        const auto& kind = triggers[*chosen].phrase->kind;
-        if (kind == "air_strike" || kind == "shelling" || is_territorial_kind(kind)) chosen.reset();
-      }
-      if (chosen) triggers[*chosen].places.push_back(mi);
-    }
-    // "rebels regained it", "تقدم قوات النظام وسيطرتها على المنطقة": a territorial verb without places takes
-    // those of the territorial verb before it
-    for (std::size_t k = 0; k < live.size(); ++k) {
-      auto& t = triggers[live[k]];
-      if (!is_territorial_kind(t.phrase->kind) || !t.places.empty()) continue;
-      for (std::size_t j = k; j-- > 0;) {
-        const auto& before = triggers[live[j]];
-        if (is_territorial_kind(before.phrase->kind) && !before.places.empty()) {
-          t.places = before.places;
-          t.borrowed = true;
-          t.lender = live[j];
-          break;
-        }
+    if (!live.empty()) {
+      std::vector<const PlaceMention*> mentions;
+      for (const auto& m : s.mentions) mentions.push_back(&m.mention);
+      places_.assign(tokens, mentions, triggers, live);
+      for (const auto t : live) {
+        for (const auto mi : triggers[t].places) document.resolve(s.mentions[mi], si);
       }
     }
 
-    for (const auto t : live) {
-      for (const auto mi : triggers[t].places) resolve_mention(s, mi);
-    }
-
-    auto actor_for = [&](const Trigger& t) -> Actor {
-      const PhraseMatch* before = nullptr;
-      const PhraseMatch* after = nullptr;
-      // the support's own actor: the backer written nearest to it
-      if (t.supporting && !s.backers.empty()) {
-        const PhraseMatch* nearest = &s.backers.front();
-        auto gap = [&](const PhraseMatch& a) { return a.first > t.first ? a.first - t.first : t.first - a.first; };
-        for (const auto& a : s.backers) {
-          if (gap(a) < gap(*nearest)) nearest = &a;
-        }
-        return {nearest->phrase->canonical, actor_text(*nearest)};
-      }
-      // aircraft belong to states: an air strike's actor is a government or a foreign power when the
-      // sentence names one ("coalition forces aircraft targeted two IS sites")
-      if (t.phrase->kind == "air_strike") {
-        const PhraseMatch* state = nullptr;
-        for (const auto& a : s.actors) {
-          if (a.phrase->side != "government" && a.phrase->side != "external") continue;
-          if (!state || a.first < t.first) state = &a;
-        }
-        if (state) return {state->phrase->canonical, actor_text(*state)};
-        // no state named here: the air power an earlier sentence named ("Coalition forces struck … Near X,
-        // four strikes …"), since the armed groups on the ground fly no aircraft
-        if (!last_state_actor.canonical.empty()) return last_state_actor;
-      }
-      for (const auto& a : s.actors) {
-        if (a.last <= t.first) before = &a;
-        if (!after && a.first >= t.first_end && a.first <= t.first_end + 3) after = &a;
-      }
-      // "pushed back by rebel groups": the agent follows
-      if (t.agent_follows) {
-        for (const auto& a : s.actors) {
-          if (a.first >= t.agent_at && a.first <= t.agent_at + 2) return {a.phrase->canonical, actor_text(a)};
-        }
-      }
-      if (t.agent_follows && after) return {after->phrase->canonical, actor_text(*after)};
-      // Arabic puts the verb first: "بسط تنظيم داعش سيطرته"
-      if (tokens[t.first].script == Script::Arabic && after) return {after->phrase->canonical, actor_text(*after)};
-      if (before) return {before->phrase->canonical, actor_text(*before)};
-      if (after) return {after->phrase->canonical, actor_text(*after)};
-      return last_actor;
-    };
-    auto other_actor = [&](const Actor& first) -> Actor {
-      for (const auto& a : s.actors) {
-        if (a.phrase->canonical != first.canonical && a.phrase->side != "civilian") return {a.phrase->canonical, actor_text(a)};
-      }
-      return {};
-    };
-    auto side_of = [&](const std::string& canonical) {
-      for (const auto& a : s.actors) {
-        if (a.phrase->canonical == canonical) return a.phrase->side;
-      }
-      return std::string();
-    };
-
-    const auto fatalities = fatalities_in(tokens, lexicon_);
+    const auto fatalities = live.empty() ? std::nullopt : fatalities_in(tokens, lexicon_);
     bool fatalities_used = false;
-
-    // "8 of them were on X while two of them were on Y and Z": shares of the strikes just counted
-    std::vector<std::pair<std::size_t, int>> shares;  // token where a share starts, its number
-    for (const auto& m : lexicon_.find(tokens, of_them_)) {
-      std::size_t width = 0;
-      for (std::size_t back = 1; back <= 2 && back <= m.first; ++back) {
-        if (auto n = read_number(tokens, m.first - back, lexicon_, true, &width)) {
-          shares.emplace_back(m.first, *n);
-          break;
-        }
-      }
-    }
-
-    const std::size_t sentence_events_begin = events.size();
-    std::set<std::string> sentence_taken;
+    const auto shares = strike_shares(tokens, lexicon_);
     std::set<std::size_t> replaced;  // withdrawals whose places another verb gave a controller
     for (const auto k : live) {
       if (triggers[k].borrowed && triggers[triggers[k].lender].phrase->kind == "withdraw") replaced.insert(triggers[k].lender);
     }
 
+    reconciler.begin_sentence(si, events);
     for (const auto k : live) {
       const Trigger& t = triggers[k];
       const std::string& kind = t.phrase->kind;
       if (replaced.count(k)) continue;
-      const Actor actor1 = actor_for(t);
-      Actor actor2 = other_actor(actor1);
-      std::string controller;
-      if (is_territorial_kind(kind)) {
-        controller = kind == "withdraw" ? actor2.canonical : actor1.canonical;
-      }
+      const Actor actor1 = actors_.actor_of(t, s.actors, tokens, s.text, actor_memory);
+      const Actor actor2 = actors_.other_side(actor1, s.actors, tokens, s.text);
+      const bool territorial = is_territorial_kind(kind);
+      const std::string controller = !territorial ? "" : kind == "withdraw" ? actor2.canonical : actor1.canonical;
       std::vector<std::size_t> places = t.places;
-      const bool strike = kind == "air_strike" || kind == "shelling";
-      std::optional<int> total = strike ? count_before(tokens, t.first, lexicon_) : std::nullopt;
+      const bool strike = is_strike_kind(kind);
+      const std::optional<int> total = strike ? count_before(tokens, t.first, lexicon_) : std::nullopt;
       if (places.empty()) {
         // no place named: an area the sentence names, if any ("the northern countryside of Aleppo")
         for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {
@@ -511,35 +169,27 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         }
       }
       // counts per place: stated shares, else the total split evenly
-      std::map<std::size_t, int> share_of;
-      for (std::size_t sh = 0; sh < shares.size(); ++sh) {
-        const std::size_t from = shares[sh].first;
-        const std::size_t to = sh + 1 < shares.size() ? shares[sh + 1].first : tokens.size();
-        std::vector<std::size_t> inside;
-        for (const auto mi : places) {
-          const auto first = s.mentions[mi].mention.first;
-          if (first >= from && first < to) inside.push_back(mi);
-        }
-        for (const auto mi : inside) share_of[mi] = std::max(1, shares[sh].second / static_cast<int>(inside.size()));
-      }
-      for (const auto mi : places) {
-        const auto& rm = s.mentions[mi];
+      std::vector<std::size_t> place_starts;
+      for (const auto mi : places) place_starts.push_back(s.mentions[mi].mention.first);
+      const auto share_of = share_per_place(shares, place_starts, tokens.size());
+      for (std::size_t p = 0; p < places.size(); ++p) {
+        const auto& rm = s.mentions[places[p]];
         if (!rm.resolution.has_point()) {
           report_unplaced(rm.mention.first, rm.mention.last, "no place of this name: " + rm.resolution.note);
           continue;
         }
-        if (!rm.mention.known && rm.resolution.status == ResolutionStatus::RegionOnly) {
+        const bool area_only = rm.resolution.status == ResolutionStatus::RegionOnly;
+        if (!rm.mention.known && area_only) {
           report_unplaced(rm.mention.first, rm.mention.last, "placed only at its area: " + rm.resolution.note);
         }
-        if (is_territorial_kind(kind) && controller.empty()) {
+        if (territorial && controller.empty()) {
           report_unplaced(t.first, t.last, "a change of control without a known new controller");
           continue;
         }
         Event e;
-        e.type = is_territorial_kind(kind)
-                     ? (side_of(controller) == "government" ? SubEventType::GovernmentRegainsTerritory
-                                                            : SubEventType::NonStateActorOvertakesTerritory)
-                     : type_of(kind);
+        e.type = territorial ? (actors_.side_of(controller, s.actors) == "government" ? SubEventType::GovernmentRegainsTerritory
+                                                                                      : SubEventType::NonStateActorOvertakesTerritory)
+                             : type_of(kind);
         e.actor1 = actor1;
         e.actor2 = actor2;
         e.new_controller = controller;
@@ -552,13 +202,13 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         // an event told of an area ("the northern countryside") is placed at the area's town, loosely
         if (rm.mention.region) e.place.precision = 3;
         if (strike) {
-          if (share_of.count(mi)) {
-            e.count = share_of[mi];
+          if (const auto share = share_of.find(p); share != share_of.end()) {
+            e.count = share->second;
           } else if (total) {
             e.count = std::max(1, *total / static_cast<int>(places.size()));
           }
         }
-        if (fatalities && !fatalities_used && !is_territorial_kind(kind)) {
+        if (fatalities && !fatalities_used && !territorial) {
           e.fatalities = fatalities;
           fatalities_used = true;
         }
@@ -566,33 +216,19 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         e.provenance.span_begin = s.span.begin;
         e.provenance.span_end = s.span.end;
         e.provenance.sentence = sentence;
-        const std::string place_key = e.place.place_id + "|" + e.place.written;
-        if (is_territorial_kind(kind)) {
-          sentence_taken.insert(place_key);
-          // places known only by their area stay apart: two unknown villages are not one
-          const std::string key = e.place.precision >= 3 || e.place.place_id.empty() ||
-                                          rm.resolution.status == ResolutionStatus::RegionOnly
-                                      ? e.place.place_id + "|" + e.place.written
-                                      : e.place.place_id;
-          if (!territorial_seen.insert({key, controller}).second) {
-            continue;
-          }
-        } else if (!seen.insert({static_cast<int>(e.type), place_key, si}).second) {
-          continue;
-        }
-        events.push_back(std::move(e));
+        if (reconciler.admit(e, area_only)) events.push_back(std::move(e));
       }
     }
-    drop_fighting_that_took_places(events, sentence_events_begin, sentence_taken);
+    reconciler.end_sentence(events);
     // the settlement a later "the town" refers to: the last one this sentence names and the gazetteer places
     for (std::size_t mi = s.mentions.size(); mi-- > 0;) {
       if (!s.mentions[mi].mention.known || s.mentions[mi].mention.region) continue;
-      resolve_mention(s, mi);
+      document.resolve(s.mentions[mi], si);
       const auto& r = s.mentions[mi].resolution;
       if (r.has_point() && r.precision == Precision::Place && r.status == ResolutionStatus::Resolved) last_place = s.mentions[mi];
       break;
     }
-    remember_actors(s, actor_text);
+    actors_.remember(s.actors, tokens, s.text, actor_memory);
   }
   for (std::size_t i = 0; i < events.size(); ++i) events[i].id = fmt::format("{}-{:03d}", stem, i + 1);
   out.events = std::move(events);

@@ -1,14 +1,18 @@
 #pragma once
-// Reports to events: each sentence's triggers ("air strikes", "took control", "سيطر") become events at the
-// places the sentence names, with actors, counts, fatalities and a date, and the sentence they came from.
+// Reports to events, stage by stage: sentences (report_document) → place mentions (place_mentions) → triggers
+// (event_triggers) → arguments: places (place_assignment, document_places), actors (actor_roles), counts
+// (strike_counts) and dates (explicit_date, relative_date) → events → reconciliation across the report
+// (event_reconciliation). This class runs the stages and builds the events with the sentence each came from.
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/event.hpp"
+#include "events/actor_roles.hpp"
 #include "events/event_triggers.hpp"
 #include "events/explicit_date.hpp"
 #include "events/lexicon.hpp"
+#include "events/place_assignment.hpp"
 #include "events/place_mentions.hpp"
 #include "events/report_document.hpp"
 #include "resolve/resolver.hpp"
@@ -40,14 +44,13 @@ class EventExtractor {
   // publication, or the day the sentences before it told. Moves `state` on.
   EventDate date_of_sentence(const std::vector<Token>& tokens, std::string_view text, DateState& state,
                              std::optional<CivilDate> published) const;
-  // The actors a sentence names as doing something; those it names as backing them go to `backers`.
-  std::vector<PhraseMatch> actors_acting(const std::vector<Token>& tokens, std::string_view text,
-                                         std::vector<PhraseMatch>& backers) const;
   const Resolver& resolver_;
   const Lexicon& lexicon_;
   MentionFinder mentions_;
   TriggerFinder triggers_;
-  std::uint64_t actor_ = 0, supporter_ = 0, backed_after_ = 0, list_start_ = 0, origin_ = 0, of_them_ = 0, speech_ = 0, anaphor_ = 0;
+  PlaceAssigner places_;
+  ActorRoles actors_;
+  std::uint64_t anaphor_ = 0;
 };
 
 }  // namespace conflictmap

@@ -1,0 +1,140 @@
+#include "events/actor_roles.hpp"
+
+#include <algorithm>
+
+namespace conflictmap {
+
+namespace {
+
+bool all_capitals(std::string_view text) {
+  bool letter = false;
+  for (const char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || (c >= 'A' && c <= 'Z');
+  }
+  return letter;
+}
+
+std::string written(const PhraseMatch& a, const std::vector<Token>& tokens, std::string_view text) {
+  return std::string(text.substr(tokens[a.first].begin, tokens[a.last - 1].end - tokens[a.first].begin));
+}
+
+Actor actor(const PhraseMatch& a, const std::vector<Token>& tokens, std::string_view text) {
+  return {a.phrase->canonical, written(a, tokens, text)};
+}
+
+bool is_state(const PhraseMatch& a) { return a.phrase->side == "government" || a.phrase->side == "external"; }
+
+}  // namespace
+
+ActorRoles::ActorRoles(const Lexicon& lexicon)
+    : lexicon_(lexicon), actor_(lexicon.mask({"actor"})), supporter_(lexicon.mask({"supporter"})),
+      backed_after_(lexicon.mask({"backed_after"})) {}
+
+SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_view text) const {
+  // an acronym the lexicon writes in capitals ("IS", "SDF") is the acronym only when the text writes it so:
+  // "Aleppo is divided" names no Islamic State
+  auto actors = lexicon_.find(tokens, actor_);
+  actors.erase(std::remove_if(actors.begin(), actors.end(),
+                              [&](const PhraseMatch& a) {
+                                if (a.phrase->words.size() != 1 || !all_capitals(a.phrase->written)) return false;
+                                const auto& token = tokens[a.first];
+                                return !all_capitals(text.substr(token.begin, token.end - token.begin));
+                              }),
+               actors.end());
+  // "backed by coalition air strikes", "U.S.-backed", "بدعم من الطيران الروسي": a party that supports the
+  // attack is neither its actor nor the side it fought
+  std::vector<char> supporting(actors.size(), 0);
+  for (const auto& m : lexicon_.find(tokens, supporter_ | backed_after_)) {
+    const bool before_actor = (m.phrase->kind_bit & backed_after_) != 0;
+    for (std::size_t k = 0; k < actors.size(); ++k) {
+      // "U.S.-backed forces": the actor ends where "backed" begins
+      if (before_actor && actors[k].last == m.first) supporting[k] = 1;
+      // "backed by Iranian militias and Russian warplanes": the first actor within a few words, and those
+      // joined to it by "and" or a comma
+      if (!before_actor && actors[k].first >= m.last && actors[k].first <= m.last + 2) {
+        supporting[k] = 1;
+        for (std::size_t j = k + 1; j < actors.size() && actors[j].first <= actors[j - 1].last + 1; ++j) {
+          const bool joined = actors[j].first == actors[j - 1].last || tokens[actors[j - 1].last].form == "and" ||
+                              tokens[actors[j - 1].last].form == "و";
+          if (!joined) break;
+          supporting[j] = 1;
+        }
+        break;
+      }
+    }
+  }
+  SentenceActors out;
+  for (std::size_t k = 0; k < actors.size(); ++k) (supporting[k] ? out.backers : out.acting).push_back(actors[k]);
+  return out;
+}
+
+Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const std::vector<Token>& tokens,
+                           std::string_view text, const ActorMemory& memory) const {
+  // the support's own actor: the backer written nearest to it
+  if (t.supporting && !actors.backers.empty()) {
+    const PhraseMatch* nearest = &actors.backers.front();
+    auto gap = [&](const PhraseMatch& a) { return a.first > t.first ? a.first - t.first : t.first - a.first; };
+    for (const auto& a : actors.backers) {
+      if (gap(a) < gap(*nearest)) nearest = &a;
+    }
+    return actor(*nearest, tokens, text);
+  }
+  // aircraft belong to states: an air strike's actor is a government or a foreign power when the sentence names
+  // one ("coalition forces aircraft targeted two IS sites")
+  if (t.phrase->kind == "air_strike") {
+    const PhraseMatch* state = nullptr;
+    for (const auto& a : actors.acting) {
+      if (!is_state(a)) continue;
+      if (!state || a.first < t.first) state = &a;
+    }
+    if (state) return actor(*state, tokens, text);
+    // no state named here: the air power an earlier sentence named ("Coalition forces struck … Near X, four
+    // strikes …"), since the armed groups on the ground fly no aircraft
+    if (!memory.last_state.canonical.empty()) return memory.last_state;
+  }
+  const PhraseMatch* before = nullptr;
+  const PhraseMatch* after = nullptr;
+  for (const auto& a : actors.acting) {
+    if (a.last <= t.first) before = &a;
+    if (!after && a.first >= t.first_end && a.first <= t.first_end + 3) after = &a;
+  }
+  // "pushed back by rebel groups", "fell to IS", "the capture … by Assad forces": the agent follows
+  if (t.agent_follows) {
+    for (const auto& a : actors.acting) {
+      if (a.first >= t.agent_at && a.first <= t.agent_at + 2) return actor(a, tokens, text);
+    }
+    if (after) return actor(*after, tokens, text);
+  }
+  // Arabic puts the verb first: "بسط تنظيم داعش سيطرته"
+  if (tokens[t.first].script == Script::Arabic && after) return actor(*after, tokens, text);
+  if (before) return actor(*before, tokens, text);
+  if (after) return actor(*after, tokens, text);
+  return memory.last;
+}
+
+Actor ActorRoles::other_side(const Actor& first, const SentenceActors& actors, const std::vector<Token>& tokens,
+                             std::string_view text) const {
+  for (const auto& a : actors.acting) {
+    if (a.phrase->canonical != first.canonical && a.phrase->side != "civilian") return actor(a, tokens, text);
+  }
+  return {};
+}
+
+std::string ActorRoles::side_of(const std::string& canonical, const SentenceActors& actors) const {
+  for (const auto& a : actors.acting) {
+    if (a.phrase->canonical == canonical) return a.phrase->side;
+  }
+  return {};
+}
+
+void ActorRoles::remember(const SentenceActors& actors, const std::vector<Token>& tokens, std::string_view text,
+                          ActorMemory& memory) const {
+  if (actors.acting.empty()) return;
+  memory.last = actor(actors.acting.back(), tokens, text);
+  for (const auto& a : actors.acting) {
+    if (is_state(a)) memory.last_state = actor(a, tokens, text);
+  }
+}
+
+}  // namespace conflictmap

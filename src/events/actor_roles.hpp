@@ -1,0 +1,51 @@
+#pragma once
+// Who did what in a sentence: the actors it names as acting (and apart from them, those it names as backing
+// them), the actor of each trigger, the other side, and what earlier sentences said of who was acting and who
+// flies the aircraft.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/event.hpp"
+#include "events/event_triggers.hpp"
+#include "events/lexicon.hpp"
+#include "events/text_tokens.hpp"
+
+namespace conflictmap {
+
+struct SentenceActors {
+  std::vector<PhraseMatch> acting;   // in text order
+  std::vector<PhraseMatch> backers;  // "backed by Russian air strikes", "U.S.-backed"
+};
+
+// What the sentences before have said: the last actor named, and the last state or foreign power named.
+struct ActorMemory {
+  Actor last;
+  Actor last_state;
+};
+
+class ActorRoles {
+ public:
+  explicit ActorRoles(const Lexicon& lexicon);
+  // The actors of one sentence. An acronym the lexicon writes in capitals ("IS") counts only when the text
+  // writes it in capitals; a party that backs an attack ("backed by", "U.S.-backed", "بدعم من") is a backer.
+  SentenceActors find(const std::vector<Token>& tokens, std::string_view text) const;
+  // The actor of a trigger: the backer for a supporting strike; for an air strike the state the sentence names,
+  // else the last air power named; the agent after "by"; after the verb in Arabic; else the nearest before it.
+  Actor actor_of(const Trigger& trigger, const SentenceActors& actors, const std::vector<Token>& tokens,
+                 std::string_view text, const ActorMemory& memory) const;
+  // The first actor of the sentence other than `first` and not civilians: the other side.
+  Actor other_side(const Actor& first, const SentenceActors& actors, const std::vector<Token>& tokens,
+                   std::string_view text) const;
+  // The side of an actor the sentence names ("government", "non-state", "external"), or "".
+  std::string side_of(const std::string& canonical, const SentenceActors& actors) const;
+  // Moves the memory on past a sentence.
+  void remember(const SentenceActors& actors, const std::vector<Token>& tokens, std::string_view text,
+                ActorMemory& memory) const;
+
+ private:
+  const Lexicon& lexicon_;
+  std::uint64_t actor_ = 0, supporter_ = 0, backed_after_ = 0;
+};
+
+}  // namespace conflictmap

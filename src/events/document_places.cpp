@@ -1,0 +1,81 @@
+#include "events/document_places.hpp"
+
+#include <algorithm>
+
+namespace conflictmap {
+
+DocumentPlaces::DocumentPlaces(const Resolver& resolver, const std::vector<std::vector<ResolvedMention>*>& sentences)
+    : resolver_(resolver) {
+  const Gazetteer& gazetteer = resolver.gazetteer();
+  // The report's governorate: the one most of its names lie in, by spelling alone. A name several places share
+  // splits its vote, and only a name one place bears counts as a neighbour.
+  std::map<std::string, double> admin1_votes;
+  std::vector<LatLon> nearby;
+  for (const auto* mentions : sentences) {
+    for (const auto& m : *mentions) {
+      if (!m.mention.known && !m.mention.region) continue;
+      const auto places = resolver.places_named(m.mention.text);  // remembered by the resolver
+      if (places.empty()) continue;
+      for (const auto index : places) {
+        const Place& place = gazetteer.at(index);
+        const std::string& admin1 = place.kind == PlaceKind::Governorate ? place.id : place.admin[0];
+        if (!admin1.empty()) admin1_votes[admin1] += 1.0 / static_cast<double>(places.size());
+      }
+      if (places.size() == 1 && !is_admin_unit(gazetteer.at(places.front()).kind)) {
+        nearby.push_back({gazetteer.at(places.front()).lat, gazetteer.at(places.front()).lon});
+      }
+    }
+  }
+  // each place once: the same town named five times is one neighbour
+  std::sort(nearby.begin(), nearby.end(), [](const LatLon& a, const LatLon& b) { return a.lat != b.lat ? a.lat < b.lat : a.lon < b.lon; });
+  nearby.erase(std::unique(nearby.begin(), nearby.end(), [](const LatLon& a, const LatLon& b) { return a.lat == b.lat && a.lon == b.lon; }),
+               nearby.end());
+  ResolveContext report;
+  report.explain = false;  // events keep the answer, not the reasoning
+  report.nearby = nearby;
+  if (!admin1_votes.empty()) {
+    const auto best = std::max_element(admin1_votes.begin(), admin1_votes.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (const auto at = gazetteer.find(best->first)) report.texts.push_back(gazetteer.at(*at).display_name());
+  }
+  // An area is named for itself ("northern Hama") and resolved without context. The report's area, as it writes
+  // it, is the first area it places.
+  ResolveContext quiet;
+  quiet.explain = false;
+  std::string report_area;
+  for (auto* mentions : sentences) {
+    for (auto& m : *mentions) {
+      if (!m.mention.region) continue;
+      m.resolution = answer(m.mention.text, quiet);
+      if (report_area.empty() && m.resolution.has_point()) report_area = m.mention.text;
+    }
+  }
+  for (const auto* mentions : sentences) {
+    // a sentence's own area, when it names one, places its names; else the report's
+    std::string area = report_area;
+    for (const auto& m : *mentions) {
+      if (m.mention.region && m.resolution.has_point()) {
+        area = m.mention.text;
+        break;
+      }
+    }
+    contexts_.push_back(report);
+    if (!area.empty()) contexts_.back().texts.push_back(area);
+  }
+}
+
+const Resolution& DocumentPlaces::answer(const std::string& text, const ResolveContext& where) {
+  std::string key;
+  for (const auto& t : where.texts) key += t + "\n";
+  const auto [it, inserted] = answers_.try_emplace({text, key});
+  if (inserted) it->second = resolver_.resolve(text, where);
+  return it->second;
+}
+
+void DocumentPlaces::resolve(ResolvedMention& m, std::size_t s) {
+  if (m.resolved || m.mention.region) return;
+  m.resolution = answer(m.mention.text, contexts_[s]);
+  m.resolved = true;
+}
+
+}  // namespace conflictmap

@@ -1,0 +1,83 @@
+#include "events/place_assignment.hpp"
+
+#include <optional>
+
+namespace conflictmap {
+
+PlaceAssigner::PlaceAssigner(const Lexicon& lexicon)
+    : lexicon_(lexicon), list_start_(lexicon.mask({"list_start"})), speech_(lexicon.mask({"speech"})),
+      origin_(lexicon.mask({"origin"})) {}
+
+void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<const PlaceMention*>& mentions,
+                           std::vector<Trigger>& triggers, const std::vector<std::size_t>& live) const {
+  const auto list_starts = lexicon_.find(tokens, list_start_);
+  // "backed by Russian air strikes": support of the action told takes no place of its own
+  std::vector<std::size_t> acting;
+  for (const auto t : live) {
+    if (!triggers[t].supporting) acting.push_back(t);
+  }
+  for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+    const PlaceMention& m = *mentions[mi];
+    if (m.region) continue;
+    std::optional<std::size_t> chosen;
+    std::optional<std::size_t> list_at;
+    for (const auto& ls : list_starts) {
+      if (ls.last <= m.first) list_at = ls.first;
+    }
+    for (const auto t : acting) {
+      if (triggers[t].last <= m.first) chosen = t;
+    }
+    if (list_at) {
+      // "… including A and B": the list belongs to the last change of control before it, else the last strike,
+      // rather than to a battle word in between
+      std::optional<std::size_t> territorial, strike;
+      for (const auto t : acting) {
+        if (triggers[t].last > *list_at) continue;
+        const auto& kind = triggers[t].phrase->kind;
+        if (is_territorial_kind(kind)) territorial = t;
+        if (is_strike_kind(kind)) strike = t;
+      }
+      if (territorial) {
+        chosen = territorial;
+      } else if (strike) {
+        chosen = strike;
+      }
+    }
+    if (!chosen) {
+      // "a reporter in Hasaka said: clashes …": a verb after a speech verb tells what was said, not what
+      // happened where the speaker is
+      for (const auto t : acting) {
+        if (triggers[t].first < m.last) continue;
+        bool speech_between = false;
+        for (std::size_t k = m.last; k < triggers[t].first && !speech_between; ++k) {
+          speech_between = lexicon_.match_at(tokens, k, speech_).has_value();
+        }
+        if (!speech_between) chosen = t;
+        break;
+      }
+    }
+    // "brought by IS from Deir Ezzor to Hasaka": where people came from or went is not what was hit or taken
+    if (chosen && m.first > 0 && m.first - 1 >= triggers[*chosen].last && lexicon_.match_at(tokens, m.first - 1, origin_)) {
+      const auto& kind = triggers[*chosen].phrase->kind;
+      if (is_strike_kind(kind) || is_territorial_kind(kind)) chosen.reset();
+    }
+    if (chosen) triggers[*chosen].places.push_back(mi);
+  }
+  // "rebels regained it", "تقدم قوات النظام وسيطرتها على المنطقة": a territorial verb without places takes those
+  // of the territorial verb before it
+  for (std::size_t k = 0; k < live.size(); ++k) {
+    auto& t = triggers[live[k]];
+    if (!is_territorial_kind(t.phrase->kind) || !t.places.empty()) continue;
+    for (std::size_t j = k; j-- > 0;) {
+      const auto& before = triggers[live[j]];
+      if (is_territorial_kind(before.phrase->kind) && !before.places.empty()) {
+        t.places = before.places;
+        t.borrowed = true;
+        t.lender = live[j];
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace conflictmap
