@@ -225,7 +225,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       if (!s.mentions[mi].mention.known || s.mentions[mi].mention.region) continue;
       document.resolve(s.mentions[mi], si);
       const auto& r = s.mentions[mi].resolution;
-      if (r.has_point() && r.precision == Precision::Place && r.status == ResolutionStatus::Resolved) last_place = s.mentions[mi];
+      if (r.has_point() && r.precision == Precision::Place &&
+          (r.status == ResolutionStatus::Resolved || r.status == ResolutionStatus::Ambiguous)) {
+        last_place = s.mentions[mi];
+      }
       break;
     }
     actors_.remember(s.actors, tokens, s.text, actor_memory);

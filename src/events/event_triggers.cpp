@@ -49,6 +49,10 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
       }
     }
     if (territorial && present_auxiliary) t.descriptive = true;
+    // "all now controlled by the SDF", "now under the control of IS": "now" tells that the place changed hands
+    for (std::size_t back = 1; back <= 2 && back <= m.first; ++back) {
+      if (territorial && tokens[m.first - back].form == "now") t.descriptive = false;
+    }
     // "fell to IS", "under the control of the SDF": the phrase ends where its agent begins
     if (m.phrase->words.size() >= 2 && (m.phrase->words.back() == "to" || m.phrase->words.back() == "of")) {
       t.agent_follows = true;
@@ -78,7 +82,7 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     }
     triggers.push_back(t);
   }
-  // "pushed back by rebel groups" still tells a reversal
+  // "pushed back by rebel groups" still tells a reversal; "now controlled by" a change
   for (auto& t : triggers) {
     if (t.descriptive && t.phrase->kind == "regain" && t.agent_follows) t.descriptive = false;
   }

@@ -166,6 +166,38 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
            (i + 1 < n && !comma_between(i, i + 1) && plain_capital(i + 1));
   };
 
+  // 0. "the villages of A, B and C", "the town of X", "the districts of X as well as Y": in English a settlement
+  // word and "of" are followed by names, known or not, one or a list, read before
+  // single known words can cut them ("Qarqur" of "Qarqur Hamdan")
+  for (std::size_t q = 0; q + 2 < n; ++q) {
+    if (tokens[q].script != Script::Latin || !lexicon_.is_kind(tokens[q], qualifier_) || tokens[q + 1].form != "of") continue;
+    std::size_t i = q + 2;
+    while (i < n) {
+      std::size_t end = i;
+      while (end < n && !blocked[end] && end - i < 5 &&
+             ((tokens[end].capitalised && is_name_word(tokens[end])) || joined_article(end) ||
+              (end > i && is_article_word(tokens[end].form) && end + 1 < n && tokens[end + 1].capitalised)) &&
+             !(end > i && comma_between(end - 1, end))) {
+        ++end;
+      }
+      while (end > i && is_article_word(tokens[end - 1].form)) --end;
+      if (end == i) break;
+      if (free_range(i, end)) add(i, end, resolver_.knows_name(key_words_of(text, tokens, i, end), Script::Latin));
+      i = end;
+      // the next item: after a comma, "and", "as well as", or a comma and "and"
+      bool more = i < n && comma_between(i - 1, i);
+      if (i < n && tokens[i].form == "and") {
+        more = true;
+        ++i;
+      } else if (i + 2 < n && tokens[i].form == "as" && tokens[i + 1].form == "well" && tokens[i + 2].form == "as") {
+        more = true;
+        i += 3;
+      }
+      if (!more) break;
+      while (i < n && (tokens[i].form == "the" || (lexicon_.is_kind(tokens[i], qualifier_)) || tokens[i].form == "of")) ++i;
+    }
+  }
+
   // 1. gazetteer spellings, longest first
   for (std::size_t i = 0; i < n;) {
     const Token& t = tokens[i];
@@ -328,7 +360,11 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       auto joined_and = [&](std::size_t k) {
         return tokens[k].script == Script::Arabic && !tokens[k].alt.empty() && tokens[k].form.rfind("\xD9\x88", 0) == 0;
       };
-      while (end < n && !blocked[end] && tokens[end].form != "and" && tokens[end].form != "و" &&
+      // "A, B as well as C": "as well as" joins items as "and" does
+      auto as_well_as = [&](std::size_t k) {
+        return k + 2 < n && tokens[k].form == "as" && tokens[k + 1].form == "well" && tokens[k + 2].form == "as";
+      };
+      while (end < n && !blocked[end] && tokens[end].form != "and" && tokens[end].form != "و" && !as_well_as(end) &&
              !(end > i && (comma_between(end - 1, end) || joined_and(end)))) {
         ++end;
       }
@@ -340,9 +376,18 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       }
       std::size_t first = i;
       while (first < end && !is_name_word(tokens[first]) && !lexicon_.is_kind(tokens[first], generic_)) ++first;
-      if (capital && !known_inside && first < end && free_range(first, end)) add(first, end, false);
-      const bool more = end < n && (tokens[end].form == "and" || tokens[end].form == "و" || comma_between(end - 1, end));
+      // an English item is its capitalised words: "Qirtasiyeh on Monday" ends before "on"
+      std::size_t item_end = first;
+      while (item_end < end && (tokens[item_end].script != Script::Latin || tokens[item_end].capitalised ||
+                                is_article_word(tokens[item_end].form) || lexicon_.is_kind(tokens[item_end], generic_))) {
+        ++item_end;
+      }
+      while (item_end > first && is_article_word(tokens[item_end - 1].form)) --item_end;
+      if (capital && !known_inside && first < item_end && free_range(first, item_end)) add(first, item_end, false);
+      const bool more = end < n && (tokens[end].form == "and" || tokens[end].form == "و" || as_well_as(end) ||
+                                    comma_between(end - 1, end));
       i = end;
+      if (i < n && as_well_as(i)) i += 3;
       if (i < n && (tokens[i].form == "and" || tokens[i].form == "و")) ++i;
       if (!more) break;
     }

@@ -192,3 +192,27 @@ TEST_CASE("an acronym names its actor only in capitals, and an agent named after
   const auto capture = extract("Rebels are pressed after the capture last month by Assad forces of the town of Saraqib.");
   CHECK(has_control(capture, kSaraqib, "Syrian government forces"));
 }
+
+TEST_CASE("a settlement word and 'of' are followed by names, one or a list, known or not", "[extraction][mentions]") {
+  using Catch::Matchers::VectorContains;
+  const auto texts = mention_texts("The army took the villages of Qarqur Hamdan, Tell Mazra and al-Buwaydah as well as Kafr Zaytoun.");
+  CHECK_THAT(texts, VectorContains(std::string("Qarqur Hamdan")));
+  CHECK_THAT(texts, VectorContains(std::string("Tell Mazra")));
+  CHECK_THAT(texts, VectorContains(std::string("al-Buwaydah")));
+  CHECK_THAT(texts, VectorContains(std::string("Kafr Zaytoun")));
+  // the list ends at the first word that is no name
+  for (const auto& t : mention_texts("Rebels entered the town of Zarbeh and then withdrew quickly.")) CHECK(t == "Zarbeh");
+}
+
+TEST_CASE("'now controlled by' tells a change of control, 'controlled by' alone a state", "[extraction]") {
+  CHECK(has_control(extract("Fighters reached Manbij, now controlled by the SDF."), kManbij, "Syrian Democratic Forces"));
+  CHECK(at(extract("Reporters reached Manbij, controlled by the SDF."), kManbij).empty());
+}
+
+TEST_CASE("a list after a verb of control runs over commas, 'and' and 'as well as'", "[extraction][mentions]") {
+  using Catch::Matchers::VectorContains;
+  const auto texts = mention_texts("Rebels captured Zorbanit, Khalmouniya as well as Qirtasiyeh on Monday.");
+  CHECK_THAT(texts, VectorContains(std::string("Zorbanit")));
+  CHECK_THAT(texts, VectorContains(std::string("Khalmouniya")));
+  CHECK_THAT(texts, VectorContains(std::string("Qirtasiyeh")));
+}
