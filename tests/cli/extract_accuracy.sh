@@ -13,7 +13,7 @@ import json, sys
 figures = json.load(open(sys.argv[1]))
 # language: (strict hits, correct events, actor right, controller right) when last raised; each floor is one
 # label below, as a share of what it is a share of now
-raised = {"en": (160, 219, 130, 62), "ar": (37, 57, 18, 6)}
+raised = {"en": (182, 240, 147, 77), "ar": (38, 59, 19, 7)}
 ok = True
 for lang, (hits, correct, actor, controller) in raised.items():
     f = figures[lang]
