@@ -11,7 +11,8 @@ events are then matched by these rules:
   no diacritics or apostrophes, hyphens as spaces; Arabic: no vowel marks or tatweel, one alef, ta marbuta as
   ha, alef maqsura as ya) and split into words. Words that only say what kind of place it is ("village",
   "countryside", "northern", "قرية", "ريف", …) are dropped from both. An event is *at* a label's place when
-  the remaining words are equal, allowing on Arabic words a joined conjunction or preposition (و ف ب ل ك) the
+  the remaining words are equal, for the event's place as written or for its head before what locates it
+  ("X in the Idlib province", "X في محافظة درعا"), allowing on Arabic words a joined conjunction or preposition (و ف ب ل ك) the
   other side lacks. "Tel al" is therefore not at "Tell al-Sultan", and "Aleppo" is at "the northern Aleppo
   countryside" (a region-level label).
 * Type class: control_change ↔ an event with a new controller; airstrike and shelling ↔ an air/drone strike or a
@@ -138,9 +139,18 @@ def same_word(a, b):
     return False
 
 
+LOCATING = re.compile(r"\s(?:in|near|north of|south of|east of|west of|في|قرب|بالقرب من|شمال|جنوب|شرق|غرب)\s|,|،")
+
+
 def at_place(event_written, label_written):
-    e, l = place_words(event_written), place_words(label_written)
-    return bool(e) and len(e) == len(l) and all(same_word(a, b) for a, b in zip(e, l))
+    l = place_words(label_written)
+    # the event's place, or its head when it is written with what locates it ("X in the Idlib province",
+    # "الشيخ مسكين في محافظة درعا")
+    for written in (event_written, LOCATING.split(event_written)[0]):
+        e = place_words(written)
+        if e and len(e) == len(l) and all(same_word(a, b) for a, b in zip(e, l)):
+            return True
+    return False
 
 
 def in_sentence(label_written, sentence):

@@ -37,7 +37,14 @@ struct SentenceData {
 
 EventExtractor::EventExtractor(const Resolver& resolver, const Lexicon& lexicon)
     : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon), triggers_(lexicon), places_(lexicon),
-      actors_(lexicon), anaphor_(lexicon.mask({"anaphor"})) {}
+      actors_(lexicon), anaphor_(lexicon.mask({"anaphor"})), near_(lexicon.mask({"near"})) {}
+
+bool EventExtractor::near_before(const std::vector<Token>& tokens, std::size_t first) const {
+  for (std::size_t back = 1; back <= 4 && back <= first; ++back) {
+    if (auto m = lexicon_.match_at(tokens, first - back, near_); m && m->last == first) return true;
+  }
+  return false;
+}
 
 EventDate EventExtractor::date_of_sentence(const std::vector<Token>& tokens, std::string_view text, DateState& state,
                                            std::optional<CivilDate> published) const {
@@ -199,8 +206,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         e.place.written = rm.mention.text;
         e.place.point = rm.resolution.point;
         e.place.precision = static_cast<int>(rm.resolution.precision);
-        // an event told of an area ("the northern countryside") is placed at the area's town, loosely
+        // an event told of an area ("the northern countryside") is placed at the area's town, loosely; one told
+        // near a place ("near Kuweires", "بالقرب من كويرس") near it
         if (rm.mention.region) e.place.precision = 3;
+        if (near_before(tokens, rm.mention.first)) e.place.precision = std::max(e.place.precision, 2);
         if (strike) {
           if (const auto share = share_of.find(p); share != share_of.end()) {
             e.count = share->second;

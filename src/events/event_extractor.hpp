@@ -50,7 +50,9 @@ class EventExtractor {
   TriggerFinder triggers_;
   PlaceAssigner places_;
   ActorRoles actors_;
-  std::uint64_t anaphor_ = 0;
+  // Whether a phrase saying "near" ends right before token `first`.
+  bool near_before(const std::vector<Token>& tokens, std::size_t first) const;
+  std::uint64_t anaphor_ = 0, near_ = 0;
 };
 
 }  // namespace conflictmap

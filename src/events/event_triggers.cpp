@@ -18,7 +18,7 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
     : lexicon_(lexicon), trigger_(lexicon.mask(trigger_kinds())), attempt_(lexicon.mask({"attempt"})),
       relative_(lexicon.mask({"relative"})), past_auxiliary_(lexicon.mask({"past_auxiliary"})),
       present_auxiliary_(lexicon.mask({"present_auxiliary"})), agent_after_(lexicon.mask({"agent_after"})),
-      supporter_(lexicon.mask({"supporter"})) {}
+      supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})) {}
 
 std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
   std::vector<Trigger> triggers;
@@ -34,7 +34,7 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     // written in lower case: "IS took control" names the Islamic State, "is controlled" is a verb
     const bool auxiliary_before = m.first > 0 && !tokens[m.first - 1].capitalised;
     const bool past_auxiliary = auxiliary_before && lexicon_.match_at(tokens, m.first - 1, past_auxiliary_);
-    const bool present_auxiliary = auxiliary_before && lexicon_.match_at(tokens, m.first - 1, present_auxiliary_);
+    const bool present_auxiliary = auxiliary_before && lexicon_.match_at(tokens, m.first - 1, present_auxiliary_ | still_);
     if (by_after) {
       t.agent_follows = true;
       t.agent_at = m.last + 1;
@@ -49,6 +49,18 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
       }
     }
     if (territorial && present_auxiliary) t.descriptive = true;
+    // Arabic puts the subject between: "ما زالت قوات النظام تسيطر على …"
+    if (territorial && tokens[m.first].script == Script::Arabic) {
+      for (std::size_t back = 2; back <= 5 && back <= m.first; ++back) {
+        if (lexicon_.match_at(tokens, m.first - back, still_)) t.descriptive = true;
+      }
+    }
+    // "under the control of IS" describes who holds a place; "came under", "fell under" tell that it changed hands
+    if (m.phrase->words.front() == "under") {
+      const bool change = m.first > 0 && (tokens[m.first - 1].form == "came" || tokens[m.first - 1].form == "fell" ||
+                                          tokens[m.first - 1].form == "passed" || tokens[m.first - 1].form == "come");
+      if (!change) t.descriptive = true;
+    }
     // "all now controlled by the SDF", "now under the control of IS": "now" tells that the place changed hands
     for (std::size_t back = 1; back <= 2 && back <= m.first; ++back) {
       if (territorial && tokens[m.first - back].form == "now") t.descriptive = false;

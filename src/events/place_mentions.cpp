@@ -339,7 +339,17 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
              !lexicon_.is_kind(tokens[end], qualifier_) && !comma_between(end - 1, end)) {
         ++end;
       }
-      if (end > q + 1) add(q, end, false);
+      // An unknown Arabic name is a word, or a generic head and a word ("رأس النفل"); what follows is what the
+      // sentence says of it ("بلدة عرسال القريبة", "قرية الدعوة الصغيرة"), unless the gazetteer knows a longer name
+      std::size_t name_end = std::min(end, q + 2);
+      if (name_end < end && lexicon_.is_kind(tokens[q + 1], generic_)) ++name_end;
+      for (std::size_t longer = end; longer > name_end; --longer) {
+        if (resolver_.knows_name(key_words_of(text, tokens, q + 1, longer), Script::Arabic)) {
+          name_end = longer;
+          break;
+        }
+      }
+      if (end > q + 1) add(q, name_end, false);
     }
   }
 

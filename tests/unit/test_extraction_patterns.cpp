@@ -216,3 +216,33 @@ TEST_CASE("a list after a verb of control runs over commas, 'and' and 'as well a
   CHECK_THAT(texts, VectorContains(std::string("Khalmouniya")));
   CHECK_THAT(texts, VectorContains(std::string("Qirtasiyeh")));
 }
+
+TEST_CASE("Arabic seizure verbs, and states written with 'still', 'under' and 'areas of control'", "[extraction]") {
+  CHECK(has_control(extract("استولى المتمردون على مدينة سراقب."), kSaraqib, "Syrian opposition"));
+  CHECK(has_control(extract("احتلت قوات النظام بلدة كفرنبل."), kKafrNabl, "Syrian government forces"));
+  auto no_change = [](const std::vector<Event>& events) {
+    return std::none_of(events.begin(), events.end(), [](const Event& e) { return !e.new_controller.empty(); });
+  };
+  CHECK(no_change(extract("ما زالت قوات النظام تسيطر على سراقب.")));
+  CHECK(no_change(extract("نزح المدنيون من سراقب الواقعة تحت سيطرة قوات النظام.")));
+  CHECK(no_change(extract("Saraqib remains under the control of the rebels.")));
+  CHECK(has_control(extract("Saraqib came under the control of the rebels on Monday."), kSaraqib, "Syrian opposition"));
+}
+
+TEST_CASE("an event near a place is placed at it with precision 2", "[extraction]") {
+  const auto events = extract("Rebels shelled positions near Saraqib.");
+  REQUIRE(at(events, kSaraqib).size() == 1);
+  CHECK(at(events, kSaraqib).front().place.precision == 2);
+  const auto inside = extract("Rebels shelled positions in Saraqib.");
+  REQUIRE(at(inside, kSaraqib).size() == 1);
+  CHECK(at(inside, kSaraqib).front().place.precision == 1);
+}
+
+TEST_CASE("an unknown Arabic name after a settlement word stops before what is said of it", "[extraction][mentions]") {
+  for (const auto& t : mention_texts("تقدمت القوات نحو قرية زوربانيت الصغيرة القريبة من الحدود")) {
+    INFO(t);
+    CHECK(t.find("الصغيرة") == std::string::npos);
+  }
+  using Catch::Matchers::VectorContains;
+  CHECK_THAT(mention_texts("سيطر التنظيم على قرية رأس زوربان الاستراتيجية"), VectorContains(std::string("قرية رأس زوربان")));
+}
