@@ -23,6 +23,19 @@ Actor actor(const PhraseMatch& a, const std::vector<Token>& tokens, std::string_
   return {a.phrase->canonical, written(a, tokens, text)};
 }
 
+// "… and entered", "… and then captured", "وسيطرت": the trigger follows "and" with nothing but adverbs between
+bool joined_to_verb_before(const Trigger& t, const std::vector<Token>& tokens) {
+  if (tokens[t.first].script == Script::Arabic) {
+    return tokens[t.first].form.rfind("\xD9\x88", 0) == 0 && !tokens[t.first].alt.empty();
+  }
+  for (std::size_t back = 1; back <= 3 && back <= t.first; ++back) {
+    const auto& w = tokens[t.first - back].form;
+    if (w == "and") return true;
+    if (w != "then" && w != "also" && w != "later" && w != "subsequently" && w != "had" && w != "have") return false;
+  }
+  return false;
+}
+
 bool is_state(const PhraseMatch& a) { return a.phrase->side == "government" || a.phrase->side == "external"; }
 
 }  // namespace
@@ -37,6 +50,10 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
   auto actors = lexicon_.find(tokens, actor_);
   actors.erase(std::remove_if(actors.begin(), actors.end(),
                               [&](const PhraseMatch& a) {
+                                // "an army base", "a rebel stronghold": a word describing a thing, no party
+                                if (a.first > 0 && (tokens[a.first - 1].form == "a" || tokens[a.first - 1].form == "an")) {
+                                  return true;
+                                }
                                 if (a.phrase->words.size() != 1 || !all_capitals(a.phrase->written)) return false;
                                 const auto& token = tokens[a.first];
                                 return !all_capitals(text.substr(token.begin, token.end - token.begin));
@@ -70,7 +87,7 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
 }
 
 Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const std::vector<Token>& tokens,
-                           std::string_view text, const ActorMemory& memory) const {
+                           std::string_view text, const ActorMemory& memory, const Actor* coordinated) const {
   // the support's own actor: the backer written nearest to it
   if (t.supporting && !actors.backers.empty()) {
     const PhraseMatch* nearest = &actors.backers.front();
@@ -93,11 +110,20 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
     // strikes …"), since the armed groups on the ground fly no aircraft
     if (!memory.last_state.canonical.empty()) return memory.last_state;
   }
+  // civilians are what an attack hits, not who makes it
+  auto acts = [](const PhraseMatch& a) { return a.phrase->side != "civilian"; };
   const PhraseMatch* before = nullptr;
   const PhraseMatch* after = nullptr;
   for (const auto& a : actors.acting) {
+    if (!acts(a)) continue;
     if (a.last <= t.first) before = &a;
     if (!after && a.first >= t.first_end && a.first <= t.first_end + 3) after = &a;
+  }
+  // "Turkish troops clashed with Kurdish militias and entered the town": a verb joined by "and" to the one
+  // before it, with no subject of its own, shares that verb's subject
+  if (coordinated && !coordinated->canonical.empty() && joined_to_verb_before(t, tokens) &&
+      !(tokens[t.first].script == Script::Arabic && after)) {
+    return *coordinated;
   }
   // "pushed back by rebel groups", "fell to IS", "the capture … by Assad forces": the agent follows
   if (t.agent_follows) {

@@ -32,8 +32,10 @@ class ActorRoles {
   SentenceActors find(const std::vector<Token>& tokens, std::string_view text) const;
   // The actor of a trigger: the backer for a supporting strike; for an air strike the state the sentence names,
   // else the last air power named; the agent after "by"; after the verb in Arabic; else the nearest before it.
+  // `coordinated` is the actor of the trigger before it in the sentence, if any: a verb joined to it by "and",
+  // with no subject of its own, shares it.
   Actor actor_of(const Trigger& trigger, const SentenceActors& actors, const std::vector<Token>& tokens,
-                 std::string_view text, const ActorMemory& memory) const;
+                 std::string_view text, const ActorMemory& memory, const Actor* coordinated = nullptr) const;
   // The first actor of the sentence other than `first` and not civilians: the other side.
   Actor other_side(const Actor& first, const SentenceActors& actors, const std::vector<Token>& tokens,
                    std::string_view text) const;

@@ -138,11 +138,13 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     }
 
     reconciler.begin_sentence(si, events);
+    std::optional<Actor> previous_actor;  // of the trigger before, for a verb joined to it by "and"
     for (const auto k : live) {
       const Trigger& t = triggers[k];
       const std::string& kind = t.phrase->kind;
       if (replaced.count(k)) continue;
-      const Actor actor1 = actors_.actor_of(t, s.actors, tokens, s.text, actor_memory);
+      const Actor actor1 = actors_.actor_of(t, s.actors, tokens, s.text, actor_memory, previous_actor ? &*previous_actor : nullptr);
+      previous_actor = actor1;
       const Actor actor2 = actors_.other_side(actor1, s.actors, tokens, s.text);
       const bool territorial = is_territorial_kind(kind);
       const std::string controller = !territorial ? "" : kind == "withdraw" ? actor2.canonical : actor1.canonical;

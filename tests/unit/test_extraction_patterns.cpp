@@ -246,3 +246,13 @@ TEST_CASE("an unknown Arabic name after a settlement word stops before what is s
   using Catch::Matchers::VectorContains;
   CHECK_THAT(mention_texts("سيطر التنظيم على قرية رأس زوربان الاستراتيجية"), VectorContains(std::string("قرية رأس زوربان")));
 }
+
+TEST_CASE("a verb joined by 'and' shares its subject; civilians and 'an army base' act in nothing", "[extraction][actors]") {
+  const auto joined = extract("Turkish troops clashed with Kurdish militias and entered Manbij.");
+  REQUIRE(has_type(joined, kManbij, SubEventType::ArmedClash));
+  CHECK(at(joined, kManbij).front().actor1.canonical == "Turkish army");
+  const auto base = extract("Rebels said they captured Saraqib, an army base, on Monday.");
+  CHECK(has_control(base, kSaraqib, "Syrian opposition"));
+  const auto victims = extract("Civilians fled as shells hit Manbij.");
+  for (const auto& e : victims) CHECK(e.actor1.canonical != "Civilians");
+}
