@@ -156,9 +156,8 @@ std::string ActorRoles::side_of(const std::string& canonical, const SentenceActo
 
 void ActorRoles::remember(const SentenceActors& actors, const std::vector<Token>& tokens, std::string_view text,
                           ActorMemory& memory) const {
-  if (actors.acting.empty()) return;
-  memory.last = actor(actors.acting.back(), tokens, text);
   for (const auto& a : actors.acting) {
+    if (a.phrase->side != "civilian") memory.last = actor(a, tokens, text);  // civilians act in nothing
     if (is_state(a)) memory.last_state = actor(a, tokens, text);
   }
 }

@@ -57,9 +57,10 @@ void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<c
       }
     }
     // "brought by IS from Deir Ezzor to Hasaka": where people came from or went is not what was hit or taken
+    // "attacked from the al-Hawl area": nor where an attack or an advance set out from
     if (chosen && m.first > 0 && m.first - 1 >= triggers[*chosen].last && lexicon_.match_at(tokens, m.first - 1, origin_)) {
       const auto& kind = triggers[*chosen].phrase->kind;
-      if (is_strike_kind(kind) || is_territorial_kind(kind)) chosen.reset();
+      if (is_strike_kind(kind) || is_territorial_kind(kind) || kind == "clash") chosen.reset();
     }
     if (chosen) triggers[*chosen].places.push_back(mi);
   }

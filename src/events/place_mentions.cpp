@@ -46,6 +46,9 @@ MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
       locative_(lexicon.mask({"locative"})),
       event_noun_(lexicon.mask({"control", "regain", "withdraw", "air_strike", "shelling", "clash", "car_bomb", "suicide_bomb",
                                 "agreement", "civilians"})),
+      headline_word_(lexicon.mask({"control", "regain", "withdraw", "air_strike", "shelling", "clash", "car_bomb",
+                                   "suicide_bomb", "arrests", "agreement", "civilians", "qualifier", "stop", "people",
+                                   "number"})),
       not_a_name_(lexicon.mask({"stop", "connector"})), qualifier_(lexicon.mask({"qualifier"})),
       generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})) {
   for (const auto& place : resolver.gazetteer().places()) {
@@ -166,6 +169,25 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
            (i + 1 < n && !comma_between(i, i + 1) && plain_capital(i + 1));
   };
 
+  // a headline in title case: most longer Latin words capitalised, common words among them ("Forces Seize Nine
+  // Villages"), not only names
+  bool title_case = false;
+  {
+    std::size_t long_words = 0, capitals = 0, common_capitals = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (tokens[k].script != Script::Latin || tokens[k].form.size() < 4) continue;
+      ++long_words;
+      capitals += tokens[k].capitalised;
+      common_capitals += tokens[k].capitalised && k > 0 && lexicon_.is_kind(tokens[k], headline_word_);
+    }
+    title_case = long_words >= 3 && capitals * 10 >= long_words * 7 && common_capitals >= 2;
+  }
+  auto latin_place_cue = [&](std::size_t k) {
+    if (k == 0) return false;
+    static const std::unordered_set<std::string_view> prepositions = {
+        "in", "at", "near", "of", "to", "from", "into", "toward", "towards", "around", "outside", "on", "inside", "across"};
+    return prepositions.count(tokens[k - 1].form) > 0 || lexicon_.is_kind(tokens[k - 1], qualifier_);
+  };
   // 0. "the villages of A, B and C", "the town of X", "the districts of X as well as Y": in English a settlement
   // word and "of" are followed by names, known or not, one or a list, read before
   // single known words can cut them ("Qarqur" of "Qarqur Hamdan")
@@ -229,6 +251,17 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
           for (std::size_t k = i; k < i + len; ++k) capital = capital || tokens[k].capitalised;
           if (!capital) continue;
           if (len == 1 && t.form.size() < 3) continue;
+          // a name starts with its capital, or with an article joined to it ("al-Bab"): "an Aleppo school" is Aleppo
+          if (!t.capitalised && !joined_article(i) && !lexicon_.is_kind(t, generic_)) continue;
+          // A capital says nothing at the start of a sentence or in a headline written in title case
+          // ("Military sources said", "Forces Seize Nine Villages"): a single word there needs a preposition
+          // or a settlement word before it, or to name a city or unit, which reports begin sentences with
+          if (len == 1 && (i == 0 || title_case) && !latin_place_cue(i) && !large_place_named(t)) continue;
+          // "Hill 800", "Brigade 113": a word before a number names a feature, not the place the word names
+          if (len == 1 && i + 1 < n && !tokens[i + 1].form.empty() && !comma_between(i, i + 1) &&
+              std::all_of(tokens[i + 1].form.begin(), tokens[i + 1].form.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            continue;
+          }
         }
         // "Tal", "كفر" alone begin names but name nothing; a short Arabic word alone is too often a word
         if (len == 1 && (lexicon_.is_kind(t, generic_) || lexicon_.is_kind(t, qualifier_) ||
@@ -359,6 +392,8 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     // Arabic lists follow "منها" (among them); a verb alone is followed by prose
     if (tokens[lead.first].script == Script::Arabic && lead.phrase->kind != "list_start") continue;
     std::size_t i = lead.last;
+    // "captured by InSF", "seized from IS": an agent or a loser follows, not a list of places
+    if (i < n && (tokens[i].form == "by" || tokens[i].form == "from")) continue;
     while (i < n && (tokens[i].form == "each" || tokens[i].form == "of" || tokens[i].form == "the")) ++i;
     // "including 2 leaders …": a list of people
     std::size_t look = i;
@@ -388,9 +423,13 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       while (first < end && !is_name_word(tokens[first]) && !lexicon_.is_kind(tokens[first], generic_)) ++first;
       // an English item is its capitalised words: "Qirtasiyeh on Monday" ends before "on"
       std::size_t item_end = first;
+      auto digits_only = [&](std::size_t k) {
+        return !tokens[k].form.empty() && std::all_of(tokens[k].form.begin(), tokens[k].form.end(), [](char c) { return c >= '0' && c <= '9'; });
+      };
       while (item_end < end && (tokens[item_end].script != Script::Latin || tokens[item_end].capitalised ||
-                                is_article_word(tokens[item_end].form) || lexicon_.is_kind(tokens[item_end], generic_))) {
-        ++item_end;
+                                is_article_word(tokens[item_end].form) || lexicon_.is_kind(tokens[item_end], generic_) ||
+                                (item_end > first && tokens[item_end - 1].capitalised && digits_only(item_end)))) {
+        ++item_end;  // "Hill 800": a numbered feature keeps its number
       }
       while (item_end > first && is_article_word(tokens[item_end - 1].form)) --item_end;
       if (capital && !known_inside && first < item_end && free_range(first, item_end)) add(first, item_end, false);

@@ -13,7 +13,7 @@ import json, sys
 figures = json.load(open(sys.argv[1]))
 # language: (strict hits, correct events, actor right, controller right) when last raised; each floor is one
 # label below, as a share of what it is a share of now
-raised = {"en": (187, 247, 151, 78), "ar": (45, 65, 25, 13)}
+raised = {"en": (190, 249, 156, 80), "ar": (45, 65, 25, 13)}
 ok = True
 for lang, (hits, correct, actor, controller) in raised.items():
     f = figures[lang]

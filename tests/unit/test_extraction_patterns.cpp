@@ -256,3 +256,23 @@ TEST_CASE("a verb joined by 'and' shares its subject; civilians and 'an army bas
   const auto victims = extract("Civilians fled as shells hit Manbij.");
   for (const auto& e : victims) CHECK(e.actor1.canonical != "Civilians");
 }
+
+TEST_CASE("a capital that says nothing needs a preposition: sentence starts, headlines, numbered features", "[extraction][mentions]") {
+  using Catch::Matchers::VectorContains;
+  // a known single word at the start of a sentence or in a title-case headline, with no preposition before it
+  for (const auto& t : mention_texts("Military sources said fighting went on.")) CHECK(t != "Military");
+  CHECK(mention_texts("Military Sources Report Heavy Fighting Overnight").empty());
+  // but a city begins sentences and headlines as it likes
+  CHECK_THAT(mention_texts("Manbij was shelled overnight."), VectorContains(std::string("Manbij")));
+  CHECK_THAT(mention_texts("Rebels Seize Villages Near Manbij After Long Battle"), VectorContains(std::string("Manbij")));
+  // "Hill 800": the word names a numbered feature
+  for (const auto& t : mention_texts("The army captured Hill 800 on Monday.")) CHECK(t != "Hill");
+  // "an Aleppo school": the mention is Aleppo, not "an Aleppo"
+  CHECK_THAT(mention_texts("A strike hit an Aleppo school."), VectorContains(std::string("Aleppo")));
+}
+
+TEST_CASE("where an attack set out from is not where it struck", "[extraction]") {
+  const auto events = extract("Rebels attacked Saraqib from Manbij.");
+  CHECK(has_type(events, kSaraqib, SubEventType::ArmedClash));
+  CHECK(at(events, kManbij).empty());
+}
