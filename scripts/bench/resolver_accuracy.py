@@ -3,7 +3,8 @@
 
 Runs `conflictmap resolve` in batch mode on the English and the Arabic place strings, each with its region as
 context, and reports, for rows with settlement-level precision: accuracy within 1, 5 and 25 km, the unresolved
-share, and the share answered confidently (score >= 0.8) but more than 25 km off. As the peer in the same run it
+share, the share answered confidently (score >= 0.8) but more than 25 km off, and a reliability table (for each
+score bin, the share within 5 and 25 km, which a calibrated score matches). As the peer in the same run it
 scores a plain baseline: exact lookup of the whole normalised string among OCHA community names.
 
 Then it prints the speed bars (load, index, lookups per second) from build/bench_resolver_speed.
@@ -107,6 +108,24 @@ def score(rows, answers):
             "confident_wrong": confident_wrong / n}, misses
 
 
+def print_reliability(label, rows, answers):
+    """For each score bin: how many answers, and the share within 5 and 25 km. A calibrated score matches the
+    share within 5 km."""
+    bins = [(0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)]
+    print(f"{label:10}reliability: score bin, answers, mean score, within 5 km, within 25 km")
+    for low, high in bins:
+        inside = [(a, row) for row, a in zip(rows, answers) if a is not None and low <= a[2] < high]
+        if not inside:
+            continue
+        dists = [km(a[0], a[1], float(row["latitude"]), float(row["longitude"])) for a, row in inside]
+        mean = sum(a[2] for a, _ in inside) / len(inside)
+        at5 = sum(d <= 5 for d in dists) / len(dists)
+        at25 = sum(d <= 25 for d in dists) / len(dists)
+        flag = "" if len(inside) < 50 or abs(at5 - mean) <= 0.05 else "  (more than 5 points off)"
+        print(f"{'':10}  [{low:.1f}, {min(high, 1.0):.1f}{']' if high > 1 else ')'}  {len(inside):6}  {mean:6.3f}"
+              f"  {at5:6.1%}  {at25:6.1%}{flag}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--eval", default=os.path.join(ROOT, "..", "shared", "eval", "airwars_dev.csv"))
@@ -132,6 +151,7 @@ def main():
                   f"{s['confident_wrong']:11.1%}{t:>9}")
         print(f"{label:10}ratio at 5 km: {ours['at5'] / max(peer['at5'], 1e-9):.2f}x the baseline ({len(usable)} rows); "
               f"conflictmap within 5 km: {round(ours['at5'] * ours['n'])}/{ours['n']}")
+        print_reliability(label, usable, answers)
         for d, row, answer in misses[: args.misses]:
             got = f"{answer[3]['place_name']} ({answer[3]['match']}, {answer[2]:.2f}) {d:.0f} km off" if answer else "unresolved"
             print(f"   miss: {row[name_col]!r} | {row[region_col]!r} -> {got}")

@@ -370,7 +370,9 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
           (place_level > 0 && other.admin[place_level - 1] == place.id)) {
         continue;
       }
-      if (ranked[i].score >= best.score - 0.03 && distance_km({place.lat, place.lon}, {other.lat, other.lon}) > 10) {
+      // compared as answered, in [0, 1]: bonuses past 1 must not hide a namesake that fits as well
+      if (std::min(ranked[i].score, 1.0) >= std::min(best.score, 1.0) - options_.rival_margin &&
+          distance_km({place.lat, place.lon}, {other.lat, other.lon}) > 10) {
         // Several same-named places, none in the region the context names: the region is the honest answer.
         if (best.outside_context && region) {
           rivals_outside = true;

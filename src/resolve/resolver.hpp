@@ -28,6 +28,8 @@ struct ResolverOptions {
   double confident_score = 0.70;  // below this a candidate is never given as resolved
   double guess_score = 0.55;      // below this there is no best guess at all
   std::size_t max_candidates = 5;
+  // A namesake more than 10 km away whose score is within this of the best makes the answer ambiguous.
+  double rival_margin = 0.03;
 };
 
 class NameIndex;
@@ -53,6 +55,8 @@ class Resolver {
   std::vector<std::size_t> places_near(LatLon point, double radius_km) const;
 
  private:
+  // The answer with its similarity as score, before calibration (see score_calibration).
+  Resolution resolve_by_similarity(std::string_view text, const ResolveContext& context) const;
   std::vector<std::size_t> places_named_uncached(std::string_view text) const;
   Resolution resolve_parsed(std::string_view text, const ParsedLocation& parsed, const ResolveContext& context) const;
   std::vector<std::size_t> split_trailing_place(ParsedLocation& parsed) const;

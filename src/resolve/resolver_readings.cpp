@@ -9,6 +9,7 @@
 #include "resolve/name_index.hpp"
 #include "resolve/place_words.hpp"
 #include "resolve/resolver.hpp"
+#include "resolve/score_calibration.hpp"
 
 namespace conflictmap {
 
@@ -25,6 +26,12 @@ LocationSegment* sole_head(ParsedLocation& parsed) {
 }  // namespace
 
 Resolution Resolver::resolve(std::string_view text, const ResolveContext& context) const {
+  Resolution r = resolve_by_similarity(text, context);
+  if (r.has_point() && !raw_scores_requested()) r.score = calibrated_score(r);
+  return r;
+}
+
+Resolution Resolver::resolve_by_similarity(std::string_view text, const ResolveContext& context) const {
   ParsedLocation parsed = parse_location(text);
   Resolution r = resolve_parsed(text, parsed, context);
   if (r.status == ResolutionStatus::Resolved) return r;

@@ -82,3 +82,28 @@ TEST_CASE("vowel_tolerant_similarity with a floor answers as without it, or 0 be
     }
   }
 }
+
+#include "resolve/score_calibration.hpp"
+
+TEST_CASE("calibrated scores scale the similarity by how often answers of that status and match are right", "[calibration]") {
+  Resolution exact;
+  exact.status = ResolutionStatus::Resolved;
+  exact.match = MatchKind::Exact;
+  exact.score = 1.0;
+  Resolution respelt = exact;
+  respelt.match = MatchKind::Normalised;
+  Resolution unsure = respelt;
+  unsure.status = ResolutionStatus::Ambiguous;
+  // a respelt name is right less often than an exact one, and an ambiguous one less often still
+  CHECK(calibrated_score(exact) < 1.0);
+  CHECK(calibrated_score(respelt) < calibrated_score(exact));
+  CHECK(calibrated_score(unsure) < calibrated_score(respelt));
+  // an answer placed only at its context keeps its score; every score stays in [0, 1]
+  Resolution region;
+  region.status = ResolutionStatus::RegionOnly;
+  region.match = MatchKind::Context;
+  region.score = 0.5;
+  CHECK(calibrated_score(region) == Approx(0.5));
+  exact.score = 1.3;
+  CHECK(calibrated_score(exact) <= 1.0);
+}
