@@ -1,6 +1,7 @@
 // `conflictmap control`: control zones on one or more dates, as a categorical COG, zone polygons, front
 // lines and QGIS styles.
 #include "cli/control_command.hpp"
+#include "cli/numeric_option.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -52,12 +53,23 @@ class ControlCommand : public Command {
                                              "latitude/longitude; optional name, date) or polygons with a controller field");
     app->add_option("--baseline-date", baseline_date_, "The date of baseline rows that give none");
     app->add_option("--decay-days", decay_days_, "A controller becomes unknown after this many days without a report "
-                                                 "(0: never)")->capture_default_str();
+                                                 "(0: never)")
+        ->check(CLI::Range(0, 100000))
+        ->capture_default_str();
     app->add_option("--contested-days", contested_days_, "A settlement is contested when clashes were reported there, "
-                                                         "or sources disagreed, within this many days")->capture_default_str();
+                                                         "or sources disagreed, within this many days")
+        ->check(CLI::Range(0, 100000))
+        ->capture_default_str();
     app->add_option("--influence", influence_, "How far, in metres, a settlement's control reaches (0: to the nearest "
-                                               "other settlement, however far)")->capture_default_str();
-    app->add_option("--pixel-size", pixel_, "Cell size of the raster in metres")->capture_default_str();
+                                               "other settlement, however far)")
+        ->check(finite_number(0, 1e6))
+        ->capture_default_str();
+    app->add_option("--pixel-size", pixel_, "Cell size of the raster in metres")
+        ->check(finite_number(1, 1e6))
+        ->capture_default_str();
+    app->add_option("--max-cells", max_cells_, "Refuse grids with more cells than this (memory guard)")
+        ->check(CLI::Range(1LL, 10'000'000'000LL))
+        ->capture_default_str();
     app->add_option("--undated", undated_, "Undated events: skip them, or count them as reported on the as-of date")
         ->check(CLI::IsMember({"skip", "as-of"}))->capture_default_str();
     app->add_option("--palette", palette_, "Controller categories and colours (default: gazetteer/styles/controllers.tsv)");
@@ -100,6 +112,7 @@ class ControlCommand : public Command {
     require_inside_country(*setup, project_events(*setup, inputs.placed_events), 25000);
     std::cerr << "control: " << inputs.summary() << '\n';
 
+    require_grid_within(setup->country_bounds, pixel_, max_cells_);
     const RasterGrid grid = RasterGrid::snapped(setup->country_bounds, pixel_, setup->crs);
     StagedOutputs outputs;
     nlohmann::ordered_json index = nlohmann::ordered_json::array();
@@ -215,6 +228,7 @@ class ControlCommand : public Command {
   std::string as_of_, output_, baseline_, baseline_date_, undated_ = "skip", palette_, layer_, crs_;
   int decay_days_ = 0, contested_days_ = 30;
   double influence_ = 15000, pixel_ = 500;
+  long long max_cells_ = 100'000'000;
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 // `conflictmap density`: a strike-density surface (Float32 COG), its isobands (GeoJSON) and QGIS styles.
 #include "cli/density_command.hpp"
+#include "cli/numeric_option.hpp"
 
 #include <fmt/format.h>
 
@@ -55,20 +56,23 @@ class DensityCommand : public Command {
     app->add_option("--kernel", kernel_, "Kernel shape: quartic (QGIS Heatmap's, the default), triangular, "
                                          "epanechnikov, uniform, or gaussian (σ = bandwidth, cut at 4σ)")
         ->capture_default_str();
-    app->add_option("--bandwidth", bandwidth_, "Kernel radius in metres")->capture_default_str();
-    app->add_option("--pixel-size", pixel_, "Cell size in metres; the grid snaps to multiples of it")->capture_default_str();
+    app->add_option("--bandwidth", bandwidth_, "Kernel radius in metres")->check(finite_number(0, 1e6, true))->capture_default_str();
+    app->add_option("--pixel-size", pixel_, "Cell size in metres; the grid snaps to multiples of it")->check(finite_number(1, 1e6))->capture_default_str();
     app->add_option("--types", types_, "Sub-event types to count, comma-separated: air, shelling, explosive, suicide, "
                                        "or ACLED names")->delimiter(',')->capture_default_str();
     app->add_option("--actor", actors_, "Count only events whose actor1 is this canonical actor (repeatable)");
     app->add_option("--from", from_, "First day counted, YYYY-MM-DD (undated events are then left out)");
     app->add_option("--to", to_, "Last day counted, YYYY-MM-DD");
     app->add_option("--as-of", as_of_, "Leave out later events; the time decay counts back from this day");
-    app->add_option("--half-life", half_life_, "Halve an event's weight every this many days before --as-of (0: no decay)");
-    app->add_option("--fatality-weight", fatality_weight_, "Add this much weight per reported fatality")->capture_default_str();
+    app->add_option("--half-life", half_life_, "Halve an event's weight every this many days before --as-of (0: no decay)")->check(finite_number(0, 1e6));
+    app->add_option("--fatality-weight", fatality_weight_, "Add this much weight per reported fatality")->check(finite_number(0, 1e6))->capture_default_str();
     app->add_option("--near-radius", near_radius_, "Extra spread, in metres, for precision-2 places (near a place)")
+        ->check(finite_number(0, 1e6))
         ->capture_default_str();
     app->add_option("--region-radius", region_radius_, "Extra spread, in metres, for precision-3 places without a "
-                                                       "known area (admin units use their own area)")->capture_default_str();
+                                                       "known area (admin units use their own area)")
+        ->check(finite_number(0, 1e6))
+        ->capture_default_str();
     app->add_option("--extent", extent_, "Grid extent: country (the gazetteer's country plus the bandwidth, so runs "
                                          "align) or events (the selected events plus their reach)")
         ->check(CLI::IsMember({"country", "events"}))->capture_default_str();
@@ -76,13 +80,18 @@ class DensityCommand : public Command {
                                          "--extent; the grid is then not snapped (to match another tool's grid)")
         ->delimiter(',')->expected(4);
     app->add_option("--levels", levels_, "Isoband thresholds in strikes/km², comma-separated (default: 1-2-5 steps "
-                                         "below the maximum)")->delimiter(',');
+                                         "below the maximum)")
+        ->delimiter(',')
+        ->check(finite_number(0, 1e12, true));
     app->add_option("--isoband-tolerance", isoband_tolerance_,
                     "How far, in metres, thinning may move an isoband boundary (default: a tenth of the cell the "
                     "isobands are traced on, about bandwidth/80; 0 keeps every traced vertex). Neighbouring bands keep "
-                    "sharing their boundaries");
+                    "sharing their boundaries")
+        ->check(finite_number(0, 1e6));
     app->add_option("--crs", crs_, "Projected CRS to compute in (default: the UTM zone of the gazetteer)");
-    app->add_option("--max-cells", max_cells_, "Refuse grids with more cells than this (memory guard)")->capture_default_str();
+    app->add_option("--max-cells", max_cells_, "Refuse grids with more cells than this (memory guard)")
+        ->check(CLI::Range(1LL, 10'000'000'000LL))
+        ->capture_default_str();
     app->add_option("--compress", compress_, "The GeoTIFF's compression: zstd (the default: about twice as fast to "
                                               "write as deflate, at the same size; GDAL 2.3+ and QGIS read it) or "
                                               "deflate (for readers without Zstandard)")
@@ -173,14 +182,7 @@ class DensityCommand : public Command {
     const Bounds extent = !bounds_.empty()          ? Bounds{bounds_[0], bounds_[1], bounds_[2], bounds_[3]}
                           : extent_ == "country" ? setup->country_bounds.buffered(bandwidth_)
                                                  : reach;
-    const double cells = std::ceil((extent.max_x - extent.min_x) / pixel_ + 1) * std::ceil((extent.max_y - extent.min_y) / pixel_ + 1);
-    if (cells > double(max_cells_)) {
-      const double suggested = std::ceil(pixel_ * std::sqrt(cells / double(max_cells_)) / 10) * 10;
-      throw std::runtime_error(fmt::format(
-          "a {:.0f} m pixel gives a grid of {:.3g} cells ({:.1f} GB to compute), over the limit of {} cells; use "
-          "--pixel-size {:.0f} or more, a smaller --extent, or raise --max-cells",
-          pixel_, cells, cells * 16 / 1e9, max_cells_, suggested));
-    }
+    require_grid_within(extent, pixel_, max_cells_);
     RasterGrid grid;
     if (bounds_.empty()) {
       grid = RasterGrid::snapped(extent, pixel_, setup->crs);

@@ -44,6 +44,8 @@ std::vector<CivilDate> parse_date_series(std::string_view text) {
     if (error != std::errc() || count <= 0 || end + 1 != step.data() + step.size()) {
       throw std::invalid_argument("the step '" + std::string(step) + "' must be a positive number and d, w, m or y");
     }
+    // no step needs to be longer than the calendar it walks: a longer one would overflow the arithmetic below
+    if (count > 100000) throw std::invalid_argument("the step '" + std::string(step) + "' is too long (at most 100000)");
     const char unit = *end;
     if (unit != 'd' && unit != 'w' && unit != 'm' && unit != 'y') {
       throw std::invalid_argument("the step unit must be d, w, m or y");

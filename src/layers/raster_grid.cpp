@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 namespace conflictmap {
 
 void Bounds::expand(double x, double y) {
@@ -61,6 +63,21 @@ std::string utm_crs_for(double lon, double lat) {
   const int zone = std::clamp(int(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
   const int code = (lat >= 0 ? 32600 : 32700) + zone;
   return "EPSG:" + std::to_string(code);
+}
+
+}  // namespace conflictmap
+
+namespace conflictmap {
+
+void require_grid_within(const Bounds& extent, double cell, long long max_cells) {
+  const double cells = std::ceil((extent.max_x - extent.min_x) / cell + 1) * std::ceil((extent.max_y - extent.min_y) / cell + 1);
+  if (!(cells <= double(max_cells))) {
+    const double suggested = std::ceil(cell * std::sqrt(cells / double(max_cells)) / 10) * 10;
+    throw std::runtime_error(fmt::format(
+        "a {:.0f} m pixel gives a grid of {:.3g} cells ({:.1f} GB to compute), over the limit of {} cells; use "
+        "--pixel-size {:.0f} or more, a smaller extent, or raise --max-cells",
+        cell, cells, cells * 16 / 1e9, max_cells, suggested));
+  }
 }
 
 }  // namespace conflictmap

@@ -41,3 +41,11 @@ struct RasterGrid {
 std::string utm_crs_for(double lon, double lat);
 
 }  // namespace conflictmap
+
+namespace conflictmap {
+
+// Refuses a grid over `extent` with cells of `cell` metres when it would hold more than `max_cells` cells,
+// saying the cell size that would fit (every grid a command computes has this guard).
+void require_grid_within(const Bounds& extent, double cell, long long max_cells);
+
+}  // namespace conflictmap

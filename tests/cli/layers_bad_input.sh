@@ -11,8 +11,8 @@ expect_error "empty.csv: holds no events" "$out" "$BIN" density "$WORK/empty.csv
 expect_error "empty.csv: holds no events" "$out" "$BIN" control "$WORK/empty.csv" --as-of 2016-06-01 -o "$out"
 expect_error "no strike events to map" "$out" "$BIN" density "$events" --from 2020-01-01 -o "$out"
 expect_error "outside the date window" "$out" "$BIN" density "$events" --from 2020-01-01 -o "$out"
-expect_error "--bandwidth: must be greater than 0" "$out" "$BIN" density "$events" --bandwidth 0 -o "$out"
-expect_error "--bandwidth: must be greater than 0" "$out" "$BIN" density "$events" --bandwidth -5 -o "$out"
+expect_error "--bandwidth: '0' is out of range: give a finite number above 0" "$out" "$BIN" density "$events" --bandwidth 0 -o "$out"
+expect_error "--bandwidth: '-5' is out of range" "$out" "$BIN" density "$events" --bandwidth -5 -o "$out"
 expect_error "use --pixel-size" "$out" "$BIN" density "$events" --pixel-size 1 -o "$out"
 expect_error "--half-life: needs --as-of" "$out" "$BIN" density "$events" --half-life 10 -o "$out"
 expect_error "name it .tif" "$WORK/out/layer.png" "$BIN" density "$events" -o "$WORK/out/layer.png"
@@ -35,5 +35,17 @@ expect_error "--as-of: the range ends before it starts" "$out" "$BIN" control "$
 expect_error "give events, a --baseline, or both" "$out" "$BIN" control --as-of 2016-06-01 -o "$out"
 expect_error "$WORK/missing: the folder does not exist" "$WORK/missing/layer.tif" \
   "$BIN" control "$events" --as-of 2016-06-20 -o "$WORK/missing/layer.tif"
+# numeric options: NaN, infinities and out-of-range values are refused, naming the option
+expect_error "--half-life: 'nan' is not finite" "$out" "$BIN" density "$events" --half-life nan -o "$out"
+expect_error "--fatality-weight: '-1' is out of range" "$out" "$BIN" density "$events" --fatality-weight -1 -o "$out"
+expect_error "--pixel-size: 'inf' is not finite" "$out" "$BIN" density "$events" --pixel-size inf -o "$out"
+expect_error "--levels: 'nan' is not finite" "$out" "$BIN" density "$events" --levels 1,nan -o "$out"
+expect_error "--influence: 'nan' is not finite" "$out" "$BIN" control "$events" --as-of 2016-06-20 --influence nan -o "$out"
+# every grid has a size guard, control's too
+expect_error "over the limit of 100000000 cells; use --pixel-size" "$out" \
+  "$BIN" control "$events" --as-of 2016-06-20 --pixel-size 5 -o "$out"
+# a step that would overflow the calendar
+expect_error "--as-of: the step '300000000y' is too long" "$out" \
+  "$BIN" control "$events" --as-of 2017-01-01..2017-12-01/300000000y -o "$out"
 [ -z "$(ls -A "$WORK/out")" ] || fail "failed runs left files: $(ls -A "$WORK/out")"
 echo "ok: bad layer input is refused"

@@ -7,6 +7,7 @@
 #include "layers/control_zones.hpp"
 #include "layers/controller_palette.hpp"
 #include "layers/date_series.hpp"
+#include "layers/raster_grid.hpp"
 
 using namespace conflictmap;
 
@@ -153,4 +154,12 @@ TEST_CASE("settlements at one spot that disagree are contested; unknown ones kee
   REQUIRE(zones.zones.size() == 1);
   CHECK(zones.zones[0].category == kContested);
   CHECK(zones.fronts.empty());
+}
+
+TEST_CASE("a grid over the cell limit is refused with the cell size that fits, and a too-long date step too", "[grid]") {
+  const Bounds syria{200000, 3600000, 1000000, 4150000};
+  CHECK_NOTHROW(require_grid_within(syria, 500, 100'000'000));
+  CHECK_THROWS_WITH(require_grid_within(syria, 5, 100'000'000), Catch::Contains("use --pixel-size 70 or more"));
+  CHECK_THROWS_WITH(parse_date_series("2017-01-01..2017-12-01/300000000y"), Catch::Contains("too long"));
+  CHECK(parse_date_series("2017-01-01..2017-12-01/100000y").size() == 1);
 }
