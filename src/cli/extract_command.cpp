@@ -48,7 +48,9 @@ class ExtractCommand : public Command {
     const Lexicon lexicon = Lexicon::load(lexicons_.empty() ? default_lexicon_folder() : std::filesystem::path(lexicons_));
     // every report is read (and checked) before anything is written
     std::vector<ReportDocument> documents;
-    for (const auto& path : reports_) documents.push_back(read_report(path, lexicon));
+    for (const auto& path : reports_) {
+      for (auto& report : read_reports(path, lexicon)) documents.push_back(std::move(report));
+    }
     const Gazetteer gazetteer = load_selected_gazetteer(common_.gazetteer);
     const Resolver resolver(gazetteer);
     const EventExtractor extractor(resolver, lexicon);

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "events/document_places.hpp"
 #include "events/event_reconciliation.hpp"
@@ -23,6 +25,29 @@ SubEventType type_of(const std::string& kind) {
   if (kind == "civilians") return SubEventType::ViolenceAgainstCivilians;
   if (kind == "clash") return SubEventType::ArmedClash;
   return SubEventType::NonStateActorOvertakesTerritory;
+}
+
+// The report's headline: its first sentence, when it is a line of its own with no full stop.
+bool is_headline(const ReportDocument& report, const Sentence& s) {
+  if (report.sentences.empty() || &s != &report.sentences.front()) return false;
+  const bool own_line = s.end >= report.text.size() || report.text[s.end] == '\n' || report.text[s.end] == '\r';
+  return own_line && s.end > s.begin && report.text[s.end - 1] != '.';
+}
+
+void drop_headline_repeats(const ReportDocument& report, std::vector<Event>& events) {
+  if (report.sentences.empty() || !is_headline(report, report.sentences.front())) return;
+  const std::size_t headline_end = report.sentences.front().end;
+  auto from_headline = [&](const Event& e) { return e.provenance.span_begin < headline_end; };
+  std::set<std::pair<int, std::string>> in_body;
+  for (const auto& e : events) {
+    if (!from_headline(e)) in_body.insert({static_cast<int>(e.type), e.place.place_id + "|" + e.place.name});
+  }
+  events.erase(std::remove_if(events.begin(), events.end(),
+                              [&](const Event& e) {
+                                return from_headline(e) &&
+                                       in_body.count({static_cast<int>(e.type), e.place.place_id + "|" + e.place.name}) > 0;
+                              }),
+               events.end());
 }
 
 struct SentenceData {
@@ -244,7 +269,11 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     }
     actors_.remember(s.actors, tokens, s.text, actor_memory);
   }
-  for (std::size_t i = 0; i < events.size(); ++i) events[i].id = fmt::format("{}-{:03d}", stem, i + 1);
+  // A headline tells in short what the body tells in full: its events that the body gives again go
+  drop_headline_repeats(report, events);
+  // a file of several reports numbers each report's events apart: "file-p2-001"
+  const std::string prefix = report.part == 0 ? stem : fmt::format("{}-p{}", stem, report.part + 1);
+  for (std::size_t i = 0; i < events.size(); ++i) events[i].id = fmt::format("{}-{:03d}", prefix, i + 1);
   out.events = std::move(events);
   return out;
 }

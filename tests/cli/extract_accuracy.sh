@@ -11,17 +11,17 @@ cat "$WORK/summary"
 /usr/bin/python3 - "$WORK/figures.json" <<'PY' || fail "extraction fell below its floor"
 import json, sys
 figures = json.load(open(sys.argv[1]))
-# language: (strict hits, correct events, actor right, controller right) when last raised; each floor is one
-# label below, as a share of what it is a share of now
-raised = {"en": (190, 249, 156, 80), "ar": (45, 65, 25, 13)}
+# When last raised, per language: strict hits, events at a labelled place, events, right actors, right new
+# controllers, control-change hits. Each floor is that figure less one label (or one event).
+raised = {"en": (189, 242, 281, 156, 80, 85), "ar": (45, 55, 81, 25, 13, 17)}
 ok = True
-for lang, (hits, correct, actor, controller) in raised.items():
+for lang, (hits, correct, events, actor, controller, controller_hits) in raised.items():
     f = figures[lang]
     floors = {
         "strict_recall": (hits - 1) / f["labels"],
-        "precision": (correct - 1) / max(f["events"], correct),
-        "actor_accuracy": (actor - 1) / max(f["strict_hits"], 1),
-        "controller_accuracy": (controller - 1) / max(f["controller_hits"], 1),
+        "precision": (correct - 1) / events,
+        "actor_accuracy": (actor - 1) / hits,
+        "controller_accuracy": (controller - 1) / controller_hits,
     }
     for name, floor in floors.items():
         if f[name] + 1e-9 < floor:

@@ -240,3 +240,26 @@ TEST_CASE("a run-on sentence is read in pieces cut at clause breaks or spaces, n
   }
   CHECK(covered + doc.sentences.size() >= text.size() - 2);  // only the spaces at the cuts are left out
 }
+
+TEST_CASE("reports pasted one after another are each read, with their own date and boilerplate", "[report]") {
+  const std::string text =
+      "Rebels take a town\nDate: 2016-03-01\n\nRebels captured Soran on Monday.\n\nRelated Posts\nLeave a Reply\n"
+      "Some other story entirely.\n\nArmy shells the north\nDate: 2016-04-02\n\nThe army shelled Kafra yesterday.\n"
+      "About The Author\nWe are activists.\n";
+  const auto reports = split_reports("many.txt", text, lexicon());
+  REQUIRE(reports.size() == 2);
+  REQUIRE(reports[0].published);
+  CHECK(reports[0].published->iso() == "2016-03-01");
+  REQUIRE(reports[1].published);
+  CHECK(reports[1].published->iso() == "2016-04-02");
+  CHECK(reports[1].part == 1);
+  CHECK(text.substr(reports[1].begin, 21) == "Army shells the north");
+  // each report's boilerplate ends its body, and no sentence of the first runs into the second
+  for (const auto& s : reports[0].sentences) CHECK(s.end <= reports[0].body_end);
+  CHECK(reports[0].body_end < reports[1].begin);
+  bool found = false;
+  for (const auto& s : reports[1].sentences) found = found || text.substr(s.begin, s.end - s.begin) == "The army shelled Kafra yesterday.";
+  CHECK(found);
+  // a single report stays one, even with a header line
+  CHECK(split_reports("one.txt", "Title\nDate: 2016-03-01\n\nRebels captured Soran.\n", lexicon()).size() == 1);
+}

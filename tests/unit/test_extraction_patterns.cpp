@@ -276,3 +276,18 @@ TEST_CASE("where an attack set out from is not where it struck", "[extraction]")
   CHECK(has_type(events, kSaraqib, SubEventType::ArmedClash));
   CHECK(at(events, kManbij).empty());
 }
+
+TEST_CASE("a file of several reports gives each report's events, numbered apart", "[extraction]") {
+  static const EventExtractor extractor(resolver(), lexicon());
+  const auto reports = split_reports("many.txt",
+      "Rebels advance\nDate: 2016-03-01\n\nRebels captured Saraqib on Monday.\n\nRelated Posts\nLeave a Reply\n\n"
+      "Army shells Manbij\nDate: 2016-04-02\n\nThe army shelled Manbij yesterday.\n", lexicon());
+  REQUIRE(reports.size() == 2);
+  const auto first = extractor.extract(reports[0]).events;
+  const auto second = extractor.extract(reports[1]).events;
+  REQUIRE(at(first, kSaraqib).size() == 1);
+  REQUIRE(at(second, kManbij).size() == 1);
+  CHECK(at(second, kManbij).front().date.date.iso() == "2016-04-01");
+  CHECK(at(first, kSaraqib).front().id != at(second, kManbij).front().id);
+  CHECK(at(second, kManbij).front().id.find("-p2-") != std::string::npos);
+}
