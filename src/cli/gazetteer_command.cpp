@@ -18,14 +18,33 @@ namespace conflictmap::cli {
 
 namespace {
 
+// Every file is written into a staging folder inside the output first, and only once all are whole do they
+// replace the folder's files; a file the new gazetteer has none of (an earlier import's admin.gpkg or
+// neighbours.tsv) goes, so that a folder never mixes two gazetteers, and a failed run leaves the old one whole.
 void write_gazetteer(const GazetteerBuild& build, const std::filesystem::path& out) {
   std::filesystem::create_directories(out);
-  save_gazetteer(build.gazetteer, out);
-  if (!build.admin_layers.empty()) write_admin_package(build.admin_layers, out / "admin.gpkg");
-  AtomicFile report(out / "BUILD.md");
+  const auto staging = temporary_path_for(out / "staging");
+  struct RemoveStaging {
+    std::filesystem::path folder;
+    ~RemoveStaging() {
+      std::error_code ignored;
+      std::filesystem::remove_all(folder, ignored);
+    }
+  } remove_staging{staging};
+  std::filesystem::create_directories(staging);
+  save_gazetteer(build.gazetteer, staging);
+  if (!build.admin_layers.empty()) write_admin_package(build.admin_layers, staging / "admin.gpkg");
+  AtomicFile report(staging / "BUILD.md");
   report.stream() << "# How this gazetteer was built\n\nWritten by `conflictmap gazetteer`; sources in priority order.\n\n"
                   << describe_build(build);
   report.commit();
+  for (const char* name : {"places.tsv", "names.tsv", "neighbours.tsv", "admin.gpkg", "BUILD.md"}) {
+    if (std::filesystem::exists(staging / name)) {
+      commit_temporary(staging / name, out / name);
+    } else {
+      std::filesystem::remove(out / name);
+    }
+  }
   std::cerr << describe_build(build);
 }
 

@@ -143,7 +143,9 @@ void write_admin_package(const std::vector<std::filesystem::path>& layers, const
     GDALVectorTranslateOptionsFree(options);
     if (!out) {
       std::filesystem::remove(temporary);
-      throw std::runtime_error("cannot write " + gpkg.string() + ": " + CPLGetLastErrorMsg());
+      const std::string why = CPLGetLastErrorMsg();
+      throw std::runtime_error("cannot write " + gpkg.string() + ": " +
+                               (why.empty() ? "GDAL could not create the GeoPackage (is the folder writable?)" : why));
     }
     GDALClose(out);
   }

@@ -16,7 +16,9 @@ void commit_temporary(const std::filesystem::path& temporary, const std::filesys
   std::error_code error;
   std::filesystem::rename(temporary, target, error);
   if (error) {
-    std::filesystem::remove(temporary, error);
+    // the rename's error is the one to give: removing the temporary must not overwrite it ("…: Success")
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
     throw std::runtime_error("cannot write " + target.string() + ": " + error.message());
   }
 }

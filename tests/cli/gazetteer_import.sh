@@ -16,4 +16,24 @@ expect_error "plain.csv:1: field 'admin1Pcode': not an OCHA P-code table" "$WORK
   "$BIN" gazetteer import --format ocha-pcodes "$WORK/plain.csv" -o "$WORK/bad"
 expect_error "geonames_small.txt:2: has 4 fields but the header has 3" "$WORK/bad/places.tsv" \
   "$BIN" gazetteer import --format ocha-pcodes "$TESTS/data/import/geonames_small.txt" -o "$WORK/bad"
+# a new import replaces the folder's gazetteer whole: nothing of an earlier import (admin.gpkg, neighbours.tsv)
+# is left to mix with it
+"$BIN" gazetteer import --format ocha-pcodes "$TESTS/data/import/ocha_pcodes_small.csv" \
+  --admin-layer "$TESTS/data/import/admin_small.geojson" -o "$WORK/again" 2>/dev/null || fail "import with admin failed"
+[ -e "$WORK/again/admin.gpkg" ] || fail "no admin.gpkg from an import with admin layers"
+"$BIN" gazetteer import --format geonames "$TESTS/data/import/geonames_small.txt" -o "$WORK/again" 2>/dev/null \
+  || fail "second import failed"
+[ ! -e "$WORK/again/admin.gpkg" ] && [ ! -e "$WORK/again/neighbours.tsv" ] || fail "an earlier import's files were kept"
+grep -q "geonames:276781" "$WORK/again/places.tsv" || fail "the second import's places are missing"
+# a failed import leaves the folder's gazetteer as it was, and no staging folder
+cp "$WORK/again/places.tsv" "$WORK/places.before"
+expect_error "not an OCHA P-code table" "$WORK/again/nothing" \
+  "$BIN" gazetteer import --format ocha-pcodes "$WORK/plain.csv" -o "$WORK/again"
+cmp -s "$WORK/places.before" "$WORK/again/places.tsv" || fail "a failed import changed the gazetteer"
+ls -A "$WORK/again" | grep -q "tmp" && fail "a failed import left a staging folder"
+# a file that cannot be replaced is named with the reason, not "Success"
+rm -rf "$WORK/blocked" && mkdir -p "$WORK/blocked/places.tsv/inside"
+expect_error "cannot write $WORK/blocked/places.tsv: " "$WORK/blocked/names.tsv" \
+  "$BIN" gazetteer import --format geonames "$TESTS/data/import/geonames_small.txt" -o "$WORK/blocked"
+grep -q "Success" "$WORK/stderr" && fail "the error says Success: $(cat "$WORK/stderr")"
 echo "ok: import"
