@@ -3,6 +3,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "io/gdal_errors.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -124,7 +126,9 @@ IngestResult TableIngester::ingest(const std::string& source, TableFormat format
     for (int i = 0; i < definition->GetFieldCount(); ++i) header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
     const std::unique_ptr<OGRCoordinateTransformation> to_wgs84 = transform_to_wgs84(layer->GetSpatialRef());
     long ordinal = 0;
+    const GdalFailures failures;  // a damaged record is refused, never skipped in silence
     for (auto& feature : *layer) {
+      if (failures.first()) break;
       Row row;
       row.line = ++ordinal;  // the feature's position: vector sources have no lines
       for (const auto& [field, column] : columns) {
@@ -137,6 +141,10 @@ IngestResult TableIngester::ingest(const std::string& source, TableFormat format
         row.geometry = LatLon{y, x};
       }
       rows.push_back(std::move(row));
+    }
+    if (failures.first()) {
+      throw InputError(source, ordinal + 1, "", "cannot read the feature after the " + std::to_string(ordinal) +
+                                                   " read whole: " + *failures.first());
     }
   } else {
     const DelimitedTable table = read_delimited_file(source, ',');

@@ -14,6 +14,7 @@
 #include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
 #include "io/wgs84_transform.hpp"
+#include "io/gdal_errors.hpp"
 #include "io/ogr_field_text.hpp"
 
 namespace conflictmap {
@@ -243,7 +244,9 @@ EventBatches read_event_batches(const std::string& source, const EventReadOption
   OGRFeatureDefn* definition = layer->GetLayerDefn();
   const IndexCache indexes([definition](const char* name) { return definition->GetFieldIndex(name); });
   layer->ResetReading();
+  const GdalFailures failures;  // a damaged record is refused, never skipped in silence
   for (auto& feature : *layer) {
+    if (failures.first()) break;
     ++number;
     const long line = number;  // the feature's number: an OGR source has no lines
     OGRGeometry* geometry = feature->GetGeometryRef();
@@ -256,6 +259,10 @@ EventBatches read_event_batches(const std::string& source, const EventReadOption
     };
     events.push_back(to_event(FeatureFields(get, source, line), geometry));
     if (events.back().id.empty()) events.back().id = std::to_string(number);
+  }
+  if (failures.first()) {
+    throw InputError(source, number + 1, "", "cannot read the feature after the " + std::to_string(number) +
+                                                " read whole: " + *failures.first());
   }
   EventBatches batches;
   batches.add(std::move(events));
