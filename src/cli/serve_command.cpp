@@ -18,6 +18,9 @@ namespace conflictmap::cli {
 
 namespace {
 
+// Longer paths are refused with 414: no file of a web folder has one
+constexpr std::size_t kMaxPathBytes = 2048;
+
 namespace fs = std::filesystem;
 
 httplib::Server* running_server = nullptr;
@@ -49,9 +52,20 @@ class ServeCommand : public Command {
     }
     httplib::Server server;
     server.set_payload_max_length(64 * 1024);  // a map viewer sends no bodies
-    server.set_read_timeout(10, 0);
+    // Idle or slow clients must not hold every worker: short timeouts, and more workers than a browser opens
+    // connections
+    server.set_read_timeout(5, 0);
+    server.set_write_timeout(10, 0);
+    server.set_keep_alive_timeout(2);
+    server.set_keep_alive_max_count(100);
+    server.new_task_queue = [] { return new httplib::ThreadPool(64); };
     const fs::path root = folder_;
     auto handle = [root](const httplib::Request& request, httplib::Response& response) {
+      if (request.path.size() > kMaxPathBytes) {
+        response.status = 414;
+        response.set_content("the path is too long\n", "text/plain");
+        return;
+      }
       if (auto tile = mbtiles_tile(root, request.path)) {
         response.set_header("Cache-Control", "public, max-age=3600");
         response.set_content(*tile, request.path.ends_with(".webp") ? "image/webp" : "image/png");
@@ -73,6 +87,9 @@ class ServeCommand : public Command {
       // PMTiles ask for 16 KiB from the start of smaller files), so ranges are clamped to the file first. The
       // request belongs to the server; only its parsed ranges change.
       auto& ranges = const_cast<httplib::Request&>(request).ranges;
+      // Many ranges of one file, overlapping or not, would multiply the body a small request asks for: more
+      // than one is answered with the whole file, once
+      if (ranges.size() > 1) ranges.clear();
       for (auto& [first, last] : ranges) {
         if (first < 0) {  // a suffix range: the last `last` bytes
           first = std::max<ssize_t>(0, ssize_t(size) - last);
@@ -101,22 +118,22 @@ class ServeCommand : public Command {
                                       return true;
                                     });
     };
-    server.Get(R"(/.*)", handle);
-    for (const char* method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
-      auto refuse = [](const httplib::Request&, httplib::Response& response) {
+    // Every request is answered before routing: the routes' regular expressions match recursively, per
+    // character, and a path of a few kilobytes overflowed a worker's stack
+    server.set_pre_routing_handler([handle](const httplib::Request& request, httplib::Response& response) {
+      if (request.method == "GET" || request.method == "HEAD") {
+        handle(request, response);
+      } else {
         response.status = 405;
         response.set_header("Allow", "GET, HEAD");
         response.set_content("only GET and HEAD\n", "text/plain");
-      };
-      if (std::string(method) == "POST") server.Post(R"(/.*)", refuse);
-      if (std::string(method) == "PUT") server.Put(R"(/.*)", refuse);
-      if (std::string(method) == "DELETE") server.Delete(R"(/.*)", refuse);
-      if (std::string(method) == "PATCH") server.Patch(R"(/.*)", refuse);
-      if (std::string(method) == "OPTIONS") server.Options(R"(/.*)", refuse);
-    }
+      }
+      return httplib::Server::HandlerResponse::Handled;
+    });
     if (!quiet_) {
       server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
-        std::cerr << fmt::format("serve: {} {} {}\n", request.method, request.path, response.status);
+        std::cerr << fmt::format("serve: {} {} {}\n", printable_path(request.method), printable_path(request.path),
+                                 response.status);
       });
     }
     const int port = port_ == 0 ? server.bind_to_any_port(bind_) : (server.bind_to_port(bind_, port_) ? port_ : -1);

@@ -3,7 +3,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <regex>
+#include <string_view>
+
+#include <fmt/format.h>
 
 namespace conflictmap {
 
@@ -17,7 +19,8 @@ std::optional<fs::path> resolve_site_path(const fs::path& root, const std::strin
   while (start <= url_path.size()) {
     const auto slash = url_path.find('/', start);
     const std::string part = url_path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-    if (part == "..") return std::nullopt;
+    // "..", and dotfiles (".git", ".env"): nothing a web folder publishes
+    if (part == ".." || (part.size() > 1 && part.front() == '.')) return std::nullopt;
     if (!part.empty() && part != ".") relative /= part;
     if (slash == std::string::npos) break;
     start = slash + 1;
@@ -56,16 +59,67 @@ std::string cache_control_for(const fs::path& file) {
   return "public, max-age=3600";
 }
 
+namespace {
+
+// "/tiles/NAME/Z/X/Y.png" (or .webp), read without a regular expression, whose matching recurses per character
+// and overflows a thread's stack on a long path.
+struct TileAddress {
+  std::string name;
+  int z = 0, x = 0, y = 0;
+};
+
+std::optional<int> small_number(std::string_view text, std::size_t max_digits) {
+  if (text.empty() || text.size() > max_digits) return std::nullopt;
+  int value = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::optional<TileAddress> tile_address(std::string_view path) {
+  constexpr std::string_view kPrefix = "/tiles/";
+  if (path.size() > 300 || path.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+  path.remove_prefix(kPrefix.size());
+  std::string_view parts[4];
+  for (int i = 0; i < 4; ++i) {
+    const auto slash = path.find('/');
+    if ((i < 3) == (slash == std::string_view::npos)) return std::nullopt;
+    parts[i] = path.substr(0, slash);
+    path = i < 3 ? path.substr(slash + 1) : std::string_view();
+  }
+  const auto dot = parts[3].rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  const auto extension = parts[3].substr(dot);
+  if (extension != ".png" && extension != ".webp") return std::nullopt;
+  TileAddress a;
+  a.name = std::string(parts[0]);
+  const bool name_ok = !a.name.empty() && a.name.size() <= 100 && a.name.find("..") == std::string::npos &&
+                       a.name.front() != '.' && std::all_of(a.name.begin(), a.name.end(), [](char c) {
+                         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+                                c == '.' || c == '-';
+                       });
+  const auto z = small_number(parts[1], 2), x = small_number(parts[2], 8), y = small_number(parts[3].substr(0, dot), 8);
+  if (!name_ok || !z || !x || !y) return std::nullopt;
+  a.z = *z;
+  a.x = *x;
+  a.y = *y;
+  return a;
+}
+
+}  // namespace
+
 std::optional<std::string> mbtiles_tile(const fs::path& root, const std::string& url_path) {
-  static const std::regex pattern(R"(^/tiles/([A-Za-z0-9_.-]+)/(\d{1,2})/(\d{1,8})/(\d{1,8})\.(png|webp)$)");
-  std::smatch match;
-  if (!std::regex_match(url_path, match, pattern) || match[1].str().find("..") != std::string::npos) return std::nullopt;
-  const fs::path file = root / "tiles" / (match[1].str() + ".mbtiles");
-  if (!fs::is_regular_file(file)) return std::nullopt;
-  const int z = std::stoi(match[2]), x = std::stoi(match[3]), y = std::stoi(match[4]);
+  const auto address = tile_address(url_path);
+  if (!address) return std::nullopt;
+  // the archive must lie inside the folder, also through symlinks
+  const auto file = resolve_site_path(root, "/tiles/" + address->name + ".mbtiles");
+  if (!file || !fs::is_regular_file(*file)) return std::nullopt;
+  const int z = address->z, x = address->x, y = address->y;
   if (z > 22 || x >= (1 << z) || y >= (1 << z)) return std::nullopt;
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(file->c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     sqlite3_close(db);
     return std::nullopt;
   }
@@ -83,6 +137,21 @@ std::optional<std::string> mbtiles_tile(const fs::path& root, const std::string&
   sqlite3_finalize(query);
   sqlite3_close(db);
   return tile;
+}
+
+std::string printable_path(std::string_view path) {
+  std::string out;
+  out.reserve(std::min<std::size_t>(path.size(), 512));
+  for (std::size_t i = 0; i < path.size() && i < 500; ++i) {
+    const auto c = static_cast<unsigned char>(path[i]);
+    if (c < 0x20 || c == 0x7F || c == '\\') {
+      out += fmt::format("\\x{:02x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (path.size() > 500) out += "…";
+  return out;
 }
 
 }  // namespace conflictmap

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace conflictmap {
 
@@ -19,5 +20,9 @@ std::string cache_control_for(const std::filesystem::path& file);
 // "/tiles/NAME/Z/X/Y.png" served from ROOT/tiles/NAME.mbtiles: the tile bytes, or nullopt when there is no
 // such file or tile.
 std::optional<std::string> mbtiles_tile(const std::filesystem::path& root, const std::string& url_path);
+
+// A request path as a log line may show it: control bytes and backslashes escaped (\x1b), cut at 500 bytes, so
+// that a request cannot write to the terminal or forge log lines.
+std::string printable_path(std::string_view path);
 
 }  // namespace conflictmap

@@ -77,3 +77,24 @@ TEST_CASE("tile images round-trip through PNG and WebP", "[web]") {
   CHECK(encode_tile_image(rgba, 16, 8, TileEncoding::Png) == encode_tile_image(rgba, 16, 8, TileEncoding::Png));
 }
 
+
+TEST_CASE("dotfiles are never served, and a logged path cannot write to the terminal", "[web]") {
+  const auto root = std::filesystem::temp_directory_path() / "conflictmap_dotfiles_test";
+  std::filesystem::create_directories(root / ".git");
+  { std::ofstream(root / ".env") << "secret"; }
+  { std::ofstream(root / "map.html") << "map"; }
+  CHECK_FALSE(resolve_site_path(root, "/.env"));
+  CHECK_FALSE(resolve_site_path(root, "/.git/config"));
+  CHECK(resolve_site_path(root, "/map.html"));
+  CHECK(printable_path("/a\x1b[31m\nforged") == "/a\\x1b[31m\\x0aforged");
+  CHECK(printable_path(std::string(600, 'a')).size() < 520);
+  std::filesystem::remove_all(root);
+}
+
+TEST_CASE("a tile address with a long or strange name is no tile, without a regular expression", "[web]") {
+  const auto root = std::filesystem::temp_directory_path();
+  CHECK_FALSE(mbtiles_tile(root, "/tiles/" + std::string(5000, 'a') + "/1/1/1.png"));
+  CHECK_FALSE(mbtiles_tile(root, "/tiles/../x/1/1/1.png"));
+  CHECK_FALSE(mbtiles_tile(root, "/tiles/.hidden/1/1/1.png"));
+  CHECK_FALSE(mbtiles_tile(root, "/tiles/a/1/1/1.gif"));
+}
