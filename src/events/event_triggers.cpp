@@ -18,7 +18,8 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
     : lexicon_(lexicon), trigger_(lexicon.mask(trigger_kinds())), attempt_(lexicon.mask({"attempt"})),
       relative_(lexicon.mask({"relative"})), past_auxiliary_(lexicon.mask({"past_auxiliary"})),
       present_auxiliary_(lexicon.mask({"present_auxiliary"})), agent_after_(lexicon.mask({"agent_after"})),
-      supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})) {}
+      supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})),
+      bombardment_(lexicon.mask({"bombardment"})) {}
 
 std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
   std::vector<Trigger> triggers;
@@ -94,6 +95,20 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     }
     triggers.push_back(t);
   }
+  // "قصفت الطائرات", "bombarded by warplanes": a bombardment, its means unsaid, written beside the aircraft that
+  // made it is that air strike, not a second event ("air and artillery strikes" stay two)
+  for (std::size_t k = 0; k < triggers.size(); ++k) {
+    if (triggers[k].phrase->kind != "shelling" || !lexicon_.match_at(tokens, triggers[k].first, bombardment_)) continue;
+    for (std::size_t j = 0; j < triggers.size(); ++j) {
+      if (triggers[j].phrase->kind != "air_strike") continue;
+      const std::size_t gap = triggers[j].first >= triggers[k].last ? triggers[j].first - triggers[k].last
+                              : triggers[k].first >= triggers[j].last ? triggers[k].first - triggers[j].last
+                                                                        : 0;
+      if (gap <= 2) triggers[k].merged_into_strike = true;
+    }
+  }
+  triggers.erase(std::remove_if(triggers.begin(), triggers.end(), [](const Trigger& t) { return t.merged_into_strike; }),
+                 triggers.end());
   // "pushed back by rebel groups" still tells a reversal; "now controlled by" a change
   for (auto& t : triggers) {
     if (t.descriptive && t.phrase->kind == "regain" && t.agent_follows) t.descriptive = false;

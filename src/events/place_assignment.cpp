@@ -55,6 +55,16 @@ void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<c
         if (!speech_between) chosen = t;
         break;
       }
+      // "X came under air and artillery strikes": verbs joined to the first after the place share it
+      if (chosen) {
+        std::size_t end = triggers[*chosen].last;
+        for (const auto t : acting) {
+          if (t == *chosen || triggers[t].first < end) continue;
+          if (triggers[t].first > end + 2) break;
+          triggers[t].places.push_back(mi);
+          end = triggers[t].last;
+        }
+      }
     }
     // "brought by IS from Deir Ezzor to Hasaka": where people came from or went is not what was hit or taken
     // "attacked from the al-Hawl area": nor where an attack or an advance set out from

@@ -291,3 +291,13 @@ TEST_CASE("a file of several reports gives each report's events, numbered apart"
   CHECK(at(first, kSaraqib).front().id != at(second, kManbij).front().id);
   CHECK(at(second, kManbij).front().id.find("-p2-") != std::string::npos);
 }
+
+TEST_CASE("a bombardment written beside the aircraft that made it is one air strike", "[extraction]") {
+  const auto arabic = extract("قصفت الطائرات الحربية مدينة سراقب.");
+  REQUIRE(has_type(arabic, kSaraqib, SubEventType::AirDroneStrike));
+  CHECK_FALSE(has_type(arabic, kSaraqib, SubEventType::ShellingArtilleryMissile));
+  // the means named apart stay two events
+  const auto both = extract("Saraqib came under heavy air and artillery strikes.");
+  CHECK(has_type(both, kSaraqib, SubEventType::AirDroneStrike));
+  CHECK(has_type(both, kSaraqib, SubEventType::ShellingArtilleryMissile));
+}
