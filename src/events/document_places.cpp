@@ -50,6 +50,10 @@ DocumentPlaces::DocumentPlaces(const Resolver& resolver, const std::vector<std::
       if (report_area.empty() && m.resolution.has_point()) report_area = m.mention.text;
     }
   }
+  // the fallback drops what the report's other names suggest: its governorate and its neighbours
+  ResolveContext without_governorate = report;
+  without_governorate.texts.clear();
+  without_governorate.nearby.clear();
   for (const auto* mentions : sentences) {
     // a sentence's own area, when it names one, places its names; else the report's
     std::string area = report_area;
@@ -60,7 +64,11 @@ DocumentPlaces::DocumentPlaces(const Resolver& resolver, const std::vector<std::
       }
     }
     contexts_.push_back(report);
-    if (!area.empty()) contexts_.back().texts.push_back(area);
+    fallbacks_.push_back(without_governorate);
+    if (!area.empty()) {
+      contexts_.back().texts.push_back(area);
+      fallbacks_.back().texts.push_back(area);
+    }
   }
 }
 
@@ -75,6 +83,15 @@ const Resolution& DocumentPlaces::answer(const std::string& text, const ResolveC
 void DocumentPlaces::resolve(ResolvedMention& m, std::size_t s) {
   if (m.resolved || m.mention.region) return;
   m.resolution = answer(m.mention.text, contexts_[s]);
+  // The report's governorate is only the one most of its names share: a name the gazetteer knows that lies
+  // elsewhere ("سقطت مدينة تدمر" in a report about Idlib) is that place, not the governorate's capital
+  const bool loose = m.resolution.status == ResolutionStatus::RegionOnly || m.resolution.precision != Precision::Place;
+  if (m.mention.known && loose) {
+    Resolution elsewhere = answer(m.mention.text, fallbacks_[s]);
+    if (elsewhere.status == ResolutionStatus::Resolved && elsewhere.precision == Precision::Place) {
+      m.resolution = std::move(elsewhere);
+    }
+  }
   m.resolved = true;
 }
 

@@ -33,6 +33,7 @@ class DocumentPlaces {
   const Resolution& answer(const std::string& text, const ResolveContext& where);
   const Resolver& resolver_;
   std::vector<ResolveContext> contexts_;
+  std::vector<ResolveContext> fallbacks_;  // the same without the report's governorate and neighbours
   std::map<std::pair<std::string, std::string>, Resolution> answers_;
 };
 

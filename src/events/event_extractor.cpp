@@ -27,6 +27,19 @@ SubEventType type_of(const std::string& kind) {
   return SubEventType::NonStateActorOvertakesTerritory;
 }
 
+// Whether an Arabic word is written with the article, alone or after a one-letter conjunction or preposition.
+bool written_definite(std::string_view text, const Token& token) {
+  constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+  constexpr std::string_view kLam = "\xD9\x84";                // ل
+  std::string_view raw = text.substr(token.begin, token.end - token.begin);
+  if (raw.substr(0, kArticle.size()) == kArticle) return true;
+  // "والبلدة", "بالمدينة", "للقرية" (ل and the article's alef dropped)
+  for (const std::string_view clitic : {"\xD9\x88", "\xD8\xA8", "\xD9\x81", "\xD9\x83"}) {  // و ب ف ك
+    if (raw.substr(0, clitic.size()) == clitic && raw.substr(clitic.size(), kArticle.size()) == kArticle) return true;
+  }
+  return raw.substr(0, 2 * kLam.size()) == "\xD9\x84\xD9\x84";
+}
+
 // The report's headline: its first sentence, when it is a line of its own with no full stop.
 bool is_headline(const ReportDocument& report, const Sentence& s) {
   if (report.sentences.empty() || &s != &report.sentences.front()) return false;
@@ -167,7 +180,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     for (const auto k : live) {
       const Trigger& t = triggers[k];
       const std::string& kind = t.phrase->kind;
-      if (replaced.count(k)) continue;
+      if (replaced.count(k) || t.folded) continue;
       const Actor actor1 = actors_.actor_of(t, s.actors, tokens, s.text, actor_memory, previous_actor ? &*previous_actor : nullptr);
       previous_actor = actor1;
       const Actor actor2 = actors_.other_side(actor1, s.actors, tokens, s.text);
@@ -175,7 +188,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       const std::string controller = !territorial ? "" : kind == "withdraw" ? actor2.canonical : actor1.canonical;
       std::vector<std::size_t> places = t.places;
       const bool strike = is_strike_kind(kind);
-      const std::optional<int> total = strike ? count_before(tokens, t.first, lexicon_) : std::nullopt;
+      std::optional<int> total = strike ? count_before(tokens, t.first, lexicon_) : std::nullopt;
+      if (strike && !total && t.count_at) total = count_before(tokens, *t.count_at, lexicon_);
       if (places.empty()) {
         // no place named: an area the sentence names, if any ("the northern countryside of Aleppo")
         for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {
@@ -189,6 +203,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         if (places.empty() && last_place && !t.supporting) {
           for (const auto& a : lexicon_.find(tokens, anaphor_)) {
             if (a.last <= t.first && t.first - a.last > 6) continue;
+            // "البلدة" refers back; "بلدة" (no article) names the town that follows it
+            if (tokens[a.first].script == Script::Arabic && !written_definite(s.text, tokens[a.first])) continue;
             ResolvedMention back = *last_place;
             back.mention.first = a.first;
             back.mention.last = a.last;

@@ -91,6 +91,7 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     }
     if (!triggers.empty() && triggers.back().phrase->kind == t.phrase->kind && t.first <= triggers.back().last + 3) {
       triggers.back().last = t.last;
+      triggers.back().count_at = t.first;  // "الطيران … بأربع غارات": the count goes with the second word
       continue;
     }
     triggers.push_back(t);

@@ -3,6 +3,7 @@
 // control", "سيطر"), merged when one verb is written twice, and each marked when it describes a state or an
 // intention rather than telling an event.
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "events/lexicon.hpp"
@@ -20,6 +21,8 @@ struct Trigger {
   bool agent_follows = false;  // "was captured by the SDF", "fell to IS": the agent is written after the verb
   std::size_t agent_at = 0;    // where the words naming that agent begin
   std::vector<std::size_t> places;  // indexes into the sentence's mentions
+  std::optional<std::size_t> count_at;  // where its count is written, when another word of it gives it
+  bool folded = false;                  // told by an earlier trigger of its kind, which took its count
   bool borrowed = false;            // took the places of an earlier verb ("regained it")
   std::size_t lender = 0;           // that verb's index
 };

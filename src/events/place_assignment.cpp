@@ -24,8 +24,9 @@ void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<c
     for (const auto& ls : list_starts) {
       if (ls.last <= m.first) list_at = ls.first;
     }
+    // a place inside a verb written twice ("الطيران الحربي مدينة سراقب بأربع غارات") follows its first word
     for (const auto t : acting) {
-      if (triggers[t].last <= m.first) chosen = t;
+      if (triggers[t].first_end <= m.first) chosen = t;
     }
     if (list_at) {
       // "… including A and B": the list belongs to the last change of control before it, else the last strike,
@@ -73,6 +74,19 @@ void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<c
       if (is_strike_kind(kind) || is_territorial_kind(kind) || kind == "clash") chosen.reset();
     }
     if (chosen) triggers[*chosen].places.push_back(mi);
+  }
+  // "استهدف الطيران الحربي بلدة X بثلاث غارات", "aircraft hit X with four strikes": a strike word that names no
+  // place, after one of its kind that does, tells the same strikes; its count is theirs
+  for (std::size_t k = 1; k < live.size(); ++k) {
+    auto& t = triggers[live[k]];
+    if (!is_strike_kind(t.phrase->kind) || !t.places.empty() || t.supporting) continue;
+    for (std::size_t j = k; j-- > 0;) {
+      auto& before = triggers[live[j]];
+      if (before.phrase->kind != t.phrase->kind || before.places.empty()) continue;
+      before.count_at = t.first;
+      t.folded = true;
+      break;
+    }
   }
   // "rebels regained it", "تقدم قوات النظام وسيطرتها على المنطقة": a territorial verb without places takes those
   // of the territorial verb before it

@@ -301,3 +301,22 @@ TEST_CASE("a bombardment written beside the aircraft that made it is one air str
   CHECK(has_type(both, kSaraqib, SubEventType::AirDroneStrike));
   CHECK(has_type(both, kSaraqib, SubEventType::ShellingArtilleryMissile));
 }
+
+TEST_CASE("Arabic strike counts after the place, 'بثلاث غارات', belong to the strike on that place", "[extraction]") {
+  const auto events = extract("استهدف الطيران الحربي مدينة سراقب بأربع غارات.");
+  REQUIRE(at(events, kSaraqib).size() == 1);
+  CHECK(at(events, kSaraqib).front().type == SubEventType::AirDroneStrike);
+  CHECK(at(events, kSaraqib).front().count == 4);
+}
+
+TEST_CASE("a known town outside the report's main governorate keeps its place", "[extraction]") {
+  // most places here are in Idlib; Manbij lies in Aleppo governorate and is still Manbij, not Idlib city
+  const auto events = extract("قصفت قوات النظام سراقب. وقصفت قوات النظام كفرنبل. سيطرت قوات سوريا الديمقراطية على منبج.");
+  CHECK(has_control(events, kManbij, "Syrian Democratic Forces"));
+}
+
+TEST_CASE("an Arabic settlement word without the article names what follows and refers to nothing", "[extraction]") {
+  // "قرية" + a name is that village: no event goes back to the town named before
+  const auto events = extract("قصفت قوات النظام مدينة سراقب. ودارت معارك عنيفة في قرية زوربانيت.");
+  for (const auto& e : at(events, kSaraqib)) CHECK(e.type != SubEventType::ArmedClash);
+}
