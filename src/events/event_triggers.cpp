@@ -19,7 +19,7 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
       relative_(lexicon.mask({"relative"})), past_auxiliary_(lexicon.mask({"past_auxiliary"})),
       present_auxiliary_(lexicon.mask({"present_auxiliary"})), agent_after_(lexicon.mask({"agent_after"})),
       supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})),
-      bombardment_(lexicon.mask({"bombardment"})) {}
+      bombardment_(lexicon.mask({"bombardment"})), achieved_(lexicon.mask({"achieved"})) {}
 
 std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
   std::vector<Trigger> triggers;
@@ -84,6 +84,15 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     for (std::size_t back = 1; back <= 3 && back <= m.first; ++back) {
       const auto support = lexicon_.match_at(tokens, m.first - back, supporter_);
       if (support && support->last + 2 >= m.first) t.supporting = true;
+    }
+    // "launched a counterattack to recapture X": an infinitive of purpose is intended, not done; "managed to
+    // control", "were able to take" tell it done
+    if (territorial && m.first > 0 && tokens[m.first - 1].form == "to") {
+      bool achieved = false;
+      for (std::size_t back = 2; back <= 6 && back <= m.first && !achieved; ++back) {
+        achieved = lexicon_.match_at(tokens, m.first - back, achieved_).has_value();
+      }
+      if (!achieved) t.descriptive = true;
     }
     // "trying to control", "in an attempt to capture": intended, not done
     for (std::size_t back = 1; back <= 3 && back <= m.first; ++back) {

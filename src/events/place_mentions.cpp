@@ -196,8 +196,13 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     std::size_t i = q + 2;
     while (i < n) {
       std::size_t end = i;
+      // "Eastern Ghariyah", "Upper Baqras": a capitalised direction or part word begins a name before another
+      auto part_word = [&](std::size_t k) {
+        return tokens[k].capitalised && lexicon_.is_kind(tokens[k], connector_) && k + 1 < n && tokens[k + 1].capitalised &&
+               is_name_word(tokens[k + 1]);
+      };
       while (end < n && !blocked[end] && end - i < 5 &&
-             ((tokens[end].capitalised && is_name_word(tokens[end])) || joined_article(end) ||
+             ((tokens[end].capitalised && is_name_word(tokens[end])) || joined_article(end) || part_word(end) ||
               (end > i && is_article_word(tokens[end].form) && end + 1 < n && tokens[end + 1].capitalised)) &&
              !(end > i && comma_between(end - 1, end))) {
         ++end;
@@ -388,7 +393,25 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
 
   // 3. list items after a territorial verb or "including": each item a place, known or not. The list is
   // short items between commas and "and"; it ends at the first longer stretch.
-  for (const auto& lead : lexicon_.find(tokens, territorial_)) {
+  // "recaptured three villages in the Ghab plain: A, B and C": a colon after the verb opens its list
+  std::vector<std::size_t> colon_after;  // token index after each colon
+  for (std::size_t k = 0; k + 1 < n; ++k) {
+    const auto gap = text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);
+    if (gap.find(':') != std::string_view::npos) colon_after.push_back(k + 1);
+  }
+  auto leads = lexicon_.find(tokens, territorial_);
+  for (std::size_t l = 0, count = leads.size(); l < count; ++l) {
+    if (tokens[leads[l].first].script != Script::Latin) continue;
+    for (const auto at : colon_after) {
+      if (at > leads[l].last && at <= leads[l].last + 10) {
+        PhraseMatch opened = leads[l];
+        opened.last = at;
+        leads.push_back(opened);
+        break;
+      }
+    }
+  }
+  for (const auto& lead : leads) {
     // Arabic lists follow "منها" (among them); a verb alone is followed by prose
     if (tokens[lead.first].script == Script::Arabic && lead.phrase->kind != "list_start") continue;
     std::size_t i = lead.last;

@@ -13,7 +13,7 @@ import json, sys
 figures = json.load(open(sys.argv[1]))
 # When last raised, per language: strict hits, events at a labelled place, events, right actors, right new
 # controllers, control-change hits. Each floor is that figure less one label (or one event).
-raised = {"en": (189, 242, 281, 156, 80, 85), "ar": (45, 55, 81, 25, 13, 17)}
+raised = {"en": (195, 245, 284, 160, 80, 86), "ar": (45, 56, 82, 24, 13, 17)}
 ok = True
 for lang, (hits, correct, events, actor, controller, controller_hits) in raised.items():
     f = figures[lang]

@@ -320,3 +320,20 @@ TEST_CASE("an Arabic settlement word without the article names what follows and 
   const auto events = extract("قصفت قوات النظام مدينة سراقب. ودارت معارك عنيفة في قرية زوربانيت.");
   for (const auto& e : at(events, kSaraqib)) CHECK(e.type != SubEventType::ArmedClash);
 }
+
+TEST_CASE("an infinitive of purpose is intended; 'managed to' tells it done", "[extraction]") {
+  const auto purpose = extract("Rebels launched a counterattack to recapture Saraqib.");
+  CHECK(has_type(purpose, kSaraqib, SubEventType::ArmedClash));
+  CHECK_FALSE(has_control(purpose, kSaraqib, "Syrian opposition"));
+  CHECK(has_control(extract("Rebels managed after a week to capture Saraqib."), kSaraqib, "Syrian opposition"));
+}
+
+TEST_CASE("a colon after a verb of control opens its list; a direction word begins a name", "[extraction][mentions]") {
+  using Catch::Matchers::VectorContains;
+  const auto listed = mention_texts("The army recaptured three villages in the plain: Zorbanit, Khalmouniya and Qirtasiyeh.");
+  CHECK_THAT(listed, VectorContains(std::string("Zorbanit")));
+  CHECK_THAT(listed, VectorContains(std::string("Qirtasiyeh")));
+  const auto parts = mention_texts("Troops attacked the towns of Eastern Zorbanit and Western Zorbanit.");
+  CHECK_THAT(parts, VectorContains(std::string("Eastern Zorbanit")));
+  CHECK_THAT(parts, VectorContains(std::string("Western Zorbanit")));
+}
