@@ -27,19 +27,6 @@ SubEventType type_of(const std::string& kind) {
   return SubEventType::NonStateActorOvertakesTerritory;
 }
 
-// Whether an Arabic word is written with the article, alone or after a one-letter conjunction or preposition.
-bool written_definite(std::string_view text, const Token& token) {
-  constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
-  constexpr std::string_view kLam = "\xD9\x84";                // ل
-  std::string_view raw = text.substr(token.begin, token.end - token.begin);
-  if (raw.substr(0, kArticle.size()) == kArticle) return true;
-  // "والبلدة", "بالمدينة", "للقرية" (ل and the article's alef dropped)
-  for (const std::string_view clitic : {"\xD9\x88", "\xD8\xA8", "\xD9\x81", "\xD9\x83"}) {  // و ب ف ك
-    if (raw.substr(0, clitic.size()) == clitic && raw.substr(clitic.size(), kArticle.size()) == kArticle) return true;
-  }
-  return raw.substr(0, 2 * kLam.size()) == "\xD9\x84\xD9\x84";
-}
-
 // The report's headline: its first sentence, when it is a line of its own with no full stop.
 bool is_headline(const ReportDocument& report, const Sentence& s) {
   if (report.sentences.empty() || &s != &report.sentences.front()) return false;
@@ -204,7 +191,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
           for (const auto& a : lexicon_.find(tokens, anaphor_)) {
             if (a.last <= t.first && t.first - a.last > 6) continue;
             // "البلدة" refers back; "بلدة" (no article) names the town that follows it
-            if (tokens[a.first].script == Script::Arabic && !written_definite(s.text, tokens[a.first])) continue;
+            if (tokens[a.first].script == Script::Arabic &&
+                !written_with_article(s.text.substr(tokens[a.first].begin, tokens[a.first].end - tokens[a.first].begin))) {
+              continue;
+            }
             ResolvedMention back = *last_place;
             back.mention.first = a.first;
             back.mention.last = a.last;

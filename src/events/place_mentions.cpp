@@ -108,16 +108,10 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
 
   // after the article, joined or not to a conjunction or preposition: "المدينة", "والبلدة", "بالقرية"
   auto arabic_definite = [&](std::size_t k) {
-    if (tokens[k].script != Script::Arabic) return false;
-    std::string_view raw = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
-    for (const std::string_view clitic : {"\xD9\x88", "\xD8\xA8", "\xD9\x81", "\xD9\x84"}) {  // و ب ف ل
-      if (raw.substr(0, clitic.size()) == clitic && raw.size() > clitic.size() + 4) {
-        const auto rest = raw.substr(clitic.size());
-        if (rest.substr(0, 4) == "\xD8\xA7\xD9\x84" || (clitic == "\xD9\x84" && rest.substr(0, 2) == "\xD9\x84")) return true;
-      }
-    }
-    return raw.substr(0, 4) == "\xD8\xA7\xD9\x84";  // ال
+    return tokens[k].script == Script::Arabic &&
+           written_with_article(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
   };
+
   auto arabic_place_cue = [&](std::size_t k) {
     if (k > 0 && arabic_definite(k - 1) && !lexicon_.is_kind(tokens[k - 1], locative_)) return false;
     if (k > 0 && (lexicon_.is_kind(tokens[k - 1], qualifier_) || lexicon_.is_kind_alt(tokens[k - 1], qualifier_) ||

@@ -165,6 +165,15 @@ std::vector<std::size_t> clause_breaks(std::string_view text) {
   return breaks;
 }
 
+bool written_with_article(std::string_view word) {
+  constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+  if (word.substr(0, kArticle.size()) == kArticle) return true;
+  for (const std::string_view clitic : {"\xD9\x88", "\xD8\xA8", "\xD9\x81", "\xD9\x83"}) {  // و ب ف ك
+    if (word.substr(0, clitic.size()) == clitic && word.substr(clitic.size(), kArticle.size()) == kArticle) return true;
+  }
+  return word.substr(0, 4) == "\xD9\x84\xD9\x84" && word.size() > 6;  // لل
+}
+
 std::vector<std::string> fold_phrase(std::string_view phrase) {
   std::vector<std::string> out;
   for (auto& token : tokenize(phrase)) out.push_back(std::move(token.form));

@@ -31,6 +31,11 @@ std::vector<Token> tokenize(std::string_view text);
 // The byte offsets of clause punctuation in text (, ; : ، ؛ and brackets), so callers can tell list items apart.
 std::vector<std::size_t> clause_breaks(std::string_view text);
 
+// Whether an Arabic word is written with the article, alone ("المدينة") or after a one-letter conjunction or
+// preposition ("والبلدة", "بالقرية", "للقرية", where ل drops the article's alef): a settlement word with it refers
+// back to a place, without it names the one that follows.
+bool written_with_article(std::string_view word);
+
 // One word folded as tokenize() folds it (for lexicon phrases).
 std::vector<std::string> fold_phrase(std::string_view phrase);
 

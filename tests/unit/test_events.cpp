@@ -263,3 +263,13 @@ TEST_CASE("reports pasted one after another are each read, with their own date a
   // a single report stays one, even with a header line
   CHECK(split_reports("one.txt", "Title\nDate: 2016-03-01\n\nRebels captured Soran.\n", lexicon()).size() == 1);
 }
+
+TEST_CASE("written_with_article tells 'the city' from 'a city' in Arabic, after a joined letter too", "[tokens]") {
+  CHECK(written_with_article("المدينة"));
+  CHECK(written_with_article("والبلدة"));
+  CHECK(written_with_article("بالقرية"));
+  CHECK(written_with_article("للقرية"));
+  CHECK_FALSE(written_with_article("مدينة"));
+  CHECK_FALSE(written_with_article("بلدة"));
+  CHECK_FALSE(written_with_article("لبنان"));
+}
