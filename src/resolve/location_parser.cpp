@@ -221,10 +221,13 @@ class SegmentBuilder {
         break;
       case WordClass::Stop:
         // "school", "hospital": the string names a facility, so a village of the same name is less likely
-        if (entry->bearing > 0 && !parsed_.kind_hint) {
+        if (entry->bearing == 1 && !parsed_.kind_hint) {
           parsed_.kind_hint = PlaceKind::Facility;
           parsed_.kind_hint_chunk = chunk_index_;
         }
+        // "X street", "X desert", "X refugee camp", "طريق X": a part of the place or the land around it, placed
+        // at the place, near it
+        if (entry->bearing == 2) parsed_.part_of_place = true;
         flush();
         break;
       case WordClass::And:

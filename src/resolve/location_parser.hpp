@@ -42,6 +42,7 @@ struct ParsedLocation {
   std::vector<LocationSegment> segments;  // in text order
   std::optional<PlaceKind> kind_hint;     // from a qualifier such as "village" or "حي"
   int kind_hint_chunk = -1;               // the clause the qualifier was written in
+  bool part_of_place = false;             // "X street", "X desert", "طريق X": at best near the place named
 };
 
 ParsedLocation parse_location(std::string_view text);

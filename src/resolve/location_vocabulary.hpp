@@ -11,7 +11,7 @@ enum class WordClass { Name, Direction, Number, Distance, RegionWord, Outskirts,
 struct Vocabulary {
   std::string_view word;
   WordClass cls;
-  double bearing = 0;  // for Direction; for Stop, 1 marks a facility word
+  double bearing = 0;  // for Direction; for Stop, 1 marks a facility word, 2 a part of a place ("X street")
 };
 
 // Latin words are raw lower-case; Arabic words are normalised (ة→ه, article stripped from long words).

@@ -358,7 +358,8 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
     // and the reverse: "Ramousa" answered by the Ramouseh Military Complex names the area around it
     const bool named_after = is_feature(place.kind) && place.kind != PlaceKind::Hill &&
                              !(kind_hint && is_feature(*kind_hint));
-    finish_with_place(r, place, best, precision_of(place, near || !used_head || feature_elsewhere || named_after));
+    finish_with_place(r, place, best,
+                      precision_of(place, near || !used_head || feature_elsewhere || named_after || parsed.part_of_place));
     r.status = ResolutionStatus::Resolved;
     bool rivals_outside = false;
     for (std::size_t i = 1; i < ranked.size(); ++i) {

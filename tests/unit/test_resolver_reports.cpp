@@ -265,3 +265,25 @@ TEST_CASE("transliterated unit words qualify a name as their Arabic originals do
   CHECK(resolve("Qutayfah mantiqah", "Rural Damascus").place_id == "C2384");  // منطقة
   CHECK(resolve("al-Jalaa nahiyah", "Deir-ez-Zor").place_id == "C5178");      // ناحية
 }
+
+TEST_CASE("descriptions place the thing described at or near its place", "[resolver][descriptions]") {
+  const LatLon saraqib{35.86111, 36.80611};
+  for (const char* text : {"Saraqib street", "Saraqib desert", "Saraqib refugee camp", "the road linking Saraqib with Ariha",
+                           "between Saraqib and Ariha", "شارع سراقب"}) {
+    INFO(text);
+    const auto r = resolve(text, "");
+    REQUIRE(r.has_point());
+    CHECK(km_to(r, saraqib) < 1);
+    CHECK(r.precision == Precision::Near);
+  }
+  // a compass point as releases abbreviate it: near the place, never the place itself
+  const auto sse = resolve("SSE of Saraqib", "");
+  REQUIRE(sse.has_point());
+  CHECK(sse.precision != Precision::Place);
+  CHECK(km_to(sse, saraqib) < 1);
+  const auto measured = resolve("10 km SSE of Saraqib", "");
+  REQUIRE(measured.has_point());
+  CHECK(km_to(measured, saraqib) == Approx(10).margin(0.5));
+  CHECK(measured.point.lat < saraqib.lat);
+  CHECK(measured.point.lon > saraqib.lon);
+}
