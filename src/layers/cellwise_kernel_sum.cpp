@@ -37,8 +37,15 @@ constexpr bool kZeroBeyondReach =
     Shape == KernelShape::Quartic || Shape == KernelShape::Triangular || Shape == KernelShape::Epanechnikov;
 constexpr int kLanes = 8;  // floats in an AVX2 vector, half an AVX-512 one
 
+// GCC clones the loop per instruction set; clang (the fuzzing build) cannot clone a template and builds it once
+#if defined(__clang__)
+#define CONFLICTMAP_KERNEL_CLONES
+#else
+#define CONFLICTMAP_KERNEL_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
+#endif
+
 template <KernelShape Shape>
-__attribute__((target_clones("arch=x86-64-v4", "avx2", "default"))) void add_kernels(
+CONFLICTMAP_KERNEL_CLONES void add_kernels(
     std::span<const PlacedKernel> kernels, const RasterGrid& grid, int row_begin, int row_end,
     std::vector<float>& density) {
   const double inv_cell = 1.0 / grid.cell;
