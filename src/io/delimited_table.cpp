@@ -53,6 +53,8 @@ std::size_t past_line_end_outside_quotes(std::string_view text, std::size_t from
   for (std::size_t i = from; i < text.size(); ++i) {
     if (quoted && text[i] == '"') inside = !inside;
     if (text[i] == '\n' && !inside) return i + 1;
+    // a lone carriage return ends a line as well (old Mac line ends), as the record scanner reads it
+    if (text[i] == '\r' && !inside && (i + 1 >= text.size() || text[i + 1] != '\n')) return i + 1;
   }
   return text.size();
 }

@@ -28,4 +28,9 @@ fi
 # without --undated as-of the undated reports decide nothing, and the command says so
 "$BIN" control "$WORK/events.gpkg" --as-of 2016-01-01 -o "$WORK/skipped.tif" 2>"$WORK/skipped.log" || fail "control (skip)"
 grep -Eq "[1-9][0-9]* undated reports skipped" "$WORK/skipped.log" || fail "undated reports not reported: $(cat "$WORK/skipped.log")"
+# the same events with lone carriage returns as line ends (an old Mac export) select the same strikes
+"$BIN" extract tests/data/sample/reports/*.txt -o "$WORK/events.csv" 2>/dev/null || fail "extract to CSV failed"
+tr '\n' '\r' < "$WORK/events.csv" > "$WORK/events_cr.csv"
+"$BIN" density "$WORK/events_cr.csv" -o "$WORK/strikes_cr.tif" 2>"$WORK/density_cr.log" || fail "density on CR line ends: $(cat "$WORK/density_cr.log")"
+grep -q "15 strike events selected (total weight 90)" "$WORK/density_cr.log" || fail "CR line ends: $(cat "$WORK/density_cr.log")"
 echo "ok: the bundled reports give a density layer and control zones"

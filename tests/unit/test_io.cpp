@@ -450,3 +450,16 @@ TEST_CASE("memory_raster lets GDAL work on the caller's cells, georeferenced as 
   CHECK(cells == std::vector<float>(6, 9.0f));
   CHECK_THROWS(crs_wkt("EPSG:999999999"));
 }
+
+TEST_CASE("a table with lone carriage returns as line ends reads as with line feeds", "[csv]") {
+  CHECK(end_of_first_record("a,b\rc,d\r", true) == 4);
+  CHECK(end_of_first_record("a,b\r\nc,d\r\n", true) == 5);
+  CHECK(end_of_first_record("\"a\rb\",c\rd,e", true) == 8);  // inside quotes a carriage return is text
+  const auto parts = record_parts("h1,h2\r1,2\r3,4\r", 4, true);
+  std::string joined;
+  for (const auto& p : parts) {
+    CHECK((p.empty() || p.back() == '\r'));
+    joined += p;
+  }
+  CHECK(joined == "h1,h2\r1,2\r3,4\r");
+}
