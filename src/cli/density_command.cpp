@@ -101,6 +101,17 @@ class DensityCommand : public Command {
   }
 
   int run() override {
+    // the isobands and their style must not overwrite the raster or its style (nor the reverse): checked before
+    // any work, so that nothing is written
+    if (!isobands_.empty()) {
+      const auto tif = std::filesystem::weakly_canonical(output_);
+      const auto bands = std::filesystem::weakly_canonical(isobands_);
+      const auto style_of = [](std::filesystem::path p) { return p.replace_extension(".qml"); };
+      if (bands == tif || style_of(bands) == style_of(tif) || bands == style_of(tif)) {
+        throw CLI::ValidationError("--isobands", "'" + isobands_ + "' would overwrite the density raster '" + output_ +
+                                                     "' or its style: give the isobands another name");
+      }
+    }
     if (!(bandwidth_ > 0)) throw CLI::ValidationError("--bandwidth", "must be greater than 0 metres");
     if (!(pixel_ > 0)) throw CLI::ValidationError("--pixel-size", "must be greater than 0 metres");
     const auto shape = parse_kernel_shape(kernel_);

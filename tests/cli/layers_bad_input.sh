@@ -41,6 +41,11 @@ expect_error "--fatality-weight: '-1' is out of range" "$out" "$BIN" density "$e
 expect_error "--pixel-size: 'inf' is not finite" "$out" "$BIN" density "$events" --pixel-size inf -o "$out"
 expect_error "--levels: 'nan' is not finite" "$out" "$BIN" density "$events" --levels 1,nan -o "$out"
 expect_error "--influence: 'nan' is not finite" "$out" "$BIN" control "$events" --as-of 2016-06-20 --influence nan -o "$out"
+# the isobands may not overwrite the raster or its style; nothing is written
+expect_error "--isobands: '$WORK/out/same.tif' would overwrite the density raster" "$WORK/out/same.tif" \
+  "$BIN" density "$events" -o "$WORK/out/same.tif" --isobands "$WORK/out/same.tif"
+expect_error "would overwrite the density raster" "$WORK/out/d.tif" \
+  "$BIN" density "$events" -o "$WORK/out/d.tif" --isobands "$WORK/out/d.geojson"
 # every grid has a size guard, control's too
 expect_error "over the limit of 100000000 cells; use --pixel-size" "$out" \
   "$BIN" control "$events" --as-of 2016-06-20 --pixel-size 5 -o "$out"
