@@ -125,7 +125,7 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
       !(tokens[t.first].script == Script::Arabic && after)) {
     return *coordinated;
   }
-  // "pushed back by rebel groups", "fell to IS", "the capture … by Assad forces": the agent follows
+  // "pushed back by rebel groups", "fell to IS", "the capture in spring by government troops": the agent follows
   if (t.agent_follows) {
     for (const auto& a : actors.acting) {
       if (a.first >= t.agent_at && a.first <= t.agent_at + 2) return actor(a, tokens, text);

@@ -41,7 +41,7 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
       t.agent_at = m.last + 1;
       if (!past_auxiliary) t.descriptive = true;
     } else {
-      // "the capture last month by Assad forces of …": a noun of the event, its agent a few words on
+      // "the capture in spring by government troops of …": a noun of the event, its agent a few words on
       for (std::size_t k = m.last + 1; k < std::min(tokens.size(), m.last + 4); ++k) {
         if (!lexicon_.match_at(tokens, k, agent_after_)) continue;
         t.agent_follows = true;
