@@ -31,12 +31,9 @@ bool is_region_tail(std::string_view w) {
   return words.count(w) > 0;
 }
 
-// The Arabic article as romanised, with its assimilated forms ("ash-Sham", "ad-Dana", "ez-Zor").
-bool is_article_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> words = {"al", "el", "il", "ul", "ad", "ed", "an", "en", "ar", "er",
-                                                             "as", "es", "ash", "esh", "at", "et", "az", "ez", "adh", "ath", "ud"};
-  return words.count(w) > 0;
-}
+// The Arabic article as romanised, with its assimilated forms ("ash-Sham", "ad-Dana", "ez-Zor"): the
+// resolver's own list, and "ul"/"ud" that Latin texts also write.
+bool is_article_word(std::string_view w) { return is_latin_article(w) || w == "ul" || w == "ud"; }
 
 }  // namespace
 
