@@ -20,7 +20,7 @@ namespace {
 
 // Every file is written into a staging folder inside the output first, and only once all are whole do they
 // replace the folder's files; a file the new gazetteer has none of (an earlier import's admin.gpkg or
-// neighbours.tsv) goes, so that a folder never mixes two gazetteers, and a failed run leaves the old one whole.
+// neighbours.tsv, sources.tsv) goes, so that a folder never mixes two gazetteers, and a failed run leaves the old one whole.
 void write_gazetteer(const GazetteerBuild& build, const std::filesystem::path& out) {
   std::filesystem::create_directories(out);
   const auto staging = temporary_path_for(out / "staging");
@@ -38,7 +38,7 @@ void write_gazetteer(const GazetteerBuild& build, const std::filesystem::path& o
   report.stream() << "# How this gazetteer was built\n\nWritten by `conflictmap gazetteer`; sources in priority order.\n\n"
                   << describe_build(build);
   report.commit();
-  for (const char* name : {"places.tsv", "names.tsv", "neighbours.tsv", "admin.gpkg", "BUILD.md"}) {
+  for (const char* name : {"places.tsv", "names.tsv", "neighbours.tsv", "sources.tsv", "admin.gpkg", "BUILD.md"}) {
     if (std::filesystem::exists(staging / name)) {
       commit_temporary(staging / name, out / name);
     } else {
@@ -70,7 +70,7 @@ class GazetteerCommand : public Command {
     import_->add_option("--tag", tag_, "The source tag recorded with every name (default: the format)");
     import_->add_option("-o,--output", output_, "The folder to write the gazetteer to")->required();
 
-    info_ = app_->add_subcommand("info", "Count a gazetteer's places by kind and source and time its loading");
+    info_ = app_->add_subcommand("info", "Count a gazetteer's places by kind, and its places and names by source, and time its loading");
     return app_;
   }
 
@@ -103,14 +103,25 @@ class GazetteerCommand : public Command {
     const auto loaded = std::chrono::steady_clock::now();
     const Resolver resolver(gazetteer);
     const auto indexed = std::chrono::steady_clock::now();
-    std::map<std::string, std::size_t> kinds, sources;
+    // per source: places it attests, places only it attests, names it gives
+    struct SourceCounts {
+      std::size_t places = 0, only = 0, names = 0;
+    };
+    std::map<std::string, std::size_t> kinds;
+    std::map<std::string, SourceCounts> sources;
     for (const auto& place : gazetteer.places()) {
       ++kinds[std::string(to_string(place.kind))];
-      for (const auto& source : place.sources) ++sources[source];
+      for (const auto& source : place.sources) ++sources[source].places;
+      if (place.sources.size() == 1) ++sources[place.sources.front()].only;
+      for (const auto& name : place.names) ++sources[name.source].names;
     }
     std::cout << fmt::format("{} places, {} names\n", gazetteer.size(), gazetteer.name_count());
     for (const auto& [kind, count] : kinds) std::cout << fmt::format("  kind   {:<14} {}\n", kind, count);
-    for (const auto& [source, count] : sources) std::cout << fmt::format("  source {:<14} {}\n", source, count);
+    std::cout << fmt::format("  {:<27} {:>7} {:>11} {:>7}  role\n", "", "places", "only there", "names");
+    for (const auto& [source, count] : sources) {
+      std::cout << fmt::format("  source {:<20} {:>7} {:>11} {:>7}  {}\n", source, count.places, count.only, count.names,
+                               gazetteer.secondary_sources().count(source) ? "secondary" : "primary");
+    }
     using ms = std::chrono::duration<double, std::milli>;
     std::cout << fmt::format("load {:.1f} ms, index {:.1f} ms\n", ms(loaded - start).count(), ms(indexed - loaded).count());
     return 0;

@@ -103,12 +103,15 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
 
   // sentences, their mentions and their actors
   std::vector<SentenceData> sentences;
+  // a village introduced as such ("قرية الشريفة") may be written bare elsewhere in the report
+  std::unordered_set<std::string> introduced;
+  for (const auto& s : report.sentences) mentions_.introduced_names(s.tokens, introduced);
   for (const auto& s : report.sentences) {
     SentenceData d;
     d.span = s;
     d.text = std::string_view(report.text).substr(s.begin, s.end - s.begin);
     d.tokens = &s.tokens;
-    for (auto& m : mentions_.find(d.text, *d.tokens)) d.mentions.push_back({std::move(m), {}, false});
+    for (auto& m : mentions_.find(d.text, *d.tokens, introduced)) d.mentions.push_back({std::move(m), {}, false});
     d.actors = actors_.find(*d.tokens, d.text);
     sentences.push_back(std::move(d));
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "events/word_dictionary.hpp"
 #include "resolve/arabic_normaliser.hpp"
 #include "resolve/latin_normaliser.hpp"
 #include "resolve/name_keys.hpp"
@@ -74,7 +75,17 @@ std::vector<std::string> MentionFinder::key_words_of(std::string_view text, cons
   return key_words(span, tokens[first].script);
 }
 
-std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::vector<Token>& tokens) const {
+void MentionFinder::introduced_names(const std::vector<Token>& tokens, std::unordered_set<std::string>& introduced) const {
+  for (std::size_t k = 1; k < tokens.size(); ++k) {
+    if (tokens[k].script != Script::Arabic) continue;
+    const Token& before = tokens[k - 1];
+    if (!lexicon_.is_kind(before, qualifier_) && !lexicon_.is_kind_alt(before, qualifier_)) continue;
+    introduced.insert(tokens[k].form);
+  }
+}
+
+std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::vector<Token>& tokens,
+                                              const std::unordered_set<std::string>& introduced) const {
   const std::size_t n = tokens.size();
   std::vector<char> blocked(n, 0), taken(n, 0);
   for (const auto& m : lexicon_.find(tokens, blocking_)) {
@@ -125,6 +136,21 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       if (joined->prefix == "\xD9\x88" && !mentions.empty() && mentions.back().last + 2 >= k) return true;
     }
     return !mentions.empty() && mentions.back().last + 1 == k - 0 && comma_between(k - 1, k);
+  };
+  // A settlement word before it ("قرية البداية") or a place just before it in a list ("منبج، البداية"): the
+  // cues that make an ordinary word a place, where a preposition ("من بداية") does not
+  auto arabic_settlement_cue = [&](std::size_t k) {
+    if (k > 0 && (lexicon_.is_kind(tokens[k - 1], qualifier_) || lexicon_.is_kind_alt(tokens[k - 1], qualifier_) ||
+                  lexicon_.is_kind(tokens[k - 1], generic_))) {
+      return true;
+    }
+    if (introduced.count(tokens[k].form) || (!tokens[k].alt.empty() && introduced.count(tokens[k].alt))) return true;
+    const auto joined = split_joined_prefix(tokens[k].form);
+    if (joined && !tokens[k].alt.empty() && joined->prefix == "\xD9\x88" && !mentions.empty() &&
+        mentions.back().last + 2 >= k) {
+      return true;
+    }
+    return !mentions.empty() && mentions.back().last + 1 == k && comma_between(k - 1, k);
   };
   auto large_place_named = [&](const Token& token) {
     auto places = resolver_.places_named(token.form);
@@ -272,6 +298,11 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         // preposition or a settlement word locates it, when it joins the place before it ("… ومنبج"), or when
         // a city or an administrative unit bears the name, which reports write bare ("هجوم حلب")
         if (len == 1 && t.script == Script::Arabic && !arabic_place_cue(i) && !large_place_named(t)) continue;
+        // and one that is also a word of the language ("بداية", "مجموعة", "عنيفة") needs a settlement word or a list
+        if (len == 1 && t.script == Script::Arabic && !arabic_settlement_cue(i) && !large_place_named(t) &&
+            WordDictionary::arabic().knows(text.substr(t.begin, t.end - t.begin))) {
+          continue;
+        }
         // "Rima said", "Rima, an activist": a person
         if (i + len < n && lexicon_.match_at(tokens, i + len, person_after_)) continue;
         if (i + len + 1 < n && lexicon_.match_at(tokens, i + len + 1, speech_) && !comma_between(i + len - 1, i + len)) continue;
@@ -320,6 +351,13 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
                    name_word_before(first - 2)) {
           first -= 2;  // "Zawiya" of "Jabal al-Zawiya"
         }
+      }
+      // "Tell Harqal", "Kafr Nasih": a generic head written before a known name is part of the name, which may
+      // be a different place from the one the rest names (a hill beside the village)
+      if (first == i && first > 0 && !blocked[first - 1] && !taken[first - 1] && !comma_between(first - 1, first) &&
+          lexicon_.is_kind(tokens[first - 1], generic_) &&
+          (t.script == Script::Arabic || tokens[first - 1].capitalised)) {
+        --first;
       }
       const bool whole = first == i && last == i + matched;
       add(first, last, whole || resolver_.knows_name(key_words_of(text, tokens, first, last), t.script),

@@ -24,7 +24,12 @@ class MentionFinder {
  public:
   MentionFinder(const Resolver& resolver, const Lexicon& lexicon);
   // Mentions in one sentence, in text order, without overlaps. `text` is the sentence, tokens its tokens.
-  std::vector<PlaceMention> find(std::string_view text, const std::vector<Token>& tokens) const;
+  // `introduced`: words the document has written after a settlement word ("قرية الشريفة"), which it may then
+  // write bare though they are also ordinary words (see introduced_names).
+  std::vector<PlaceMention> find(std::string_view text, const std::vector<Token>& tokens,
+                                 const std::unordered_set<std::string>& introduced = {}) const;
+  // Adds to `introduced` the forms of the Arabic words a sentence writes right after a settlement word.
+  void introduced_names(const std::vector<Token>& tokens, std::unordered_set<std::string>& introduced) const;
 
  private:
   bool is_name_word(const Token& token) const;

@@ -38,4 +38,10 @@ void Gazetteer::sort_by_id() {
   for (std::size_t i = 0; i < places_.size(); ++i) by_id_.emplace(places_[i].id, i);
 }
 
+bool Gazetteer::only_secondary(const Place& place) const {
+  if (secondary_sources_.empty() || place.sources.empty()) return false;
+  return std::all_of(place.sources.begin(), place.sources.end(),
+                     [&](const std::string& tag) { return secondary_sources_.count(tag) > 0; });
+}
+
 }  // namespace conflictmap

@@ -30,10 +30,18 @@ class Gazetteer {
   const std::map<std::string, std::set<std::string>>& neighbours() const { return neighbours_; }
   bool are_neighbours(const std::string& a, const std::string& b) const;
 
+  // Sources that only second the others (Who's On First's hamlets, a list of lesser authority): a place
+  // only they attest is ranked below a namesake the main sources know, and a respelling of it is a guess.
+  void set_secondary_sources(std::set<std::string> tags) { secondary_sources_ = std::move(tags); }
+  const std::set<std::string>& secondary_sources() const { return secondary_sources_; }
+  // True when every source of the place is secondary.
+  bool only_secondary(const Place& place) const;
+
  private:
   std::vector<Place> places_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::map<std::string, std::set<std::string>> neighbours_;
+  std::set<std::string> secondary_sources_;
 };
 
 }  // namespace conflictmap

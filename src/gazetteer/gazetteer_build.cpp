@@ -43,6 +43,8 @@ PointTableLayout parse_layout(const nlohmann::json& source) {
   layout.report_bad_rows = source.value("report_bad_rows", false);
   if (source.contains("kinds")) layout.kind_map = source.at("kinds").get<std::map<std::string, std::string>>();
   if (source.contains("skip")) layout.skip = source.at("skip").get<std::map<std::string, std::vector<std::string>>>();
+  if (source.contains("keep")) layout.keep = source.at("keep").get<std::map<std::string, std::vector<std::string>>>();
+  layout.population_column = source.value("population", "");
   if (source.contains("admin")) {
     const auto admin = source.at("admin").get<std::vector<std::string>>();
     for (std::size_t n = 0; n < std::min<std::size_t>(3, admin.size()); ++n) layout.admin_columns[n] = admin[n];
@@ -72,6 +74,7 @@ GazetteerBuild build_gazetteer(const nlohmann::json& manifest, const std::filesy
     build.admin_layers.push_back(data_root / layer.get<std::string>());
   }
   const auto& sources = manifest.at("sources");
+  std::set<std::string> secondary;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const auto& source = sources[i];
     const std::string where = fmt::format("{} (source {})", manifest_name, i + 1);
@@ -79,6 +82,12 @@ GazetteerBuild build_gazetteer(const nlohmann::json& manifest, const std::filesy
     const std::string format = source.at("format");
     const auto path = data_root / source.at("path").get<std::string>();
     const auto mode = parse_merge_mode(source.value("merge", "merge-or-add"), where);
+    const std::string role = source.value("role", "primary");
+    if (role == "secondary") {
+      secondary.insert(tag);
+    } else if (role != "primary") {
+      throw InputError(where, 0, "role", "unknown role '" + role + "' (primary, secondary)");
+    }
     std::vector<SourceRecord> records;
     std::vector<std::string> rejected;
     if (format == "ocha-pcodes") {
@@ -98,6 +107,7 @@ GazetteerBuild build_gazetteer(const nlohmann::json& manifest, const std::filesy
     build.reports.push_back(report);
   }
   build.gazetteer = merger.take();
+  build.gazetteer.set_secondary_sources(std::move(secondary));
   if (!build.admin_layers.empty()) {
     AdminAssigner assigner(build.admin_layers.back());
     build.admin_assigned = assigner.assign(build.gazetteer, &build.outside_admin);

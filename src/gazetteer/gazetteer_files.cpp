@@ -21,6 +21,7 @@ namespace {
 constexpr const char* kPlacesHeader = "id\tkind\tlat\tlon\tadmin1\tadmin2\tadmin3\tpopulation\tsources";
 constexpr const char* kNamesHeader = "id\tname\tlang\tsource";
 constexpr const char* kNeighboursHeader = "unit\tneighbours";
+constexpr const char* kSourcesHeader = "tag\trole";
 
 double parse_coordinate(std::string_view text, const std::string& file, long line, const char* field, double limit) {
   double value = 0;
@@ -150,6 +151,18 @@ Gazetteer load_gazetteer(const std::filesystem::path& folder) {
     }
     gazetteer.set_neighbours(std::move(neighbours));
   }
+  if (std::filesystem::exists(folder / "sources.tsv")) {
+    TsvFile table(folder / "sources.tsv", kSourcesHeader, 2);
+    std::set<std::string> secondary;
+    while (table.next(f)) {
+      if (f[1] == "secondary") {
+        secondary.insert(std::string(f[0]));
+      } else if (f[1] != "primary") {
+        throw InputError(table.path(), table.line(), "role", "'" + std::string(f[1]) + "' is not a role (primary, secondary)");
+      }
+    }
+    gazetteer.set_secondary_sources(std::move(secondary));
+  }
   TsvFile names(folder / "names.tsv", kNamesHeader, 4);
   auto& all = gazetteer.mutable_places();
   std::optional<std::size_t> last;  // names of one place stand together
@@ -193,6 +206,20 @@ void save_gazetteer(Gazetteer gazetteer, const std::filesystem::path& folder) {
     }
     neighbours.commit();
   }
+  // every tag with its role, so that a reader sees which sources rank below the others
+  const auto sources_file = folder / "sources.tsv";
+  if (gazetteer.secondary_sources().empty()) {
+    std::filesystem::remove(sources_file);
+    return;
+  }
+  std::set<std::string> tags;
+  for (const auto& place : gazetteer.places()) tags.insert(place.sources.begin(), place.sources.end());
+  AtomicFile sources(sources_file);
+  sources.stream() << kSourcesHeader << '\n';
+  for (const auto& tag : tags) {
+    sources.stream() << tag << '\t' << (gazetteer.secondary_sources().count(tag) ? "secondary" : "primary") << '\n';
+  }
+  sources.commit();
 }
 
 std::filesystem::path default_gazetteer_folder() {

@@ -5,6 +5,7 @@
 //   names.tsv   id, name, lang, source        (one line per name, in the place's order)
 //
 // Optional beside them: neighbours.tsv (unit, comma-separated P-codes of the units sharing its border),
+// sources.tsv (tag, role: the sources whose role is "secondary", see Gazetteer::set_secondary_sources),
 // admin.gpkg (admin boundaries) and BUILD.md (what each source contributed).
 #include <filesystem>
 

@@ -24,8 +24,11 @@ std::vector<SourceRecord> read_point_table(const std::filesystem::path& file, co
   if (!layout.lat_column.empty()) lat_col = table.column(layout.lat_column);
   if (!layout.lon_column.empty()) lon_col = table.column(layout.lon_column);
   if (!layout.kind_column.empty()) kind_col = table.column(layout.kind_column);
-  std::vector<std::pair<std::size_t, const std::vector<std::string>*>> skips;
+  std::vector<std::pair<std::size_t, const std::vector<std::string>*>> skips, keeps;
   for (const auto& [column, values] : layout.skip) skips.emplace_back(table.column(column), &values);
+  for (const auto& [column, values] : layout.keep) keeps.emplace_back(table.column(column), &values);
+  std::optional<std::size_t> population_col;
+  if (!layout.population_column.empty()) population_col = table.column(layout.population_column);
   const auto default_kind = place_kind_from_string(layout.kind);
   if (!default_kind) throw InputError(table.source, 0, "kind", "unknown kind '" + layout.kind + "'");
 
@@ -35,7 +38,10 @@ std::vector<SourceRecord> read_point_table(const std::filesystem::path& file, co
     const bool skipped = std::any_of(skips.begin(), skips.end(), [&](const auto& skip) {
       return std::find(skip.second->begin(), skip.second->end(), f[skip.first]) != skip.second->end();
     });
-    if (skipped) continue;
+    const bool kept = std::all_of(keeps.begin(), keeps.end(), [&](const auto& keep) {
+      return std::find(keep.second->begin(), keep.second->end(), f[keep.first]) != keep.second->end();
+    });
+    if (skipped || !kept) continue;
     SourceRecord out;
     out.line = record.line;
     if (id_col) out.place.id = layout.prefix_ids ? tag + ":" + f[*id_col] : f[*id_col];
@@ -58,20 +64,27 @@ std::vector<SourceRecord> read_point_table(const std::filesystem::path& file, co
       if (!kind) throw InputError(table.source, record.line, layout.kind_column, "unknown kind '" + kind_text + "'");
       out.place.kind = *kind;
     }
+    if (population_col) {
+      const auto population = parse_number(f[*population_col]);
+      if (population && *population > 0 && *population < 1e9) out.place.population = static_cast<long>(*population);
+    }
     for (std::size_t n = 0; n < 3; ++n) {
       if (!layout.admin_columns[n].empty()) out.place.admin[n] = f[table.column(layout.admin_columns[n])];
     }
     for (const auto& [column, lang] : names) {
       const std::string& text = f[column];
+      const auto add = [&](const std::string& name) {
+        add_name_and_parts(out.place, name, lang == "auto" ? lang_of(name) : lang, tag, layout.brackets_name_parent);
+      };
       if (layout.name_split.empty()) {
-        add_name_and_parts(out.place, trim(text), lang, tag, layout.brackets_name_parent);
+        add(trim(text));
         continue;
       }
       std::size_t start = 0;
       while (start <= text.size()) {
         auto end = text.find(layout.name_split, start);
         if (end == std::string::npos) end = text.size();
-        add_name_and_parts(out.place, trim(text.substr(start, end - start)), lang, tag, layout.brackets_name_parent);
+        add(trim(text.substr(start, end - start)));
         start = end + layout.name_split.size();
       }
     }

@@ -27,7 +27,9 @@ struct PointTableLayout {
   char separator = ',';
   std::string id_column;                                 // optional; ids get the tag as prefix when prefix_ids
   bool prefix_ids = true;
-  std::vector<std::pair<std::string, std::string>> name_columns;  // (column, lang)
+  // (column, lang); lang "auto" takes each name's language from its script ("ar" or "latn"), for sources
+  // whose "Arabic" fields also hold romanisations
+  std::vector<std::pair<std::string, std::string>> name_columns;
   std::string name_split;                                // e.g. "/" in "Ma`zulah/Maazoleh"
   bool brackets_name_parent = false;  // "X (Y)": Y is X's parent (OCHA), not another name for X (map labels)
   std::string lat_column, lon_column;                    // empty: the records carry names only
@@ -36,6 +38,8 @@ struct PointTableLayout {
   std::string kind = "village";                          // when there is no kind column
   std::array<std::string, 3> admin_columns;
   std::map<std::string, std::vector<std::string>> skip;  // column → values whose rows are left out
+  std::map<std::string, std::vector<std::string>> keep;  // column → the only values whose rows are read
+  std::string population_column;                         // optional; empty or unparsable means unknown
   bool report_bad_rows = false;  // a row with a bad coordinate is reported in `rejected` and left out
 };
 std::vector<SourceRecord> read_point_table(const std::filesystem::path& file, const std::string& tag,

@@ -31,10 +31,13 @@ Resolver::Resolver(const Gazetteer& gazetteer, ResolverOptions options)
     PlaceFacts facts;
     facts.kind = place.kind;
     facts.official = place.id.find(':') == std::string::npos;
+    facts.secondary = gazetteer.only_secondary(place);
     facts.population_term = 0.01 * std::min(1.0, std::log10(1.0 + static_cast<double>(place.population)) / 6.0);
     facts.sources_term = 0.004 * static_cast<double>(std::min<std::size_t>(3, place.sources.size() - 1));
     facts.point = {place.lat, place.lon};
     facts_.push_back(facts);
+    first_name_.push_back(static_cast<std::uint32_t>(secondary_name_.size()));
+    for (const auto& name : place.names) secondary_name_.push_back(gazetteer.secondary_sources().count(name.source) > 0);
   }
   // The capital of a governorate is its one city (OCHA marks admin1 capitals).
   for (std::size_t i = 0; i < gazetteer.size(); ++i) {
@@ -301,12 +304,22 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
       effect.bonus += facts.sources_term;
       // an official P-code place over a map mark of the same name, other things equal
       if (facts.official) effect.bonus += 0.003;
+      // a hamlet only a secondary source knows is seldom the place a report means when a namesake the main
+      // sources know fits as well
+      if (facts.secondary) effect.penalty *= 0.95;
       constexpr double kWeakFuzzy = 0.65;
       const double by_name = c.score;
       c.score = std::max(0.0, effect.apply(c.score));
       // Context ranks guesses but does not vouch for them: a distant spelling stays a guess however well it
       // sits ("كفر بطونة" near Aleppo is not Kafr Tunah, one consonant short).
       if (c.match == MatchKind::Fuzzy && by_name < kWeakFuzzy) {
+        c.score = std::min(c.score, options_.confident_score - 0.001);
+      }
+      // and a respelling of a name that one secondary source romanised is two guesses in a row: a candidate,
+      // never a confident answer ("Alnashwa" is not the hamlet of Nishwah); so is a distant spelling of a
+      // variant only a secondary source gives
+      const bool secondary_spelling = secondary_name_[first_name_[c.place] + c.name];
+      if ((facts.secondary && c.match != MatchKind::Exact) || (secondary_spelling && c.match == MatchKind::Fuzzy)) {
         c.score = std::min(c.score, options_.confident_score - 0.001);
       }
     }

@@ -71,11 +71,16 @@ class Resolver {
   struct PlaceFacts {
     PlaceKind kind = PlaceKind::Other;
     bool official = false;         // an OCHA P-code, not a map mark's id
+    bool secondary = false;        // only secondary sources attest it
     double population_term = 0;    // the prominence bonuses, in the order ranking adds them
     double sources_term = 0;
     LatLon point;
   };
   std::vector<PlaceFacts> facts_;
+  // Whether each name of each place comes only from a secondary source: names of place p start at
+  // first_name_[p] in secondary_name_.
+  std::vector<std::uint32_t> first_name_;
+  std::vector<bool> secondary_name_;
   std::uint64_t serial_;  // tells this resolver's cached context apart from another's at the same address
 };
 

@@ -1,6 +1,7 @@
 // Other readings of a string whose whole gives no confident answer: a name written with its town and no
 // comma, a name followed by words that describe it. Each is tried only after the plain reading.
 #include <algorithm>
+#include <string_view>
 
 #include "core/geo.hpp"
 #include "resolve/candidate_lookup.hpp"
@@ -21,6 +22,24 @@ LocationSegment* sole_head(ParsedLocation& parsed) {
   LocationSegment& head = parsed.segments.front();
   if (head.words.size() < 2 || head.near) return nullptr;
   return &head;
+}
+
+// The last `count` words of the text as written all carry the Arabic article "ال" (key words drop it).
+bool ends_in_definite_words(std::string_view text, std::size_t count) {
+  if (count == 0) return false;
+  std::vector<std::string_view> words;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const auto start = text.find_first_not_of(" \t", at);
+    if (start == std::string_view::npos) break;
+    const auto end = std::min(text.find_first_of(" \t", start), text.size());
+    words.push_back(text.substr(start, end - start));
+    at = end;
+  }
+  if (words.size() < count) return false;
+  return std::all_of(words.end() - static_cast<std::ptrdiff_t>(count), words.end(), [](std::string_view word) {
+    return word.size() > 6 && word.substr(0, 4) == "\xD8\xA7\xD9\x84";
+  });
 }
 
 }  // namespace
@@ -56,7 +75,12 @@ Resolution Resolver::resolve_by_similarity(std::string_view text, const ResolveC
   // A weak guess at the whole ("قسطل جندو" for Qastal Jend) beats a sure answer for only its start. Arabic
   // only: its adjectives and phrases follow the noun ("تدمر الأثرية"), while English words after a name are
   // more often part of it.
-  if (r.status != ResolutionStatus::Ambiguous && parsed.script == Script::Arabic && keep_known_prefix(parsed)) {
+  // Unless the words after the start are definite adjectives ("تدمر الأثرية", "حلب الشهباء"): Arabic writes an
+  // attribute of a proper noun with the article, which a village's second name ("جندو") lacks.
+  const std::size_t head_size = parsed.segments.size() == 1 ? parsed.segments.front().words.size() : 0;
+  if (parsed.script == Script::Arabic && keep_known_prefix(parsed) &&
+      (r.status != ResolutionStatus::Ambiguous ||
+       ends_in_definite_words(text, head_size - parsed.segments.front().words.size()))) {
     Resolution answer = resolve_parsed(text, parsed, context);
     if (answer.status == ResolutionStatus::Resolved) {
       // the string said more than the name: the place is near what it describes, or part of it, and the
@@ -102,7 +126,7 @@ std::vector<std::size_t> Resolver::split_trailing_place(ParsedLocation& parsed) 
 // "مدينة تدمر الأثرية" (the ancient city of Palmyra), "Albukamal on the Iraqi border": a name the gazetteer
 // knows, then words that describe it. When nothing else gives a confident answer, the longest start of the
 // head the gazetteer spells is read as the name. Never a lone generic word ("كفر", "Tal"): "كفر بطونة" is not
-// every village called Kafr. False when the parse is unchanged.
+// every village called Kafr, nor "محطة" every hamlet called Station. False when the parse is unchanged.
 bool Resolver::keep_known_prefix(ParsedLocation& parsed) const {
   LocationSegment* const head = sole_head(parsed);
   if (!head) return false;
@@ -116,6 +140,8 @@ bool Resolver::keep_known_prefix(ParsedLocation& parsed) const {
     const auto query = NameQuery::of(start, parsed.script);
     if (query.keys.empty() || query.keys.skeleton.size() < 3) continue;
     if (std::find(generic.begin(), generic.end(), query.keys.folded) != generic.end()) continue;
+    // nor a lone word for a kind of place: "محطة الكهرباء" is a power station, not a hamlet called Station
+    if (length == 1 && (kind_of_feature_word(start.front()) || is_qualifier_word(start.front()))) continue;
     if (!index_->knows_spelling(query.keys)) continue;
     head->words = start;
     return true;

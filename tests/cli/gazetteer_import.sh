@@ -36,4 +36,7 @@ rm -rf "$WORK/blocked" && mkdir -p "$WORK/blocked/places.tsv/inside"
 expect_error "cannot write $WORK/blocked/places.tsv: " "$WORK/blocked/names.tsv" \
   "$BIN" gazetteer import --format geonames "$TESTS/data/import/geonames_small.txt" -o "$WORK/blocked"
 grep -q "Success" "$WORK/stderr" && fail "the error says Success: $(cat "$WORK/stderr")"
+# info counts places and names by source: the P-code table's 4 communities and 5 admin units, each with its names
+"$BIN" --gazetteer "$WORK/lebanon" gazetteer info > "$WORK/info" || fail "gazetteer info failed"
+grep -Eq "^  source ocha-pcodes +9 +9 +[1-9][0-9]* +primary$" "$WORK/info" || fail "info does not count by source: $(cat "$WORK/info")"
 echo "ok: import"

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "events/event_extractor.hpp"
+#include "events/word_dictionary.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 
 using namespace conflictmap;
@@ -336,4 +337,43 @@ TEST_CASE("a colon after a verb of control opens its list; a direction word begi
   const auto parts = mention_texts("Troops attacked the towns of Eastern Zorbanit and Western Zorbanit.");
   CHECK_THAT(parts, VectorContains(std::string("Eastern Zorbanit")));
   CHECK_THAT(parts, VectorContains(std::string("Western Zorbanit")));
+}
+
+TEST_CASE("an Arabic word that is also a word of the language is a place only after a settlement word", "[extraction][mentions]") {
+  using Catch::Matchers::VectorContains;
+  // "الطيبة" (the good one) names villages; "بداية" (a beginning) names one too
+  CHECK(mention_texts("منذ بداية الحملة تغيرت خطوط الجبهة").empty());
+  CHECK_THAT(mention_texts("قصفت المدفعية قرية الطيبة فجرا"), VectorContains(std::string("قرية الطيبة")));
+  // introduced once as a village, the report may write it bare afterwards
+  static const MentionFinder finder(resolver(), lexicon());
+  const std::string first = "دخلت القوات قرية الطيبة صباحا";
+  const std::string later = "واندلعت اشتباكات في الطيبة مساء";
+  std::unordered_set<std::string> introduced;
+  finder.introduced_names(tokenize(first), introduced);
+  CHECK(finder.find(later, tokenize(later)).empty());
+  const auto found = finder.find(later, tokenize(later), introduced);
+  REQUIRE(found.size() == 1);
+  CHECK(found.front().text == "الطيبة");
+  // names that are no words of the language need no more than a preposition (see above)
+  CHECK_THAT(mention_texts("اندلعت اشتباكات في سراقب مساء"), VectorContains(std::string("سراقب")));
+}
+
+TEST_CASE("a generic head before a known name belongs to the mention", "[extraction][mentions]") {
+  using Catch::Matchers::VectorContains;
+  // "Tell Manbij" is a hill by the town, not the town: the whole is what the resolver must read
+  CHECK_THAT(mention_texts("Rebels shelled Tell Manbij on Monday."), VectorContains(std::string("Tell Manbij")));
+  CHECK_THAT(mention_texts("قصفت القوات تل منبج صباحا"), VectorContains(std::string("تل منبج")));
+}
+
+TEST_CASE("nationality adjectives are no places", "[extraction][mentions]") {
+  CHECK(mention_texts("Militants remain active near the Iraqi and Jordanian borders.").empty());
+}
+
+TEST_CASE("the Arabic dictionary knows words of the language and not village names, and says when it is missing", "[extraction]") {
+  const auto& arabic = WordDictionary::arabic();
+  CHECK(arabic.knows("بداية"));
+  CHECK(arabic.knows("مجموعة"));
+  CHECK_FALSE(arabic.knows("سراقب"));
+  CHECK_FALSE(arabic.knows(""));
+  CHECK_THROWS_WITH(WordDictionary("/nonexistent/xx"), Catch::Contains("/nonexistent/xx.aff: the dictionary is missing"));
 }

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gazetteer/gazetteer_build.hpp"
+#include "gazetteer/gazetteer_files.hpp"
 #include "gazetteer/place_merger.hpp"
 #include "gazetteer/source_readers.hpp"
 #include "io/input_error.hpp"
@@ -121,4 +122,70 @@ TEST_CASE("a gazetteer imported for another country resolves its own names", "[i
   const auto qalamoun = resolver.resolve("Qalamoun", {{"Baalbek"}, {}});
   CHECK(qalamoun.place_id == "LB2201");
   CHECK(qalamoun.status == ResolutionStatus::Resolved);
+}
+
+TEST_CASE("read_point_table keeps only the rows asked for, takes populations, and tells a name's script", "[import]") {
+  PointTableLayout layout;
+  layout.separator = '\t';
+  layout.id_column = "id";
+  layout.name_columns = {{"name", "en"}, {"arabic", "auto"}};
+  layout.name_split = "|";
+  layout.lat_column = "lat";
+  layout.lon_column = "lon";
+  layout.keep = {{"type", {"locality"}}, {"retired", {""}}};
+  layout.population_column = "people";
+  const auto path = std::filesystem::temp_directory_path() / "conflictmap_keep.tsv";
+  std::ofstream(path) << "id\ttype\tretired\tname\tarabic\tlat\tlon\tpeople\n"
+                         "1\tlocality\t\tQasr Hill\tقصر|Qaşr\t35.1\t36.2\t1200\n"
+                         "2\tregion\t\tSome Region\t\t35.0\t36.0\t\n"
+                         "3\tlocality\t2020-01-01\tGone\t\t35.2\t36.1\t\n"
+                         "4\tlocality\t\tNo People\t\t35.3\t36.3\tmany\n";
+  const auto records = read_point_table(path, "list", layout);
+  std::filesystem::remove(path);
+  REQUIRE(records.size() == 2);  // the region and the retired row are left out
+  CHECK(records[0].place.population == 1200);
+  CHECK(records[0].place.has_name("قصر", "ar"));
+  CHECK(records[0].place.has_name("Qaşr", "latn"));  // a romanisation in the "Arabic" column is Latin
+  CHECK(records[1].place.population == 0);            // not a number: unknown
+}
+
+TEST_CASE("a secondary source's places rank below namesakes the main sources know, and are written down as such", "[import][merge]") {
+  const auto folder = std::filesystem::temp_directory_path() / "conflictmap_secondary";
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  std::ofstream(folder / "main.csv") << "id,name,lat,lon\n1,Tall Hamra,35.10,36.20\n";
+  std::ofstream(folder / "extra.csv") << "id,name,lat,lon\n7,Tall Hamra,35.60,36.90\n8,Nishwahiyeh,35.90,37.10\n";
+  nlohmann::json manifest;
+  manifest["sources"] = {
+      {{"tag", "main"}, {"format", "points"}, {"path", "main.csv"}, {"id", "id"}, {"names", nlohmann::json::array({nlohmann::json::array({"name", "en"})})},
+       {"lat", "lat"}, {"lon", "lon"}},
+      {{"tag", "extra"}, {"format", "points"}, {"role", "secondary"}, {"path", "extra.csv"}, {"id", "id"},
+       {"names", nlohmann::json::array({nlohmann::json::array({"name", "en"})})}, {"lat", "lat"}, {"lon", "lon"}},
+  };
+  auto build = build_gazetteer(manifest, folder, "test");
+  CHECK(build.gazetteer.only_secondary(build.gazetteer.at(*build.gazetteer.find("extra:7"))));
+  CHECK_FALSE(build.gazetteer.only_secondary(build.gazetteer.at(*build.gazetteer.find("main:1"))));
+  {
+    const Resolver resolver(build.gazetteer);
+    // two places spelt alike, 85 km apart: the one the main source knows, without a doubt
+    const auto hamra = resolver.resolve("Tall Hamra");
+    CHECK(hamra.place_id == "main:1");
+    CHECK(hamra.status == ResolutionStatus::Resolved);
+    // written exactly, the secondary source's place is found; respelt, it is only a guess
+    CHECK(resolver.resolve("Nishwahiyeh").status == ResolutionStatus::Resolved);
+    const auto respelt = resolver.resolve("Nashwahiya");
+    CHECK(respelt.status != ResolutionStatus::Resolved);
+    CHECK(respelt.score < 0.7);
+  }
+  // sources.tsv keeps the roles; a gazetteer without secondary sources has none
+  save_gazetteer(build.gazetteer, folder / "out");
+  const Gazetteer loaded = load_gazetteer(folder / "out");
+  CHECK(loaded.secondary_sources() == std::set<std::string>{"extra"});
+  CHECK(loaded.only_secondary(loaded.at(*loaded.find("extra:8"))));
+  build.gazetteer.set_secondary_sources({});
+  save_gazetteer(build.gazetteer, folder / "out");
+  CHECK_FALSE(std::filesystem::exists(folder / "out" / "sources.tsv"));
+  std::ofstream(folder / "out" / "sources.tsv") << "tag\trole\nextra\tminor\n";
+  CHECK_THROWS_WITH(load_gazetteer(folder / "out"), Catch::Contains("sources.tsv:2: field 'role'"));
+  std::filesystem::remove_all(folder);
 }
