@@ -201,7 +201,20 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), seria
   compute(0, std::min(places.size(), slice));
   for (auto& worker : workers) worker.join();
   for (std::uint32_t p = 0; p < places.size(); ++p) {
-    for (auto& item : pending[p]) {
+    // A name two sources write alike ("Tall Sha`ir" as English and as a romanisation) is one entry: the
+    // first, from the source merged first, which matches and ranks the same and costs lookups half as much.
+    auto& items = pending[p];
+    for (std::size_t i = 1; i < items.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (items[j].derived == items[i].derived && items[j].word_form == items[i].word_form &&
+            items[j].keys.folded == items[i].keys.folded) {
+          items[i].keys = NameKeys{};  // marked as a repeat
+          break;
+        }
+      }
+    }
+    for (auto& item : items) {
+      if (item.keys.empty()) continue;
       const auto id = static_cast<std::uint32_t>(entries_.size());
       const EntryRef ref{id, p, item.name, item.keys.script, item.derived};
       if (!item.word_form.empty()) by_exact[item.word_form].push_back(ref);

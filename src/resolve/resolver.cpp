@@ -226,6 +226,7 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
   // Candidates for the first head that yields any; alternatives add theirs (another spelling, or a parent).
   // Ranked with context, best per place. Fuzzy matching is the costly part, so it runs only when exact and
   // normalised matches leave no confident answer.
+  bool spelt_closely = false;
   auto rank = [&](bool fuzzy) {
     std::optional<PlaceKind> feature_hint;
     std::vector<Candidate> candidates;
@@ -309,6 +310,7 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
       if (facts.secondary) effect.penalty *= 0.95;
       constexpr double kWeakFuzzy = 0.65;
       const double by_name = c.score;
+      if (c.match != MatchKind::Fuzzy && by_name >= 0.9) spelt_closely = true;
       c.score = std::max(0.0, effect.apply(c.score));
       // Context ranks guesses but does not vouch for them: a distant spelling stays a guess however well it
       // sits ("كفر بطونة" near Aleppo is not Kafr Tunah, one consonant short).
@@ -355,7 +357,11 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
     return unique;
   };
   r.candidates = rank(false);
-  if (r.candidates.empty() || r.candidates.front().score < options_.confident_score) r.candidates = rank(true);
+  // Fuzzy matching finds spellings further off than any exact or normalised one: when one of those is close
+  // and only context or a secondary source held it back, fuzzy matching would add nothing better.
+  if ((r.candidates.empty() || r.candidates.front().score < options_.confident_score) && !spelt_closely) {
+    r.candidates = rank(true);
+  }
   const std::vector<Candidate>& ranked = r.candidates;
 
   const Anchor* region = nullptr;
