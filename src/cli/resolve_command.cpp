@@ -32,7 +32,7 @@ class ResolveCommand : public Command {
                     "Batch mode: a column holding context such as the governorate (repeatable)");
     app->add_option("--output", output_,
                     "Batch mode: the CSV to write; every input column plus "
-                    "resolved_lat,resolved_lon,place_id,place_name,score,precision,match,status");
+                    "resolved_lat,resolved_lon,place_id,place_name,score,precision,match,status,namesakes (other places over 25 km away the name fits as well)");
     app->add_option("--max-candidates", max_candidates_, "How many candidates to list (default 5)")->check(CLI::Range(1, 50));
     return app;
   }
@@ -84,7 +84,7 @@ class ResolveCommand : public Command {
     const std::size_t name_index = table.column(name_column_);
     std::vector<std::size_t> context_indexes;
     for (const auto& column : context_columns_) context_indexes.push_back(table.column(column));
-    for (const char* added : {"resolved_lat", "resolved_lon", "place_id", "place_name", "score", "precision", "match", "status"}) {
+    for (const char* added : {"resolved_lat", "resolved_lon", "place_id", "place_name", "score", "precision", "match", "status", "namesakes"}) {
       if (table.find_column(added)) {
         throw InputError(input_, 1, added, "the input already has this column, which resolve would add");
       }
@@ -95,7 +95,7 @@ class ResolveCommand : public Command {
     AtomicFile out(output_);
     std::string header;
     for (const auto& h : table.header) header += csv_field(h) + ",";
-    out.stream() << header << "resolved_lat,resolved_lon,place_id,place_name,score,precision,match,status\n";
+    out.stream() << header << "resolved_lat,resolved_lon,place_id,place_name,score,precision,match,status,namesakes\n";
     std::size_t counts[4] = {0, 0, 0, 0};
     std::vector<std::string> unresolved;
     for (const auto& record : table.records) {
@@ -107,11 +107,11 @@ class ResolveCommand : public Command {
       std::string line;
       for (const auto& field : record.fields) line += csv_field(field) + ",";
       if (r.has_point()) {
-        line += fmt::format("{:.6f},{:.6f},{},{},{:.3f},{},{},{}", r.point.lat, r.point.lon, csv_field(r.place_id),
+        line += fmt::format("{:.6f},{:.6f},{},{},{:.3f},{},{},{},{}", r.point.lat, r.point.lon, csv_field(r.place_id),
                             csv_field(r.place_name), r.score, static_cast<int>(r.precision), to_string(r.match),
-                            to_string(r.status));
+                            to_string(r.status), r.namesakes);
       } else {
-        line += ",,,,,,,unresolved";
+        line += ",,,,,,,unresolved,";
         unresolved.push_back(fmt::format("{}:{}: '{}'", input_, record.line, record.fields[name_index]));
       }
       out.stream() << line << '\n';

@@ -44,6 +44,11 @@ struct Resolution {
   std::string place_id;
   std::string place_name;
   std::string note;          // e.g. "12 km north of Aleppo"
+  // Other places more than 25 km from the answer that the name alone fits as well (similarity >= 0.9): how
+  // much the answer rests on context and prominence rather than on the name.
+  std::size_t namesakes = 0;
+  // Where the answer lies against the context given: none given, inside the unit it names, or outside.
+  enum class ContextFit { None, Inside, Outside } context_fit = ContextFit::None;
 
   bool has_point() const { return status != ResolutionStatus::Unresolved; }
 };

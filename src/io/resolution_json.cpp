@@ -23,6 +23,7 @@ nlohmann::ordered_json resolution_to_json(const Resolution& r, const Gazetteer& 
     out["score"] = round_to(r.score, 3);
     out["precision"] = static_cast<int>(r.precision);
     out["match"] = std::string(to_string(r.match));
+    out["namesakes"] = r.namesakes;
   }
   if (!r.note.empty()) out["note"] = r.note;
   auto candidates = nlohmann::ordered_json::array();

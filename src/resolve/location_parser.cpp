@@ -227,7 +227,8 @@ class SegmentBuilder {
         }
         // "X street", "X desert", "X refugee camp", "طريق X": a part of the place or the land around it, placed
         // at the place, near it
-        if (entry->bearing == 2) parsed_.part_of_place = true;
+        if (entry->bearing >= 2) parsed_.part_of_place = true;
+        if (entry->bearing == 3) parsed_.street = true;
         flush();
         break;
       case WordClass::And:

@@ -43,6 +43,7 @@ struct ParsedLocation {
   std::optional<PlaceKind> kind_hint;     // from a qualifier such as "village" or "حي"
   int kind_hint_chunk = -1;               // the clause the qualifier was written in
   bool part_of_place = false;             // "X street", "X desert", "طريق X": at best near the place named
+  bool street = false;                    // "X street", "شارع X": inside a town, often named after another place
 };
 
 ParsedLocation parse_location(std::string_view text);

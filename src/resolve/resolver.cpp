@@ -227,6 +227,7 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
   // Ranked with context, best per place. Fuzzy matching is the costly part, so it runs only when exact and
   // normalised matches leave no confident answer.
   bool spelt_closely = false;
+  std::size_t namesakes = 0;
   auto rank = [&](bool fuzzy) {
     std::optional<PlaceKind> feature_hint;
     std::vector<Candidate> candidates;
@@ -261,6 +262,8 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
       }
     }
     if (feature_hint) kind_hint = feature_hint;
+    std::vector<double> by_names;
+    by_names.reserve(candidates.size());
     for (auto& c : candidates) {
       const PlaceFacts& facts = facts_[c.place];
       ContextEffect effect;
@@ -310,6 +313,7 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
       if (facts.secondary) effect.penalty *= 0.95;
       constexpr double kWeakFuzzy = 0.65;
       const double by_name = c.score;
+      by_names.push_back(by_name);
       if (c.match != MatchKind::Fuzzy && by_name >= 0.9) spelt_closely = true;
       c.score = std::max(0.0, effect.apply(c.score));
       // Context ranks guesses but does not vouch for them: a distant spelling stays a guess however well it
@@ -350,6 +354,13 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
     };
     const std::size_t kept = std::min(order.size(), options_.max_candidates);
     std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(kept), order.end(), by_score);
+    namesakes = 0;
+    if (!order.empty()) {
+      const LatLon best = facts_[order.front().place].point;
+      for (std::size_t i = 1; i < order.size(); ++i) {
+        if (by_names[order[i].at] >= 0.9 && distance_km(best, facts_[order[i].place].point) > 25) ++namesakes;
+      }
+    }
     std::vector<Candidate> unique;
     unique.reserve(kept);
     for (std::size_t i = 0; i < kept; ++i) unique.push_back(std::move(candidates[order[i].at]));
@@ -363,12 +374,45 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
     r.candidates = rank(true);
   }
   const std::vector<Candidate>& ranked = r.candidates;
+  r.namesakes = namesakes;
+  if (!anchors.empty() && !ranked.empty()) {
+    r.context_fit = ranked.front().outside_context ? Resolution::ContextFit::Outside : Resolution::ContextFit::Inside;
+  }
 
   const Anchor* region = nullptr;
   for (const auto& anchor : anchors) {
     if (!region || anchor_specificity(anchor) > anchor_specificity(*region)) region = &anchor;
   }
 
+  // "Tal Abyad Street, Raqqa", "شارع الجميلي": a street lies inside the town the context names, and is often
+  // named after another place far away. Unless the name itself is found in or beside that town, the town is
+  // the answer, near.
+  if (parsed.street) {
+    std::optional<std::size_t> town;
+    for (const auto& anchor : anchors) {
+      if (anchor.settlement && (facts_[*anchor.settlement].kind == PlaceKind::City ||
+                                facts_[*anchor.settlement].kind == PlaceKind::Town)) {
+        town = anchor.settlement;
+      }
+    }
+    for (const auto& anchor : anchors) {
+      if (!town && anchor.capital) town = anchor.capital;
+    }
+    const bool found_inside = !ranked.empty() && ranked.front().score >= options_.confident_score && town &&
+                              distance_km(facts_[ranked.front().place].point, facts_[*town].point) <= 15;
+    if (town && !found_inside) {
+      const Place& place = gazetteer_.at(*town);
+      r.status = ResolutionStatus::Resolved;
+      r.match = MatchKind::Context;
+      r.place_id = place.id;
+      r.place_name = place.display_name();
+      r.point = {place.lat, place.lon};
+      r.precision = Precision::Near;
+      r.score = 0.7;
+      r.note = fmt::format("a street, placed at the town it is in ({})", place.display_name());
+      return r;
+    }
+  }
   if (!ranked.empty() && ranked.front().score >= options_.confident_score) {
     const Candidate& best = ranked.front();
     const Place& place = gazetteer_.at(best.place);

@@ -10,6 +10,6 @@ cmp -s "$WORK/first.csv" "$WORK/second.csv" || fail "two runs differ"
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$WORK/first.csv" "$golden"; echo "updated $golden"; fi
 diff -u "$golden" "$WORK/first.csv" || fail "output differs from $golden (rerun with UPDATE_GOLDEN=1 if intended)"
 grep -q "26 rows" "$WORK/summary" || fail "the summary does not count the rows: $(cat "$WORK/summary")"
-head -1 "$WORK/first.csv" | grep -qx "report,name,context,resolved_lat,resolved_lon,place_id,place_name,score,precision,match,status" \
+head -1 "$WORK/first.csv" | grep -qx "report,name,context,resolved_lat,resolved_lon,place_id,place_name,score,precision,match,status,namesakes" \
   || fail "the header is not the input's columns plus the seven resolve columns"
 echo "ok: golden batch output"

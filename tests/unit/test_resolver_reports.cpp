@@ -309,3 +309,21 @@ TEST_CASE("descriptions place the thing described at or near its place", "[resol
   CHECK(measured.point.lat < saraqib.lat);
   CHECK(measured.point.lon > saraqib.lon);
 }
+
+TEST_CASE("a street lies in the town its context names, unless its name is found there", "[resolver]") {
+  // a street named after a far town is in the city the report is about
+  for (const auto& [name, context] : {std::pair{"Tal Abyad Street, Ar Raqqa", ""}, std::pair{"شارع تل أبيض", "الرقة"},
+                                      std::pair{"Baron Street", "Aleppo"}}) {
+    INFO(name);
+    const auto r = resolve(name, context);
+    CHECK(r.status == ResolutionStatus::Resolved);
+    CHECK(r.precision == Precision::Near);
+    CHECK((r.place_id == "C5710" || r.place_id == "C1007"));
+    CHECK(r.score < 0.8);
+  }
+  // a quarter of the city gives its name to its street: the quarter, near
+  const auto hanano = resolve("Hanano Street", "Aleppo");
+  CHECK(km_to(hanano, {36.2330, 37.2041}) < 1.0);
+  // with nothing to say which town, the street's name is all there is
+  CHECK(resolve("Tal Abyad street", "").place_id == "C5792");
+}
