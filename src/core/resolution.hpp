@@ -47,6 +47,8 @@ struct Resolution {
   // Other places more than 25 km from the answer that the name alone fits as well (similarity >= 0.9): how
   // much the answer rests on context and prominence rather than on the name.
   std::size_t namesakes = 0;
+  // A reading that left words of the string unread is never surer than this, however its name matched.
+  double ceiling = 1.0;
   // Where the answer lies against the context given: none given, inside the unit it names, or outside.
   enum class ContextFit { None, Inside, Outside } context_fit = ContextFit::None;
 

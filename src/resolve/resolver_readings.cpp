@@ -46,7 +46,7 @@ bool ends_in_definite_words(std::string_view text, std::size_t count) {
 
 Resolution Resolver::resolve(std::string_view text, const ResolveContext& context) const {
   Resolution r = resolve_by_similarity(text, context);
-  if (r.has_point() && !raw_scores_requested()) r.score = calibrated_score(r);
+  if (r.has_point() && !raw_scores_requested()) r.score = std::min(calibrated_score(r), r.ceiling);
   return r;
 }
 
@@ -87,6 +87,7 @@ Resolution Resolver::resolve_by_similarity(std::string_view text, const ResolveC
       // words left unread lower the confidence
       answer.precision = std::max(answer.precision, Precision::Near);
       answer.score = std::min(answer.score, 0.75);
+      answer.ceiling = 0.75;
       answer.note = "read as the name at its start; the words after it describe it";
       return answer;
     }

@@ -1,7 +1,8 @@
 #pragma once
-// A resolver's score as a probability: the share of answers like it (same status, same kind of match) that lie
-// within 5 km of the place meant. The similarity that ranked the candidates is scaled by one factor per group,
-// fitted on development data by scripts/bench/fit_score_calibration.py.
+// A resolver's score as a probability: the share of answers like it that lie within 5 km of the place meant. A
+// logistic model of the answer's status and kind of match, the similarity that ranked it, and how many
+// namesakes far away the name alone fits as well, fitted on development data by
+// scripts/bench/fit_score_calibration.py.
 #include "core/resolution.hpp"
 
 namespace conflictmap {

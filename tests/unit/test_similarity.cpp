@@ -85,25 +85,33 @@ TEST_CASE("vowel_tolerant_similarity with a floor answers as without it, or 0 be
 
 #include "resolve/score_calibration.hpp"
 
-TEST_CASE("calibrated scores scale the similarity by how often answers of that status and match are right", "[calibration]") {
+TEST_CASE("calibrated scores follow how often answers like them are right", "[calibration]") {
   Resolution exact;
   exact.status = ResolutionStatus::Resolved;
   exact.match = MatchKind::Exact;
-  exact.score = 1.0;
+  exact.score = 0.95;
   Resolution respelt = exact;
   respelt.match = MatchKind::Normalised;
   Resolution unsure = respelt;
   unsure.status = ResolutionStatus::Ambiguous;
+  unsure.score = respelt.score * 0.85;  // the resolver lowers an ambiguous answer's similarity so
   // a respelt name is right less often than an exact one, and an ambiguous one less often still
   CHECK(calibrated_score(exact) < 1.0);
   CHECK(calibrated_score(respelt) < calibrated_score(exact));
   CHECK(calibrated_score(unsure) < calibrated_score(respelt));
-  // an answer placed only at its context keeps its score; every score stays in [0, 1]
-  Resolution region;
-  region.status = ResolutionStatus::RegionOnly;
-  region.match = MatchKind::Context;
-  region.score = 0.5;
-  CHECK(calibrated_score(region) == Approx(0.5));
+  // the more places far away the name fits as well, the less sure an answer that context chose
+  Resolution shared = exact;
+  shared.namesakes = 4;
+  CHECK(calibrated_score(shared) < calibrated_score(exact));
+  // a higher similarity is never a lower score
+  Resolution weaker = exact;
+  weaker.score = 0.75;
+  CHECK(calibrated_score(weaker) <= calibrated_score(exact));
+  // every score stays in [0, 1], whatever bonuses the similarity carried
   exact.score = 1.3;
   CHECK(calibrated_score(exact) <= 1.0);
+  CHECK(calibrated_score(exact) > 0.0);
+  Resolution unplaced;
+  unplaced.status = ResolutionStatus::Unresolved;
+  CHECK(calibrated_score(unplaced) == 0.0);
 }
