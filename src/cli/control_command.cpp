@@ -15,6 +15,7 @@
 #include "io/atomic_file.hpp"
 #include "io/cloud_optimized_geotiff.hpp"
 #include "io/control_baseline.hpp"
+#include "io/data_location.hpp"
 #include "io/delimited_table.hpp"
 #include "io/geojson_layer.hpp"
 #include "io/qgis_style.hpp"
@@ -28,7 +29,7 @@ namespace {
 
 std::filesystem::path default_palette() {
   if (const char* env = std::getenv("CONFLICTMAP_STYLES")) return std::filesystem::path(env) / "controllers.tsv";
-  return std::filesystem::path(CONFLICTMAP_DEFAULT_STYLES) / "controllers.tsv";
+  return data_path("gazetteer/styles/controllers.tsv");
 }
 
 struct SnapshotFiles {

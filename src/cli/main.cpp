@@ -14,13 +14,15 @@
 #include "cli/resolve_command.hpp"
 #include "cli/serve_command.hpp"
 #include "cli/tiles_command.hpp"
+#include "cli/version_text.hpp"
 #include "cli/web_command.hpp"
 #include "io/input_error.hpp"
 
 int main(int argc, char** argv) {
   using namespace conflictmap::cli;
   CLI::App app{"conflictmap: place names, events, layers and tiles from conflict reporting"};
-  app.set_version_flag("--version", CONFLICTMAP_VERSION);
+  app.set_version_flag("--version", [] { return version_text(); },
+                       "Print the version, the data folder, the default gazetteer and the GDAL, GEOS and PROJ versions");
   app.require_subcommand(1);
   CommonOptions common;
   app.add_option("--gazetteer", common.gazetteer,

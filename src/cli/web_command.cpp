@@ -16,6 +16,7 @@
 #include "core/parallel.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "io/atomic_file.hpp"
+#include "io/data_location.hpp"
 #include "io/event_reader.hpp"
 #include "io/event_writer.hpp"
 #include "io/layer_legend.hpp"
@@ -29,7 +30,7 @@ namespace fs = std::filesystem;
 
 fs::path viewer_folder() {
   if (const char* env = std::getenv("CONFLICTMAP_VIEWER")) return env;
-  return CONFLICTMAP_VIEWER_DIR;
+  return data_path("tiles");
 }
 
 struct Snapshot {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "io/data_location.hpp"
 #include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
 
@@ -249,7 +250,7 @@ std::optional<int> read_number(const std::vector<Token>& tokens, std::size_t i, 
 
 std::filesystem::path default_lexicon_folder() {
   if (const char* env = std::getenv("CONFLICTMAP_LEXICONS"); env && *env) return env;
-  return CONFLICTMAP_DEFAULT_LEXICONS;
+  return data_path("gazetteer/lexicons");
 }
 
 }  // namespace conflictmap

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "io/atomic_file.hpp"
+#include "io/data_location.hpp"
 #include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
 #include "resolve/script.hpp"
@@ -224,7 +225,7 @@ void save_gazetteer(Gazetteer gazetteer, const std::filesystem::path& folder) {
 
 std::filesystem::path default_gazetteer_folder() {
   if (const char* env = std::getenv("CONFLICTMAP_GAZETTEER"); env && *env) return env;
-  return CONFLICTMAP_DEFAULT_GAZETTEER;
+  return data_path("gazetteer/syria");
 }
 
 }  // namespace conflictmap

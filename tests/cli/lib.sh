@@ -17,3 +17,28 @@ expect_error() {
   ls -A "$(dirname "$output")" 2>/dev/null | grep -q '\.tmp\.' && fail "a failed run left a temporary file"
   echo "ok: $text"
 }
+# The sample's resolve, extract, density and web, from a folder holding only copies of the inputs, with no
+# variable pointing the program at any data: what an installed program must do alike (install.sh, package.sh).
+run_sample_commands() {
+  local program="$1" folder="$2"
+  mkdir -p "$folder"
+  cp -r "$TESTS/data/sample/reports" "$TESTS/data/sample/report_places.csv" "$folder/"
+  (
+    cd "$folder" || exit 1
+    unset CONFLICTMAP_GAZETTEER CONFLICTMAP_LEXICONS CONFLICTMAP_STYLES CONFLICTMAP_VIEWER CONFLICTMAP_DATA
+    "$program" resolve --input report_places.csv --name-column name --context-column context --output resolved.csv &&
+    "$program" extract reports/*.txt -o events.csv --unresolved unresolved.csv &&
+    "$program" density events.csv -o strikes.tif --pixel-size 2000 &&
+    "$program" web --density strikes.tif --events events.csv -o site
+  ) > "$folder.log" 2>&1 || fail "a command failed in $folder: $(cat "$folder.log")"
+}
+# Both runs of run_sample_commands wrote the same files, byte for byte.
+same_sample_outputs() {
+  local first="$1" second="$2" output
+  for output in resolved.csv events.csv unresolved.csv strikes.tif strikes_isobands.geojson strikes.qml; do
+    [ -s "$first/$output" ] || fail "the first run wrote no $output"
+    cmp -s "$first/$output" "$second/$output" || fail "$output differs between $first and $second"
+  done
+  diff -r "$first/site" "$second/site" > "$WORK/site.diff" || fail "the web folders differ: $(head -5 "$WORK/site.diff")"
+  [ -f "$second/site/lib/maplibre-gl.js" ] || fail "the second run's web map lacks MapLibre"
+}

@@ -17,7 +17,7 @@ using namespace conflictmap;
 
 namespace {
 const Lexicon& lexicon() {
-  static const Lexicon instance = Lexicon::load(CONFLICTMAP_DEFAULT_LEXICONS);
+  static const Lexicon instance = Lexicon::load(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/lexicons");
   return instance;
 }
 std::optional<EventDate> date_in(const std::string& text, std::optional<CivilDate> published) {

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `cmake --install` into a prefix that is then moved elsewhere: the moved program finds its data beside
+# itself, holds no path of the source or build tree, and its outputs equal the build tree's byte for byte.
+source "$(dirname "$0")/lib.sh"
+build="$(dirname "$BIN")"
+[ -f "$build/cmake_install.cmake" ] || fail "no cmake_install.cmake beside $BIN"
+cmake --install "$build" --prefix "$WORK/prefix" >/dev/null || fail "cmake --install failed"
+mv "$WORK/prefix" "$WORK/moved"
+installed="$WORK/moved/bin/conflictmap"
+[ -x "$installed" ] || fail "no bin/conflictmap in the prefix"
+[ -f "$WORK/moved/share/conflictmap/gazetteer/syria/places.tsv" ] || fail "no gazetteer under share/conflictmap"
+[ -f "$WORK/moved/share/bash-completion/completions/conflictmap" ] || fail "no bash completion"
+source_tree="$(cd "$TESTS/.." && pwd)"
+build_tree="$(cd "$build" && pwd)"
+if strings "$installed" | grep -qF -e "$source_tree" -e "$build_tree"; then
+  fail "the installed binary holds a path of the source or build tree"
+fi
+"$installed" --version > "$WORK/version" || fail "--version failed"
+grep -q "^data: $WORK/moved/share/conflictmap$" "$WORK/version" || fail "the data folder is not the moved prefix's: $(cat "$WORK/version")"
+grep -Eq "^gazetteer: syria .* [0-9]+ places, [0-9]+ names" "$WORK/version" || fail "--version names no gazetteer: $(cat "$WORK/version")"
+grep -Eq "^GDAL [0-9.]+, GEOS [0-9.]+.*, PROJ [0-9.]+" "$WORK/version" || fail "--version names no library versions"
+
+run_sample_commands "$(cd "$build" && pwd)/conflictmap" "$WORK/from_build"
+run_sample_commands "$installed" "$WORK/from_install"
+same_sample_outputs "$WORK/from_build" "$WORK/from_install"
+echo "ok: installed, moved, and the same outputs"
