@@ -97,6 +97,14 @@ EventDate EventExtractor::date_of_sentence(const std::vector<Token>& tokens, std
   return date;
 }
 
+namespace {
+// No line break between two sentences: one paragraph.
+bool same_paragraph(const ReportDocument& report, const Sentence& before, const Sentence& after) {
+  if (before.end > after.begin || after.begin > report.text.size()) return false;
+  return report.text.substr(before.end, after.begin - before.end).find('\n') == std::string_view::npos;
+}
+}  // namespace
+
 ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optional<CivilDate> date) const {
   ExtractedReport out;
   const std::optional<CivilDate> published = date ? date : report.published;
@@ -125,6 +133,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
   ActorMemory actor_memory;
   DateState date_state;
   std::optional<ResolvedMention> last_place;  // the settlement a later "the town" refers to
+  std::size_t last_place_sentence = 0;        // the sentence that named it
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     auto& s = sentences[si];
     const auto& tokens = *s.tokens;
@@ -167,6 +176,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
 
     reconciler.begin_sentence(si, events);
     std::optional<Actor> previous_actor;  // of the trigger before, for a verb joined to it by "and"
+    const bool names_no_place = s.mentions.empty();
+    std::optional<std::size_t> carried_index;  // the place carried from the sentence before, once added
     for (const auto k : live) {
       const Trigger& t = triggers[k];
       const std::string& kind = t.phrase->kind;
@@ -177,6 +188,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       const bool territorial = is_territorial_kind(kind);
       const std::string controller = !territorial ? "" : kind == "withdraw" ? actor2.canonical : actor1.canonical;
       std::vector<std::size_t> places = t.places;
+      bool carried_place = false;
       const bool strike = is_strike_kind(kind);
       std::optional<int> total = strike ? count_before(tokens, t.first, lexicon_) : std::nullopt;
       if (strike && !total && t.count_at) total = count_before(tokens, *t.count_at, lexicon_);
@@ -206,10 +218,27 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
             break;
           }
         }
+        // "… became a battleground in Aleppo. Ground troops shelled targets …": a strike or clash told in a
+        // sentence that names no place at all, right after one in the same paragraph that named a settlement,
+        // happened there; near it, since the writer did not say where
+        bool carried = false;
+        if (places.empty() && names_no_place && last_place && last_place_sentence + 1 == si && !territorial &&
+            !t.supporting && same_paragraph(report, sentences[si - 1].span, s.span)) {
+          if (!carried_index) {
+            ResolvedMention back = *last_place;
+            back.mention.first = t.first;
+            back.mention.last = t.last;
+            s.mentions.push_back(std::move(back));
+            carried_index = s.mentions.size() - 1;
+          }
+          places.push_back(*carried_index);
+          carried = true;
+        }
         if (places.empty()) {
           report_unplaced(t.first, t.last, fmt::format("'{}' names no place", t.phrase->written));
           continue;
         }
+        carried_place = carried;
       }
       // counts per place: stated shares, else the total split evenly
       std::vector<std::size_t> place_starts;
@@ -245,7 +274,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         // an event told of an area ("the northern countryside") is placed at the area's town, loosely; one told
         // near a place ("near Kuweires", "بالقرب من كويرس") near it
         if (rm.mention.region) e.place.precision = 3;
-        if (near_before(tokens, rm.mention.first)) e.place.precision = std::max(e.place.precision, 2);
+        if (near_before(tokens, rm.mention.first) || carried_place) e.place.precision = std::max(e.place.precision, 2);
         if (strike) {
           if (const auto share = share_of.find(p); share != share_of.end()) {
             e.count = share->second;
@@ -273,6 +302,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       if (r.has_point() && r.precision == Precision::Place &&
           (r.status == ResolutionStatus::Resolved || r.status == ResolutionStatus::Ambiguous)) {
         last_place = s.mentions[mi];
+        last_place_sentence = si;
       }
       break;
     }

@@ -377,3 +377,20 @@ TEST_CASE("the Arabic dictionary knows words of the language and not village nam
   CHECK_FALSE(arabic.knows(""));
   CHECK_THROWS_WITH(WordDictionary("/nonexistent/xx"), Catch::Contains("/nonexistent/xx.aff: the dictionary is missing"));
 }
+
+TEST_CASE("a strike told right after a sentence that named the place, in the same paragraph, happened near it", "[extraction]") {
+  // the writer names the town once, then tells what happened there without naming it again
+  const auto carried = extract("Fierce fighting raged in Saraqib on Monday. Government artillery shelled rebel positions for hours.");
+  REQUIRE(has_type(carried, kSaraqib, SubEventType::ShellingArtilleryMissile));
+  for (const auto& e : at(carried, kSaraqib)) {
+    if (e.type == SubEventType::ShellingArtilleryMissile) CHECK(e.place.precision == 2);
+  }
+  const auto arabic = extract("اندلعت اشتباكات عنيفة في مدينة سراقب. وقصفت المدفعية مواقع الفصائل طوال الليل.");
+  CHECK(has_type(arabic, kSaraqib, SubEventType::ShellingArtilleryMissile));
+  // a new paragraph, or a sentence between, breaks the thread: nothing is guessed
+  const auto apart = extract("Fierce fighting raged in Saraqib on Monday.\n\nGovernment artillery shelled rebel positions for hours.");
+  CHECK_FALSE(has_type(apart, kSaraqib, SubEventType::ShellingArtilleryMissile));
+  const auto later = extract("Fierce fighting raged in Saraqib on Monday. Officials met to discuss aid. "
+                             "Government artillery shelled rebel positions for hours.");
+  CHECK_FALSE(has_type(later, kSaraqib, SubEventType::ShellingArtilleryMissile));
+}
