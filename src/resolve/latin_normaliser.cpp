@@ -268,6 +268,18 @@ std::optional<std::string_view> descriptor_token(std::string_view word) {
 
 }  // namespace
 
+namespace {
+// The digits of "17th", "1st", "22nd", "3rd"; nothing for any other word.
+std::optional<std::string_view> ordinal_number(std::string_view word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  if (digits == 0 || word.size() != digits + 2) return std::nullopt;
+  const auto suffix = word.substr(digits);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return std::nullopt;
+  return word.substr(0, digits);
+}
+}  // namespace
+
 std::vector<std::string> fold_latin_words(const std::vector<std::string>& words) {
   std::vector<std::string> folded;
   folded.reserve(words.size());
@@ -294,6 +306,11 @@ std::vector<std::string> fold_latin_words(const std::vector<std::string>& words)
     if (words[i].size() >= 7 && words[i].rfind("albu", 0) == 0) {
       folded.push_back("abu");
       folded.push_back(fold_latin_word(words[i].substr(4)));
+      continue;
+    }
+    // "17th Division" is "Division 17": an ordinal is its number
+    if (const auto number = ordinal_number(words[i])) {
+      folded.emplace_back(*number);
       continue;
     }
     folded.push_back(fold_latin_word(words[i]));

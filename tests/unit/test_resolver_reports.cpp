@@ -327,3 +327,19 @@ TEST_CASE("a street lies in the town its context names, unless its name is found
   // with nothing to say which town, the street's name is all there is
   CHECK(resolve("Tal Abyad street", "").place_id == "C5792");
 }
+
+TEST_CASE("a name's numbers are never respelt, and an ordinal is its number", "[resolver]") {
+  // "17th Division" is the base the map calls "Division 17"
+  const auto division = resolve("17th Division", "");
+  CHECK(division.status == ResolutionStatus::Resolved);
+  CHECK(division.place_name == "Division 17");
+  // a number nobody names is no other number's place: never "Brigade 13" for "Brigade 113"
+  for (const char* name : {"Brigade 113", "Hill 8123"}) {
+    INFO(name);
+    const auto r = resolve(name, "");
+    for (const auto& c : r.candidates) {
+      const std::string matched = c.matched_name;
+      CHECK(matched.find_first_of("0123456789") == std::string::npos);
+    }
+  }
+}
