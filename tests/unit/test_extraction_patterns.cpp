@@ -394,3 +394,11 @@ TEST_CASE("a strike told right after a sentence that named the place, in the sam
                              "Government artillery shelled rebel positions for hours.");
   CHECK_FALSE(has_type(later, kSaraqib, SubEventType::ShellingArtilleryMissile));
 }
+
+TEST_CASE("after a settlement word, an indefinite word of the language describes the place and names nothing", "[extraction][mentions]") {
+  using Catch::Matchers::VectorContains;
+  for (const auto& t : mention_texts("سيطر الجيش على آخر معقل رئيسي للمسلحين في المنطقة")) CHECK(t.find("رئيسي") == std::string::npos);
+  for (const auto& t : mention_texts("تقدمت القوات نحو قرية صحراوية معزولة")) CHECK(t.find("صحراوية") == std::string::npos);
+  // a name in construct with the article is a name, known or not
+  CHECK_THAT(mention_texts("دخلت القوات قرية الدعوة الصغيرة بعد معارك"), VectorContains(std::string("قرية الدعوة")));
+}
