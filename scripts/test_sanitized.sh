@@ -12,4 +12,4 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_retu
 export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 cd build-asan
-ctest --output-on-failure -j"$(nproc)" -E 'cli\.(browser_viewer|qgis_layers)'
+ctest --output-on-failure -j"$(nproc)" -E 'cli\.(browser_viewer|qgis_layers|qgis_processing)'
