@@ -23,13 +23,15 @@ ANSWER_FIELDS = [("resolved_lat", QVariant.Double), ("resolved_lon", QVariant.Do
 
 
 class ConflictmapAlgorithm(QgsProcessingAlgorithm):
-    """What every conflictmap algorithm shares: its group, and a new instance per run."""
+    """What every conflictmap algorithm shares: its group (a stage of the pipeline), and a new instance per run."""
+
+    GROUP = ("events", "Places and events")
 
     def group(self):
-        return "conflictmap"
+        return self.GROUP[1]
 
     def groupId(self):  # noqa: N802
-        return "conflictmap"
+        return self.GROUP[0]
 
     def createInstance(self):  # noqa: N802
         return type(self)()
@@ -150,6 +152,8 @@ class ExtractEvents(ConflictmapAlgorithm):
 
 
 class StrikeDensity(ConflictmapAlgorithm):
+    GROUP = ("layers", "Layers")
+
     def name(self):
         return "density"
 
@@ -195,6 +199,8 @@ class StrikeDensity(ConflictmapAlgorithm):
 
 
 class ControlZones(ConflictmapAlgorithm):
+    GROUP = ("layers", "Layers")
+
     def name(self):
         return "control"
 
@@ -251,6 +257,8 @@ class ControlZones(ConflictmapAlgorithm):
 
 
 class WebTiles(ConflictmapAlgorithm):
+    GROUP = ("web", "Web")
+
     def name(self):
         return "tiles"
 

@@ -13,3 +13,4 @@ QT_QPA_PLATFORM=offscreen /usr/bin/python3 "$TESTS/qgis/processing_provider.py" 
   >"$WORK/qgis.log" 2>&1 || status=$?
 grep -v "^QStandardPaths" "$WORK/qgis.log"
 [ "$status" = 0 ] || fail "the Processing provider test failed"
+# CONFLICTMAP_TOOLBOX_SHOT=FILE.png keeps a picture of the toolbox group (the README's qgis/toolbox.png)

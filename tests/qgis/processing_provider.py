@@ -21,7 +21,7 @@ from qgis.core import (QgsApplication, QgsFeature, QgsField, QgsProcessingExcept
                        QgsRasterLayer, QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant  # noqa: E402
 
-app = QgsApplication([], False)
+app = QgsApplication([], True)  # with widgets, to picture the toolbox
 app.initQgis()
 from processing.core.Processing import Processing  # noqa: E402
 import processing  # noqa: E402
@@ -125,6 +125,19 @@ check(time.monotonic() - started < 20, "the cancel did not stop the program prom
 running = subprocess.run(["pgrep", "-f", output], capture_output=True, text=True).stdout.strip()
 check(not running, f"the program still runs after the cancel: {running}")
 check(not os.path.exists(output), "a cancelled run left its output")
+
+# The toolbox as a user sees it, for the README: QGIS's own toolbox tree, filtered to the provider
+shot = os.environ.get("CONFLICTMAP_TOOLBOX_SHOT")
+if shot:
+    from qgis.gui import QgsProcessingToolboxTreeView
+    view = QgsProcessingToolboxTreeView(None, QgsApplication.processingRegistry())
+    view.setHeaderHidden(True)
+    view.setFilterString("conflictmap")
+    view.expandAll()
+    view.resize(360, 230)
+    view.show()
+    app.processEvents()
+    check(view.grab().save(shot), f"cannot save the toolbox picture to {shot}")
 
 print("ok: every conflictmap algorithm ran through processing.run")
 QgsApplication.processingRegistry().removeProvider(provider)
