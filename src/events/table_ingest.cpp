@@ -18,6 +18,7 @@
 #include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
 #include "io/wgs84_transform.hpp"
+#include "resolve/script.hpp"
 
 namespace conflictmap {
 
@@ -193,6 +194,11 @@ std::optional<Event> TableIngester::to_event(const Row& row, TableFormat format,
     rejected.push_back({source, row.line, field, std::move(reason)});
     return std::nullopt;
   };
+  // a vector source may hold bytes of another encoding that a CSV reader would refuse: the row is refused,
+  // so that every output reads back
+  for (const auto& [field, text] : row.values) {
+    if (!is_valid_utf8(text)) return reject(field.c_str(), "not valid UTF-8 text (convert the source with iconv or ogr2ogr)");
+  }
   Event e;
   e.id = value("event_id");
   if (e.id.empty()) e.id = fmt::format("{}-{}", std::filesystem::path(source).stem().string(), row.line);
@@ -231,6 +237,13 @@ std::optional<Event> TableIngester::to_event(const Row& row, TableFormat format,
     e.place.point = {*lat, *lon};
     e.place.precision = 1;
   } else if (row.geometry) {
+    // a vector source's point is checked as a table's coordinates are: -2147483649 is no longitude
+    if (!std::isfinite(row.geometry->lat) || row.geometry->lat < -90 || row.geometry->lat > 90) {
+      return reject("geometry", fmt::format("latitude {} is not a latitude", row.geometry->lat));
+    }
+    if (!std::isfinite(row.geometry->lon) || row.geometry->lon < -180 || row.geometry->lon > 180) {
+      return reject("geometry", fmt::format("longitude {} is not a longitude", row.geometry->lon));
+    }
     e.place.point = *row.geometry;
     e.place.precision = 1;
   } else {

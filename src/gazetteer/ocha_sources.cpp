@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <ogrsf_frmts.h>
 
+#include <cmath>
 #include <map>
 #include <memory>
 
@@ -11,6 +12,7 @@
 #include "io/delimited_table.hpp"
 #include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
+#include "resolve/script.hpp"
 
 namespace conflictmap {
 
@@ -130,7 +132,12 @@ std::vector<SourceRecord> read_ocha_admin_layer(const std::filesystem::path& fil
     out.line = static_cast<long>(feature->GetFID()) + 1;
     auto field = [&](const std::string& name) -> std::string {
       const int index = feature->GetFieldIndex(name.c_str());
-      return index >= 0 && feature->IsFieldSetAndNotNull(index) ? trim(feature->GetFieldAsString(index)) : "";
+      std::string value = index >= 0 && feature->IsFieldSetAndNotNull(index) ? trim(feature->GetFieldAsString(index)) : "";
+      // the gazetteer's files are UTF-8 and must read back: another encoding is refused, not copied
+      if (!is_valid_utf8(value)) {
+        throw InputError(file.string(), out.line, name, "not valid UTF-8 text (convert the layer with ogr2ogr first)");
+      }
+      return value;
     };
     out.place.id = field(fmt::format("adm{}_pcode", level));
     out.place.kind = kKinds[level];
@@ -149,6 +156,12 @@ std::vector<SourceRecord> read_ocha_admin_layer(const std::filesystem::path& fil
     out.place.lat = OGR_G_GetY(point, 0);
     out.place.lon = OGR_G_GetX(point, 0);
     OGR_G_DestroyGeometry(point);
+    if (!std::isfinite(out.place.lat) || !std::isfinite(out.place.lon) || std::abs(out.place.lat) > 90 ||
+        std::abs(out.place.lon) > 180) {
+      throw InputError(file.string(), out.line, "geometry",
+                       fmt::format("the polygon lies at {}, {}, which is no WGS84 point (reproject the layer first)",
+                                   out.place.lat, out.place.lon));
+    }
     out.place.add_source(tag);
     records.push_back(std::move(out));
   }

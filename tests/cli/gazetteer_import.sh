@@ -39,4 +39,18 @@ grep -q "Success" "$WORK/stderr" && fail "the error says Success: $(cat "$WORK/s
 # info counts places and names by source: the P-code table's 4 communities and 5 admin units, each with its names
 "$BIN" --gazetteer "$WORK/lebanon" gazetteer info > "$WORK/info" || fail "gazetteer info failed"
 grep -Eq "^  source ocha-pcodes +9 +9 +[1-9][0-9]* +primary$" "$WORK/info" || fail "info does not count by source: $(cat "$WORK/info")"
+# admin polygons with bytes of another encoding, or far outside WGS84: refused, naming the feature and field
+/usr/bin/python3 - "$TESTS/data/import/admin_small.geojson" "$WORK" <<'PY'
+import json, sys
+source, work = sys.argv[1], sys.argv[2]
+text = open(source, encoding="utf-8").read()
+open(f"{work}/admin_encoding.geojson", "wb").write(text.replace('"West"', '"WeXst"').encode().replace(b"WeXst", b"We\xffst"))
+layer = json.loads(text)
+layer["features"][1]["geometry"]["coordinates"] = [[[-2147483649, 33], [-2147483640, 33], [-2147483640, 34], [-2147483649, 34], [-2147483649, 33]]]
+json.dump(layer, open(f"{work}/admin_far.geojson", "w"))
+PY
+expect_error "admin_encoding.geojson:1: field 'adm1_name': not valid UTF-8" "$WORK/enc/places.tsv" \
+  "$BIN" gazetteer import --format ocha-admin "$WORK/admin_encoding.geojson" -o "$WORK/enc"
+expect_error "admin_far.geojson:2: field 'geometry': the polygon lies at" "$WORK/far/places.tsv" \
+  "$BIN" gazetteer import --format ocha-admin "$WORK/admin_far.geojson" -o "$WORK/far"
 echo "ok: import"
