@@ -12,6 +12,7 @@
 #include "gazetteer/gazetteer_build.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "io/atomic_file.hpp"
+#include "io/interrupt_cleanup.hpp"
 #include "resolve/resolver.hpp"
 
 namespace conflictmap::cli {
@@ -29,8 +30,10 @@ void write_gazetteer(const GazetteerBuild& build, const std::filesystem::path& o
     ~RemoveStaging() {
       std::error_code ignored;
       std::filesystem::remove_all(folder, ignored);
+      forget_temporary(folder);
     }
   } remove_staging{staging};
+  register_temporary(staging);
   std::filesystem::create_directories(staging);
   save_gazetteer(build.gazetteer, staging);
   if (!build.admin_layers.empty()) write_admin_package(build.admin_layers, staging / "admin.gpkg");
@@ -38,6 +41,8 @@ void write_gazetteer(const GazetteerBuild& build, const std::filesystem::path& o
   report.stream() << "# How this gazetteer was built\n\nWritten by `conflictmap gazetteer`; sources in priority order.\n\n"
                   << describe_build(build);
   report.commit();
+  // the staged files go with their folder if the run is interrupted before they are in place
+  for (const auto& entry : std::filesystem::directory_iterator(staging)) register_temporary(entry.path());
   for (const char* name : {"places.tsv", "names.tsv", "neighbours.tsv", "sources.tsv", "admin.gpkg", "BUILD.md"}) {
     if (std::filesystem::exists(staging / name)) {
       commit_temporary(staging / name, out / name);

@@ -17,9 +17,12 @@
 #include "cli/version_text.hpp"
 #include "cli/web_command.hpp"
 #include "io/input_error.hpp"
+#include "io/interrupt_cleanup.hpp"
 
 int main(int argc, char** argv) {
   using namespace conflictmap::cli;
+  // a run stopped by Ctrl-C or a scheduler leaves no temporary behind, as a failed run leaves none
+  conflictmap::install_interrupt_cleanup();
   CLI::App app{"conflictmap: place names, events, layers and tiles from conflict reporting"};
   app.set_version_flag("--version", [] { return version_text(); },
                        "Print the version, the data folder, the default gazetteer and the GDAL, GEOS and PROJ versions");

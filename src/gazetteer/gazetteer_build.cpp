@@ -13,6 +13,7 @@
 #include "io/atomic_file.hpp"
 #include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
+#include "io/interrupt_cleanup.hpp"
 
 namespace conflictmap {
 
@@ -136,6 +137,7 @@ void write_admin_package(const std::vector<std::filesystem::path>& layers, const
   CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
   const auto temporary = temporary_path_for(gpkg.string() + ".gpkg").replace_extension(".gpkg");
   std::filesystem::remove(temporary);
+  register_temporary(temporary);
   for (std::size_t i = 0; i < layers.size(); ++i) {
     std::unique_ptr<GDALDataset> source(
         GDALDataset::Open(layers[i].string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
@@ -153,6 +155,7 @@ void write_admin_package(const std::vector<std::filesystem::path>& layers, const
     GDALVectorTranslateOptionsFree(options);
     if (!out) {
       std::filesystem::remove(temporary);
+      forget_temporary(temporary);
       const std::string why = CPLGetLastErrorMsg();
       throw std::runtime_error("cannot write " + gpkg.string() + ": " +
                                (why.empty() ? "GDAL could not create the GeoPackage (is the folder writable?)" : why));

@@ -1,4 +1,5 @@
 #include "io/atomic_file.hpp"
+#include "io/interrupt_cleanup.hpp"
 
 #include <unistd.h>
 
@@ -15,6 +16,7 @@ std::filesystem::path temporary_path_for(const std::filesystem::path& target) {
 void commit_temporary(const std::filesystem::path& temporary, const std::filesystem::path& target) {
   std::error_code error;
   std::filesystem::rename(temporary, target, error);
+  forget_temporary(temporary);
   if (error) {
     // the rename's error is the one to give: removing the temporary must not overwrite it ("…: Success")
     std::error_code ignored;
@@ -25,6 +27,7 @@ void commit_temporary(const std::filesystem::path& temporary, const std::filesys
 
 AtomicFile::AtomicFile(std::filesystem::path target)
     : target_(std::move(target)), temporary_(temporary_path_for(target_)) {
+  register_temporary(temporary_);
   stream_.open(temporary_, std::ios::binary | std::ios::trunc);
   if (!stream_) {
     throw std::runtime_error("cannot write " + target_.string() + ": the folder is missing or not writable");
@@ -36,6 +39,7 @@ AtomicFile::~AtomicFile() {
     stream_.close();
     std::error_code ignored;
     std::filesystem::remove(temporary_, ignored);
+    forget_temporary(temporary_);
   }
 }
 
@@ -62,7 +66,10 @@ void require_writable_folder_for(const std::filesystem::path& target) {
 StagedOutputs::~StagedOutputs() {
   if (committed_) return;
   std::error_code ignored;
-  for (const auto& [temporary, target] : staged_) std::filesystem::remove(temporary, ignored);
+  for (const auto& [temporary, target] : staged_) {
+    std::filesystem::remove(temporary, ignored);
+    forget_temporary(temporary);
+  }
 }
 
 std::filesystem::path StagedOutputs::stage(const std::filesystem::path& target) {
@@ -72,12 +79,14 @@ std::filesystem::path StagedOutputs::stage(const std::filesystem::path& target) 
   std::error_code ignored;
   std::filesystem::remove(temporary, ignored);
   staged_.emplace_back(temporary, target);
+  register_temporary(temporary);
   return temporary;
 }
 
 
 void StagedOutputs::stage_companion(const std::filesystem::path& temporary, const std::filesystem::path& target) {
   staged_.emplace_back(temporary, target);
+  register_temporary(temporary);
 }
 
 void StagedOutputs::commit() {

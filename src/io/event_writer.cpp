@@ -12,6 +12,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/gdal_drivers.hpp"
+#include "io/interrupt_cleanup.hpp"
 
 namespace conflictmap {
 
@@ -74,6 +75,7 @@ void write_events(const std::vector<Event>& events, const std::filesystem::path&
   auto temporary = temporary_path_for(path);
   temporary += path.extension();
   std::filesystem::remove(temporary);
+  register_temporary(temporary);
   // GeoPackage stamps the current time into its tables unless told a fixed one: outputs stay byte-identical
   CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
   struct Cleanup {
@@ -84,6 +86,7 @@ void write_events(const std::vector<Event>& events, const std::filesystem::path&
       if (!keep) {
         std::error_code ignored;
         std::filesystem::remove(file, ignored);
+        forget_temporary(file);
       }
     }
   } cleanup{temporary};
