@@ -402,3 +402,10 @@ TEST_CASE("after a settlement word, an indefinite word of the language describes
   // a name in construct with the article is a name, known or not
   CHECK_THAT(mention_texts("دخلت القوات قرية الدعوة الصغيرة بعد معارك"), VectorContains(std::string("قرية الدعوة")));
 }
+
+TEST_CASE("a gun battle, a firefight or a skirmish is a clash at its place, in both languages", "[extraction]") {
+  CHECK(has_type(extract("A fierce gun battle broke out in Saraqib on Monday."), kSaraqib, SubEventType::ArmedClash));
+  CHECK(has_type(extract("Rebels and soldiers fought a firefight near Manbij."), kManbij, SubEventType::ArmedClash));
+  CHECK(has_type(extract("اندلعت مواجهات عنيفة في مدينة سراقب مساء أمس."), kSaraqib, SubEventType::ArmedClash));
+  CHECK(has_type(extract("تجدد القتال في مدينة منبج."), kManbij, SubEventType::ArmedClash));
+}
