@@ -382,6 +382,34 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     i = last - 1;
   }
 
+  // 1c. a capitalised name after a locative preposition, in a spelling the gazetteer lacks ("in and around
+  // Salaheddine" for Salah ad-Din): the resolver, not the table of spellings, says whether it is a place. Only a
+  // confident answer for the place itself, by spelling alone, without fuzzy guessing: "in Moscow" stays no place.
+  for (std::size_t i = 1; i < n; ++i) {
+    if (tokens[i].script != Script::Latin || taken[i] || blocked[i] || !tokens[i].capitalised ||
+        !is_name_word(tokens[i]) || !latin_place_cue(i)) {
+      continue;
+    }
+    std::size_t last = i + 1;
+    while (last < n && last - i < 3 && !taken[last] && !blocked[last] && tokens[last].capitalised &&
+           is_name_word(tokens[last]) && !comma_between(last - 1, last)) {
+      ++last;
+    }
+    if (last < n && lexicon_.match_at(tokens, last, person_after_)) continue;
+    if (last == i + 1 && beside_a_personal_name(i)) continue;
+    // "a reporter in Aleppo countryside said": where the speaker is, not where the event was
+    if ((last < n && lexicon_.match_at(tokens, last, speech_)) ||
+        (last + 1 < n && lexicon_.match_at(tokens, last + 1, speech_) && !comma_between(last - 1, last))) {
+      continue;
+    }
+    ResolveContext alone;
+    alone.explain = false;
+    const Resolution r = resolver_.resolve(text.substr(tokens[i].begin, tokens[last - 1].end - tokens[i].begin), alone);
+    if (r.status != ResolutionStatus::Resolved || r.match == MatchKind::Fuzzy || r.precision != Precision::Place) continue;
+    add(i, last, false);
+    i = last - 1;
+  }
+
   // 2. an unknown name beside a qualifier: "Alnashwa neighborhood", "Sodat Abd villages", "قرية كفر بطونة"
   for (std::size_t q = 0; q < n; ++q) {
     if (!lexicon_.is_kind(tokens[q], qualifier_) && !lexicon_.is_kind_alt(tokens[q], qualifier_)) continue;

@@ -409,3 +409,13 @@ TEST_CASE("a gun battle, a firefight or a skirmish is a clash at its place, in b
   CHECK(has_type(extract("اندلعت مواجهات عنيفة في مدينة سراقب مساء أمس."), kSaraqib, SubEventType::ArmedClash));
   CHECK(has_type(extract("تجدد القتال في مدينة منبج."), kManbij, SubEventType::ArmedClash));
 }
+
+TEST_CASE("a capitalised name after a locative preposition is a place when the resolver places it by spelling alone", "[extraction][mentions]") {
+  using Catch::Matchers::VectorContains;
+  // "Sarakib" is no spelling the gazetteer holds, but a respelling of Saraqib it finds without guessing
+  const auto events = extract("Heavy fighting broke out in and around Sarakib on Monday.");
+  CHECK(has_type(events, kSaraqib, SubEventType::ArmedClash));
+  // places abroad and people are not Syrian places, whatever hamlet shares their name
+  CHECK(mention_texts("The observatory, which is based in Britain, counted the dead.").empty());
+  CHECK(mention_texts("Coalition aircraft also struck targets in Iraq.").empty());
+}
