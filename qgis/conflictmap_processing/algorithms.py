@@ -36,6 +36,20 @@ class ConflictmapAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
+    def geotiff_output(self, parameters, context):
+        """The raster destination, as the .tif conflictmap writes (its styles and companions sit beside it)."""
+        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        return output if output.lower().endswith(".tif") else os.path.splitext(output)[0] + ".tif"
+
+    def load_companions(self, context, output, companions):
+        """Loads the vector files written beside a raster the user asked to load: (path, label, output name)."""
+        if not context.willLoadLayerOnCompletion(output):
+            return
+        details = context.layerToLoadOnCompletionDetails(output)
+        for path, label, name in companions:
+            if os.path.exists(path):
+                context.addLayerToLoadOnCompletion(path, type(details)(label, context.project(), name))
+
     def events_source(self, parameters, name, context, feedback):
         """The events layer as a file conflictmap reads, and its layer name when the file holds several."""
         path, layer = self.parameterAsCompatibleSourceLayerPathAndLayerName(
@@ -177,9 +191,7 @@ class StrikeDensity(ConflictmapAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         path, layer = self.events_source(parameters, "INPUT", context, feedback)
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-        if not output.lower().endswith(".tif"):
-            output = os.path.splitext(output)[0] + ".tif"
+        output = self.geotiff_output(parameters, context)
         arguments = ["density", path, "-o", output,
                      "--bandwidth", self.parameterAsDouble(parameters, "BANDWIDTH", context),
                      "--pixel-size", self.parameterAsDouble(parameters, "PIXEL_SIZE", context)]
@@ -191,10 +203,7 @@ class StrikeDensity(ConflictmapAlgorithm):
                 arguments += [flag, value]
         runner.run(arguments, feedback)
         isobands = os.path.splitext(output)[0] + "_isobands.geojson"
-        if context.willLoadLayerOnCompletion(output) and os.path.exists(isobands):
-            details = context.layerToLoadOnCompletionDetails(output)
-            context.addLayerToLoadOnCompletion(isobands, type(details)(
-                "Strike density isobands", context.project(), "ISOBANDS"))
+        self.load_companions(context, output, [(isobands, "Strike density isobands", "ISOBANDS")])
         return {"OUTPUT": output, "ISOBANDS": isobands}
 
 
@@ -227,9 +236,7 @@ class ControlZones(ConflictmapAlgorithm):
         self.addOutput(QgsProcessingOutputVectorLayer("FRONTS", "Front lines", QgsProcessing.TypeVectorLine))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-        if not output.lower().endswith(".tif"):
-            output = os.path.splitext(output)[0] + ".tif"
+        output = self.geotiff_output(parameters, context)
         arguments = ["control"]
         layer = None
         if parameters.get("INPUT"):
@@ -248,11 +255,7 @@ class ControlZones(ConflictmapAlgorithm):
         runner.run(arguments, feedback)
         stem = os.path.splitext(output)[0]
         zones, fronts = stem + "_zones.geojson", stem + "_fronts.geojson"
-        if context.willLoadLayerOnCompletion(output):
-            details = context.layerToLoadOnCompletionDetails(output)
-            for path, label, name in ((zones, "Control zones", "ZONES"), (fronts, "Front lines", "FRONTS")):
-                if os.path.exists(path):
-                    context.addLayerToLoadOnCompletion(path, type(details)(label, context.project(), name))
+        self.load_companions(context, output, [(zones, "Control zones", "ZONES"), (fronts, "Front lines", "FRONTS")])
         return {"OUTPUT": output, "ZONES": zones, "FRONTS": fronts}
 
 
