@@ -49,8 +49,6 @@ struct Resolution {
   std::size_t namesakes = 0;
   // A reading that left words of the string unread is never surer than this, however its name matched.
   double ceiling = 1.0;
-  // Where the answer lies against the context given: none given, inside the unit it names, or outside.
-  enum class ContextFit { None, Inside, Outside } context_fit = ContextFit::None;
 
   bool has_point() const { return status != ResolutionStatus::Unresolved; }
 };

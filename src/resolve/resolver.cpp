@@ -375,9 +375,6 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
   }
   const std::vector<Candidate>& ranked = r.candidates;
   r.namesakes = namesakes;
-  if (!anchors.empty() && !ranked.empty()) {
-    r.context_fit = ranked.front().outside_context ? Resolution::ContextFit::Outside : Resolution::ContextFit::Inside;
-  }
 
   const Anchor* region = nullptr;
   for (const auto& anchor : anchors) {
