@@ -402,10 +402,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         (last + 1 < n && lexicon_.match_at(tokens, last + 1, speech_) && !comma_between(last - 1, last))) {
       continue;
     }
-    ResolveContext alone;
-    alone.explain = false;
-    const Resolution r = resolver_.resolve(text.substr(tokens[i].begin, tokens[last - 1].end - tokens[i].begin), alone);
-    if (r.status != ResolutionStatus::Resolved || r.match == MatchKind::Fuzzy || r.precision != Precision::Place) continue;
+    if (!resolver_.places_by_spelling(text.substr(tokens[i].begin, tokens[last - 1].end - tokens[i].begin))) continue;
     add(i, last, false);
     i = last - 1;
   }

@@ -51,6 +51,11 @@ class Resolver {
   // enough for statistics such as which governorate a report is about.
   std::vector<std::size_t> places_named(std::string_view text) const;
 
+  // True when the text, read alone (no context), resolves confidently to the place itself by its spelling
+  // (exact or normalised, never fuzzy): a name extraction may take though no gazetteer spelling matches.
+  // Remembered per thread, as extraction asks it of the same words again and again.
+  bool places_by_spelling(std::string_view text) const;
+
   // Places within `radius_km` of a point, nearest first (a Boost.Geometry rtree).
   std::vector<std::size_t> places_near(LatLon point, double radius_km) const;
 

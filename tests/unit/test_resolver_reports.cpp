@@ -343,3 +343,10 @@ TEST_CASE("a name's numbers are never respelt, and an ordinal is its number", "[
     }
   }
 }
+
+TEST_CASE("places_by_spelling takes a confident respelling of a place, never a guess or a place abroad", "[resolver]") {
+  CHECK(resolver().places_by_spelling("Saraqib"));
+  CHECK(resolver().places_by_spelling("Sarakib"));        // a respelling the gazetteer does not hold
+  CHECK_FALSE(resolver().places_by_spelling("Xqzvbrt"));  // nothing like it
+  CHECK_FALSE(resolver().places_by_spelling("Aleppo Governorate"));  // a region, not a place to put an event at
+}
