@@ -120,37 +120,37 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
            written_with_article(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
   };
 
-  auto arabic_place_cue = [&](std::size_t k) {
-    if (k > 0 && arabic_definite(k - 1) && !lexicon_.is_kind(tokens[k - 1], locative_)) return false;
-    if (k > 0 && (lexicon_.is_kind(tokens[k - 1], qualifier_) || lexicon_.is_kind_alt(tokens[k - 1], qualifier_) ||
-                  lexicon_.is_kind(tokens[k - 1], locative_) || lexicon_.is_kind_alt(tokens[k - 1], locative_) ||
-                  lexicon_.is_kind(tokens[k - 1], generic_))) {
-      return true;
-    }
-    // an event noun in construct with the name: "معركة يبرود", "هجوم منبج", "تحرير الرقة"
-    if (k > 0 && (lexicon_.is_kind(tokens[k - 1], event_noun_) || lexicon_.is_kind_alt(tokens[k - 1], event_noun_))) return true;
-    // a joined preposition ("بمنبج", "لحلب") or a joined "and" after another place ("وسراقب")
-    const auto joined = split_joined_prefix(tokens[k].form);
-    if (joined && !tokens[k].alt.empty()) {
-      if (joined->prefix == "\xD8\xA8" || joined->prefix == "\xD9\x84") return true;
-      if (joined->prefix == "\xD9\x88" && !mentions.empty() && mentions.back().last + 2 >= k) return true;
-    }
-    return !mentions.empty() && mentions.back().last + 1 == k - 0 && comma_between(k - 1, k);
+  // a settlement or generic word just before: "قرية X", "تل X"
+  auto settlement_word_before = [&](std::size_t k) {
+    return k > 0 && (lexicon_.is_kind(tokens[k - 1], qualifier_) || lexicon_.is_kind_alt(tokens[k - 1], qualifier_) ||
+                     lexicon_.is_kind(tokens[k - 1], generic_));
   };
-  // A settlement word before it ("قرية البداية") or a place just before it in a list ("منبج، البداية"): the
-  // cues that make an ordinary word a place, where a preposition ("من بداية") does not
-  auto arabic_settlement_cue = [&](std::size_t k) {
-    if (k > 0 && (lexicon_.is_kind(tokens[k - 1], qualifier_) || lexicon_.is_kind_alt(tokens[k - 1], qualifier_) ||
-                  lexicon_.is_kind(tokens[k - 1], generic_))) {
-      return true;
-    }
-    if (introduced.count(tokens[k].form) || (!tokens[k].alt.empty() && introduced.count(tokens[k].alt))) return true;
+  // the next item of a list of places: a joined "and" after another place ("وسراقب"), or after its comma
+  auto listed_after_place = [&](std::size_t k) {
     const auto joined = split_joined_prefix(tokens[k].form);
     if (joined && !tokens[k].alt.empty() && joined->prefix == "\xD9\x88" && !mentions.empty() &&
         mentions.back().last + 2 >= k) {
       return true;
     }
     return !mentions.empty() && mentions.back().last + 1 == k && comma_between(k - 1, k);
+  };
+  auto arabic_place_cue = [&](std::size_t k) {
+    if (k > 0 && arabic_definite(k - 1) && !lexicon_.is_kind(tokens[k - 1], locative_)) return false;
+    if (settlement_word_before(k)) return true;
+    if (k > 0 && (lexicon_.is_kind(tokens[k - 1], locative_) || lexicon_.is_kind_alt(tokens[k - 1], locative_))) return true;
+    // an event noun in construct with the name: "معركة يبرود", "هجوم منبج", "تحرير الرقة"
+    if (k > 0 && (lexicon_.is_kind(tokens[k - 1], event_noun_) || lexicon_.is_kind_alt(tokens[k - 1], event_noun_))) return true;
+    // a joined preposition ("بمنبج", "لحلب")
+    const auto joined = split_joined_prefix(tokens[k].form);
+    if (joined && !tokens[k].alt.empty() && (joined->prefix == "\xD8\xA8" || joined->prefix == "\xD9\x84")) return true;
+    return listed_after_place(k);
+  };
+  // The cues that make an ordinary word a place, where a preposition ("من بداية") does not: a settlement word
+  // before it ("قرية البداية"), a place just before it in a list ("منبج، البداية"), or the report having
+  // introduced it so before
+  auto arabic_settlement_cue = [&](std::size_t k) {
+    if (settlement_word_before(k) || listed_after_place(k)) return true;
+    return introduced.count(tokens[k].form) || (!tokens[k].alt.empty() && introduced.count(tokens[k].alt));
   };
   auto large_place_named = [&](const Token& token) {
     auto places = resolver_.places_named(token.form);
