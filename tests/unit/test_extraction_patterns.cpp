@@ -408,6 +408,9 @@ TEST_CASE("a gun battle, a firefight or a skirmish is a clash at its place, in b
   CHECK(has_type(extract("Rebels and soldiers fought a firefight near Manbij."), kManbij, SubEventType::ArmedClash));
   CHECK(has_type(extract("اندلعت مواجهات عنيفة في مدينة سراقب مساء أمس."), kSaraqib, SubEventType::ArmedClash));
   CHECK(has_type(extract("تجدد القتال في مدينة منبج."), kManbij, SubEventType::ArmedClash));
+  CHECK(has_type(extract("Heavy gunfire was heard across Saraqib overnight."), kSaraqib, SubEventType::ArmedClash));
+  CHECK(has_type(extract("Soldiers and rebels exchanged fire in Manbij."), kManbij, SubEventType::ArmedClash));
+  CHECK(has_type(extract("جرى تبادل إطلاق النار في مدينة سراقب."), kSaraqib, SubEventType::ArmedClash));
 }
 
 TEST_CASE("a capitalised name after a locative preposition is a place when the resolver places it by spelling alone", "[extraction][mentions]") {
