@@ -71,8 +71,9 @@ std::vector<SourceRecord> read_point_table(const std::filesystem::path& file, co
     for (std::size_t n = 0; n < 3; ++n) {
       if (!layout.admin_columns[n].empty()) out.place.admin[n] = f[table.column(layout.admin_columns[n])];
     }
-    for (const auto& [column, lang] : names) {
+    for (const auto& [column, column_lang] : names) {
       const std::string& text = f[column];
+      const std::string& lang = column_lang;  // a lambda may not capture a structured binding before C++20's P1091 (clang 14)
       const auto add = [&](const std::string& name) {
         add_name_and_parts(out.place, name, lang == "auto" ? lang_of(name) : lang, tag, layout.brackets_name_parent);
       };

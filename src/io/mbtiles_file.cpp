@@ -3,11 +3,18 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "io/atomic_file.hpp"
+#include "io/input_error.hpp"
+#include "resolve/script.hpp"
 #include "tiles/pmtiles_archive.hpp"
 
 namespace conflictmap {
@@ -18,8 +25,13 @@ namespace {
 
 class Database {
  public:
-  explicit Database(const fs::path& path) {
-    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("cannot open " + path.string() + ": " + message());
+  enum class Mode { ReadWrite, ReadOnly };
+  // Read-only never creates a file: a mistyped path is an error, not an empty tile set
+  explicit Database(const fs::path& path, Mode mode = Mode::ReadWrite) {
+    const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      throw std::runtime_error("cannot open " + path.string() + ": " + message());
+    }
   }
   ~Database() { sqlite3_close(db_); }
   void exec(const std::string& sql) {
@@ -131,34 +143,75 @@ class MbtilesSink : public TileSink {
 
 std::unique_ptr<TileSink> open_mbtiles_sink(const fs::path& path) { return std::make_unique<MbtilesSink>(path); }
 
+namespace {
+
+std::string column_text(sqlite3_stmt* row, int column) {
+  const auto* text = sqlite3_column_text(row, column);  // NULL for an SQL NULL
+  return text ? std::string(reinterpret_cast<const char*>(text), std::size_t(sqlite3_column_bytes(row, column))) : std::string();
+}
+
+// A zoom as MBTiles metadata writes it: a whole number of the range a tile address can hold
+std::optional<int> zoom_level(std::string_view text) {
+  int zoom = -1;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), zoom);
+  if (error != std::errc() || end != text.data() + text.size() || zoom < 0 || zoom > kMaxTileZoom) return std::nullopt;
+  return zoom;
+}
+
+}  // namespace
+
 TileSetContents read_mbtiles(const fs::path& path) {
+  const std::string source = path.string();
   TileSetContents contents;
-  Database db(path);
+  Database db(path, Database::Mode::ReadOnly);
+  // SQLite reports a damaged file at the step that meets the damage: a read stops there with an error rather
+  // than returning the rows before it as the whole set
+  const auto require_done = [&](int step) {
+    if (step != SQLITE_DONE) throw InputError(source, 0, "", "not a readable MBTiles file: " + db.message());
+  };
   nlohmann::json meta = nlohmann::json::object();
   {
     Statement rows{db.prepare("SELECT name, value FROM metadata")};
-    while (sqlite3_step(rows.handle) == SQLITE_ROW) {
-      const std::string name = reinterpret_cast<const char*>(sqlite3_column_text(rows.handle, 0));
-      const std::string value = reinterpret_cast<const char*>(sqlite3_column_text(rows.handle, 1));
-      if (name == "minzoom" || name == "maxzoom") meta[name] = std::stoi(value);
-      else if (name == "bounds") {
+    int step = 0;
+    while ((step = sqlite3_step(rows.handle)) == SQLITE_ROW) {
+      const std::string name = column_text(rows.handle, 0);
+      const std::string value = column_text(rows.handle, 1);
+      if (!is_valid_utf8(name) || !is_valid_utf8(value)) throw InputError(source, 0, "metadata", "a name or value is not UTF-8 text");
+      if (name == "minzoom" || name == "maxzoom") {
+        const auto zoom = zoom_level(value);
+        if (!zoom) throw InputError(source, 0, name, fmt::format("'{:.40}' is not a zoom level (0–{})", value, kMaxTileZoom));
+        meta[name] = *zoom;
+      } else if (name == "bounds") {
         double b[4];
-        if (std::sscanf(value.c_str(), "%lf,%lf,%lf,%lf", &b[0], &b[1], &b[2], &b[3]) == 4) meta["bounds"] = {b[0], b[1], b[2], b[3]};
-      } else meta[name] = value;
+        if (std::sscanf(value.c_str(), "%lf,%lf,%lf,%lf", &b[0], &b[1], &b[2], &b[3]) == 4 &&
+            std::all_of(std::begin(b), std::end(b), [](double v) { return std::isfinite(v); })) {
+          meta["bounds"] = {b[0], b[1], b[2], b[3]};
+        }
+      } else {
+        meta[name] = value;
+      }
     }
+    require_done(step);
   }
   contents.info = tile_set_info_from(meta);
   Statement tiles{db.prepare("SELECT zoom_level, tile_column, tile_row, tile_data FROM tiles")};
-  while (sqlite3_step(tiles.handle) == SQLITE_ROW) {
-    TileAddress t{sqlite3_column_int(tiles.handle, 0), sqlite3_column_int(tiles.handle, 1), 0};
-    t.y = (1 << t.z) - 1 - sqlite3_column_int(tiles.handle, 2);
+  int step = 0;
+  while ((step = sqlite3_step(tiles.handle)) == SQLITE_ROW) {
+    const sqlite3_int64 z = sqlite3_column_int64(tiles.handle, 0), x = sqlite3_column_int64(tiles.handle, 1),
+                        row = sqlite3_column_int64(tiles.handle, 2);
+    const sqlite3_int64 side = z >= 0 && z <= kMaxTileZoom ? sqlite3_int64(1) << z : 0;
+    if (side == 0 || x < 0 || x >= side || row < 0 || row >= side) {
+      throw InputError(source, 0, "tiles", fmt::format("{}/{}/{} is not a tile (zoom 0–{}, column and row within it)", z, x, row, kMaxTileZoom));
+    }
+    const TileAddress t{int(z), int(x), int(side - 1 - row)};  // TMS rows count from the south
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(tiles.handle, 3));
-    contents.tiles.push_back({t, std::string(blob, std::size_t(sqlite3_column_bytes(tiles.handle, 3)))});
+    const auto bytes = std::size_t(sqlite3_column_bytes(tiles.handle, 3));
+    contents.tiles.push_back({t, blob ? std::string(blob, bytes) : std::string()});
   }
+  require_done(step);
   std::sort(contents.tiles.begin(), contents.tiles.end(),
             [](const auto& a, const auto& b) { return pmtiles_tile_id(a.first) < pmtiles_tile_id(b.first); });
   return contents;
 }
-
 
 }  // namespace conflictmap

@@ -1,8 +1,10 @@
 #include "io/static_site.hpp"
 
 #include <sqlite3.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -140,17 +142,24 @@ std::optional<std::string> mbtiles_tile(const fs::path& root, const std::string&
 }
 
 std::string printable_path(std::string_view path) {
+  constexpr std::size_t kShownBytes = 500;
+  const auto length = static_cast<std::int32_t>(std::min(path.size(), kShownBytes));
   std::string out;
-  out.reserve(std::min<std::size_t>(path.size(), 512));
-  for (std::size_t i = 0; i < path.size() && i < 500; ++i) {
-    const auto c = static_cast<unsigned char>(path[i]);
-    if (c < 0x20 || c == 0x7F || c == '\\') {
-      out += fmt::format("\\x{:02x}", c);
+  out.reserve(std::size_t(length) + 16);
+  std::int32_t at = 0;
+  while (at < length) {
+    const std::int32_t start = at;
+    UChar32 c = 0;
+    U8_NEXT(path.data(), at, length, c);
+    // Printable characters pass; C0 and C1 controls (a terminal takes U+009B as CSI), backslashes and bytes that
+    // are not UTF-8 are escaped byte by byte, so the line is valid UTF-8 and cannot steer a terminal
+    if (c >= 0x20 && c != 0x7F && c != '\\' && !(c >= 0x80 && c < 0xA0)) {
+      out.append(path.substr(std::size_t(start), std::size_t(at - start)));
     } else {
-      out += static_cast<char>(c);
+      for (std::int32_t i = start; i < at; ++i) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(path[std::size_t(i)]));
     }
   }
-  if (path.size() > 500) out += "…";
+  if (path.size() > kShownBytes) out += "…";
   return out;
 }
 

@@ -4,7 +4,10 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <set>
 #include <stdexcept>
+
+#include <fmt/format.h>
 
 namespace conflictmap {
 
@@ -210,16 +213,31 @@ PmtilesContents read_pmtiles(const std::string& archive) {
   const auto [leaves_offset, leaves_length] = section(40, 48);
   const auto [data_offset, data_length] = section(56, 64);
   d.metadata_json = archive.substr(metadata_offset, metadata_length);
+  // A damaged or hostile archive must not make the reader loop or grow without bound: each leaf directory is
+  // read once, a run may not reach past the deepest zoom, and the tiles may not outnumber what the header
+  // counts nor kMaxTilesRead.
+  const std::uint64_t addressed = get_le<std::uint64_t>(archive, 72);  // 0: the writer did not count them
+  const std::uint64_t tile_cap = addressed == 0 ? kMaxTilesRead : std::min(addressed, kMaxTilesRead);
+  const std::uint64_t id_limit = pmtiles_tile_id({kMaxTileZoom, 0, 0}) + (std::uint64_t(1) << (2 * kMaxTileZoom));
+  std::set<std::pair<std::uint64_t, std::uint32_t>> leaves_read;
   std::vector<PmtilesEntry> pending = decode_pmtiles_directory(archive.substr(root_offset, root_length));
   for (std::size_t i = 0; i < pending.size(); ++i) {
     const PmtilesEntry e = pending[i];
     if (e.run_length == 0) {
-      if (e.offset + e.length > leaves_length) throw std::runtime_error("PMTiles leaf directory out of its section");
+      if (e.offset > leaves_length || e.length > leaves_length - e.offset) {
+        throw std::runtime_error("PMTiles leaf directory out of its section");
+      }
+      if (!leaves_read.insert({e.offset, e.length}).second) throw std::runtime_error("PMTiles leaf directory referred to twice");
       auto leaf = decode_pmtiles_directory(archive.substr(leaves_offset + e.offset, e.length));
       pending.insert(pending.end(), leaf.begin(), leaf.end());
       continue;
     }
-    if (e.offset + e.length > data_length) throw std::runtime_error("PMTiles tile out of the data section");
+    if (e.offset > data_length || e.length > data_length - e.offset) throw std::runtime_error("PMTiles tile out of the data section");
+    if (e.tile_id >= id_limit || e.run_length > id_limit - e.tile_id) throw std::runtime_error("PMTiles tile id beyond zoom 26");
+    if (contents.tiles.size() + e.run_length > tile_cap) {
+      throw std::runtime_error(fmt::format("PMTiles archive holds more tiles than its header counts ({}) or than are read "
+                                           "whole ({})", addressed, kMaxTilesRead));
+    }
     for (std::uint32_t r = 0; r < e.run_length; ++r) {
       contents.tiles.emplace_back(pmtiles_tile_address(e.tile_id + r), archive.substr(data_offset + e.offset, e.length));
     }

@@ -51,6 +51,9 @@ struct PmtilesContents {
   PmtilesDescription description;
   std::vector<std::pair<TileAddress, std::string>> tiles;  // in tile-id order
 };
+// An archive is read whole, so one that would expand to more tiles than this is refused (a z0–12 pyramid of the
+// whole world has 22 million; a country's has far fewer).
+constexpr std::uint64_t kMaxTilesRead = std::uint64_t(1) << 24;
 PmtilesContents read_pmtiles(const std::string& archive);
 
 }  // namespace conflictmap

@@ -61,7 +61,7 @@ void rotate(std::uint64_t n, std::uint64_t& x, std::uint64_t& y, std::uint64_t r
 }  // namespace
 
 std::uint64_t pmtiles_tile_id(TileAddress tile) {
-  if (tile.z < 0 || tile.z > 26) throw std::out_of_range("zoom out of range");
+  if (tile.z < 0 || tile.z > kMaxTileZoom) throw std::out_of_range("zoom out of range");
   const std::uint64_t n = std::uint64_t(1) << tile.z;
   if (tile.x < 0 || tile.y < 0 || std::uint64_t(tile.x) >= n || std::uint64_t(tile.y) >= n) {
     throw std::out_of_range("tile out of range");
@@ -77,8 +77,9 @@ std::uint64_t pmtiles_tile_id(TileAddress tile) {
 }
 
 TileAddress pmtiles_tile_address(std::uint64_t id) {
+  if (id >= tiles_below(kMaxTileZoom + 1)) throw std::out_of_range("tile id beyond the deepest zoom");
   int z = 0;
-  while (z < 27 && tiles_below(z + 1) <= id) ++z;
+  while (z < kMaxTileZoom && tiles_below(z + 1) <= id) ++z;
   std::uint64_t t = id - tiles_below(z);
   const std::uint64_t n = std::uint64_t(1) << z;
   std::uint64_t x = 0, y = 0;

@@ -6,6 +6,10 @@
 
 namespace conflictmap {
 
+// The deepest zoom a tile may have here: PMTiles ids are computed up to it (2^26 tiles a side, far below any web
+// map's use). Files claiming deeper tiles are refused when read.
+constexpr int kMaxTileZoom = 26;
+
 struct TileAddress {
   int z = 0, x = 0, y = 0;
   bool operator==(const TileAddress&) const = default;

@@ -7,17 +7,14 @@
 #include <string>
 
 #include "events/event_extractor.hpp"
+#include "fuzz_properties.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "io/input_error.hpp"
-#include "resolve/script.hpp"
 
 using namespace conflictmap;
+using fuzz::require;
 
 namespace {
-
-void require(bool condition) {
-  if (!condition) std::abort();
-}
 
 bool on_boundary(std::string_view text, std::size_t at) {
   return at == 0 || at >= text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
@@ -40,14 +37,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& report : reports) {
     const auto extracted = extractor.extract(report);
     for (const auto& e : extracted.events) {
-      require(std::isfinite(e.place.point.lat) && std::isfinite(e.place.point.lon));
-      require(std::abs(e.place.point.lat) <= 90 && std::abs(e.place.point.lon) <= 180);
+      fuzz::require_sound_event(e);
       require(e.provenance.span_begin <= e.provenance.span_end && e.provenance.span_end <= text.size());
       require(on_boundary(text, e.provenance.span_begin) && on_boundary(text, e.provenance.span_end));
       require(text.compare(e.provenance.span_begin, e.provenance.span_end - e.provenance.span_begin, e.provenance.sentence) == 0);
-      for (const auto* s : {&e.place.written, &e.place.name, &e.actor1.written, &e.date.written, &e.provenance.sentence}) {
-        require(is_valid_utf8(*s));
-      }
     }
     for (const auto& u : extracted.unresolved) {
       require(on_boundary(text, u.begin) && on_boundary(text, u.end) && is_valid_utf8(u.text) && is_valid_utf8(u.reason));

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_properties.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "resolve/resolver.hpp"
 #include "resolve/script.hpp"
@@ -20,14 +21,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ResolveContext context;
   if (newline != std::string::npos) context.texts.push_back(input.substr(newline + 1));
   const Resolution r = resolver.resolve(name, context);
-  if (!(r.score >= 0 && r.score <= 1)) std::abort();
+  fuzz::require(r.score >= 0 && r.score <= 1);
   if (r.has_point()) {
-    if (!std::isfinite(r.point.lat) || !std::isfinite(r.point.lon)) std::abort();
-    if (std::abs(r.point.lat) > 90 || std::abs(r.point.lon) > 180) std::abort();
-    if (!is_valid_utf8(r.place_name)) std::abort();
+    fuzz::require_point(r.point.lat, r.point.lon);
+    fuzz::require(is_valid_utf8(r.place_name));
   }
   for (const auto& c : r.candidates) {
-    if (!is_valid_utf8(c.matched_name)) std::abort();
+    fuzz::require(is_valid_utf8(c.matched_name) && c.score >= 0 && c.score <= 1);
   }
   return 0;
 }

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <set>
 
+#include <sqlite3.h>
+
 #include <gdal.h>
 #include <gdalwarper.h>
 #include <ogr_spatialref.h>
@@ -14,6 +16,8 @@
 #include "io/block_sums.hpp"
 #include "io/category_cover.hpp"
 #include "io/drawn_mask.hpp"
+#include "io/input_error.hpp"
+#include "io/mbtiles_file.hpp"
 #include "io/nearest_tile_sampler.hpp"
 #include "io/tile_image.hpp"
 #include "tiles/pmtiles_archive.hpp"
@@ -85,6 +89,77 @@ TEST_CASE("PMTiles directories and archives round-trip, with leaves and shared c
     CHECK(data == std::set<std::string>{"a", "b", "c"});
   }
   CHECK_THROWS(read_pmtiles("PMTiles\x02"));
+}
+
+namespace {
+
+// A PMTiles archive put together by hand, as a damaged or hostile writer might: the header's sections point at
+// the given root directory, leaf section and tile data.
+std::string hand_made_pmtiles(const std::vector<PmtilesEntry>& root, const std::string& leaves, const std::string& data,
+                              std::uint64_t addressed) {
+  const std::string root_bytes = encode_pmtiles_directory(root);
+  std::string header(127, '\0');
+  header.replace(0, 7, "PMTiles");
+  header[7] = 3;
+  const auto put = [&](std::size_t at, std::uint64_t value) {
+    for (int i = 0; i < 8; ++i) header[at + std::size_t(i)] = char((value >> (8 * i)) & 0xff);
+  };
+  put(8, 127);
+  put(16, root_bytes.size());
+  put(24, 127 + root_bytes.size());
+  put(32, 0);
+  put(40, 127 + root_bytes.size());
+  put(48, leaves.size());
+  put(56, 127 + root_bytes.size() + leaves.size());
+  put(64, data.size());
+  put(72, addressed);
+  header[97] = 1;  // directories uncompressed
+  header[99] = 2;  // png
+  return header + root_bytes + leaves + data;
+}
+
+}  // namespace
+
+TEST_CASE("a damaged PMTiles archive is refused with an error, never read without bound", "[tiles]") {
+  // the well-formed case of the helper: one tile at 0/0/0
+  CHECK(read_pmtiles(hand_made_pmtiles({{0, 0, 1, 1}}, "", "a", 1)).tiles.size() == 1);
+  // a leaf directory that points at itself
+  const std::string self_leaf = encode_pmtiles_directory({{0, 0, 0, 0}});
+  std::vector<PmtilesEntry> to_leaf{{0, 0, std::uint32_t(self_leaf.size()), 0}};
+  CHECK_THROWS_AS(read_pmtiles(hand_made_pmtiles(to_leaf, self_leaf, "a", 1)), std::runtime_error);
+  // a run of two billion tiles sharing one byte, which the header also claims
+  CHECK_THROWS_AS(read_pmtiles(hand_made_pmtiles({{0, 0, 1, 2'000'000'000}}, "", "a", 2'000'000'000)), std::runtime_error);
+  // more tiles than the header counts
+  CHECK_THROWS_AS(read_pmtiles(hand_made_pmtiles({{0, 0, 1, 3}}, "", "a", 2)), std::runtime_error);
+  // a tile id beyond the deepest zoom, and an offset that wraps around
+  CHECK_THROWS_AS(read_pmtiles(hand_made_pmtiles({{~std::uint64_t(0) - 5, 0, 1, 1}}, "", "a", 1)), std::runtime_error);
+  CHECK_THROWS_AS(read_pmtiles(hand_made_pmtiles({{0, ~std::uint64_t(0), 2, 1}}, "", "a", 1)), std::runtime_error);
+}
+
+TEST_CASE("a damaged MBTiles file is an error naming the file, and a missing one is not created", "[tiles]") {
+  const auto folder = std::filesystem::temp_directory_path() / "conflictmap_mbtiles_damage_test";
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  const auto make = [&](const std::string& name, const std::string& sql) {
+    const auto path = folder / name;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, ("CREATE TABLE metadata (name TEXT, value TEXT);"
+                              "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);" + sql).c_str(),
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    return path;
+  };
+  CHECK(read_mbtiles(make("good.mbtiles", "INSERT INTO tiles VALUES (1, 1, 0, x'89');")).tiles.at(0).first == TileAddress{1, 1, 1});
+  // a NULL metadata value (found by fuzzing: it was read through a null pointer)
+  CHECK(read_mbtiles(make("null.mbtiles", "INSERT INTO metadata VALUES ('name', NULL);")).info.name.empty());
+  CHECK_THROWS_AS(read_mbtiles(make("zoom.mbtiles", "INSERT INTO metadata VALUES ('minzoom', 'seven');")), InputError);
+  CHECK_THROWS_AS(read_mbtiles(make("deep.mbtiles", "INSERT INTO tiles VALUES (40, 0, 0, x'89');")), InputError);
+  CHECK_THROWS_AS(read_mbtiles(make("row.mbtiles", "INSERT INTO tiles VALUES (2, 1, 4, x'89');")), InputError);
+  CHECK_THROWS_AS(read_mbtiles(make("utf8.mbtiles", "INSERT INTO metadata VALUES ('name', x'ff');")), InputError);
+  CHECK_THROWS(read_mbtiles(folder / "missing.mbtiles"));
+  CHECK_FALSE(std::filesystem::exists(folder / "missing.mbtiles"));
+  std::filesystem::remove_all(folder);
 }
 
 TEST_CASE("zoom ranges and shards", "[tiles]") {

@@ -88,6 +88,10 @@ TEST_CASE("dotfiles are never served, and a logged path cannot write to the term
   CHECK(resolve_site_path(root, "/map.html"));
   CHECK(printable_path("/a\x1b[31m\nforged") == "/a\\x1b[31m\\x0aforged");
   CHECK(printable_path(std::string(600, 'a')).size() < 520);
+  // Bytes that are not UTF-8, and C1 controls (U+009B is CSI to some terminals), are escaped; Arabic passes
+  CHECK(printable_path("/\xff\xc2\x9b" "2J") == "/\\xff\\xc2\\x9b2J");
+  CHECK(printable_path("/\xd8\xaa\xd9\x84.png") == "/\xd8\xaa\xd9\x84.png");
+  CHECK(printable_path(std::string(499, 'a') + "\xd8\xaa").ends_with("\\xd8…"));
   std::filesystem::remove_all(root);
 }
 
