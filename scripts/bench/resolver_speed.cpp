@@ -10,10 +10,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/script.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "resolve/name_index.hpp"
 #include "resolve/resolver.hpp"
-#include "resolve/script.hpp"
 
 using namespace conflictmap;
 using Clock = std::chrono::steady_clock;

@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "core/geo.hpp"
+#include "core/script.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "resolve/resolver.hpp"
-#include "resolve/script.hpp"
 
 using namespace conflictmap;
 

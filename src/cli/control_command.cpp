@@ -1,6 +1,7 @@
 // `conflictmap control`: control zones on one or more dates, as a categorical COG, zone polygons, front
 // lines and QGIS styles.
 #include "cli/control_command.hpp"
+#include "cli/gazetteer_loader.hpp"
 #include "cli/numeric_option.hpp"
 
 #include <fmt/format.h>
@@ -9,19 +10,19 @@
 #include <iostream>
 
 #include "cli/date_option.hpp"
-#include "cli/control_inputs.hpp"
-#include "cli/layer_setup.hpp"
 #include "cli/process_exit.hpp"
 #include "io/atomic_file.hpp"
 #include "io/cloud_optimized_geotiff.hpp"
-#include "io/control_baseline.hpp"
 #include "io/data_location.hpp"
 #include "io/delimited_table.hpp"
 #include "io/geojson_layer.hpp"
-#include "io/qgis_style.hpp"
-#include "io/rasterize.hpp"
+#include "layers/control_baseline.hpp"
+#include "layers/control_inputs.hpp"
 #include "layers/control_zones.hpp"
 #include "layers/date_series.hpp"
+#include "layers/layer_setup.hpp"
+#include "layers/qgis_style.hpp"
+#include "layers/rasterize.hpp"
 
 namespace conflictmap::cli {
 
@@ -101,7 +102,7 @@ class ControlCommand : public Command {
     const ControllerPalette palette = ControllerPalette::parse(read_text_file(palette_path), palette_path);
 
     const auto events = read_event_sources(sources_, layer_);
-    auto setup = prepare_layer_setup(common_.gazetteer, crs_);
+    auto setup = prepare_layer_setup(selected_gazetteer_folder(common_.gazetteer), crs_);
     ControlInputs inputs;
     add_event_reports(events, setup->gazetteer, palette, inputs);
     if (!baseline_.empty()) {

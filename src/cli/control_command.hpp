@@ -1,4 +1,5 @@
 #pragma once
+// `conflictmap control`: control zones on a date, from territorial events and a baseline.
 #include <memory>
 
 #include "cli/command.hpp"

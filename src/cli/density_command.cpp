@@ -1,5 +1,6 @@
 // `conflictmap density`: a strike-density surface (Float32 COG), its isobands (GeoJSON) and QGIS styles.
 #include "cli/density_command.hpp"
+#include "cli/gazetteer_loader.hpp"
 #include "cli/numeric_option.hpp"
 
 #include <fmt/format.h>
@@ -11,15 +12,15 @@
 #include <future>
 
 #include "cli/date_option.hpp"
-#include "cli/density_isobands.hpp"
-#include "cli/layer_setup.hpp"
 #include "cli/process_exit.hpp"
-#include "cli/stage_timer.hpp"
 #include "core/parallel.hpp"
 #include "io/atomic_file.hpp"
 #include "io/cloud_optimized_geotiff.hpp"
-#include "io/qgis_style.hpp"
+#include "io/stage_timer.hpp"
+#include "layers/density_isobands.hpp"
 #include "layers/density_surface.hpp"
+#include "layers/layer_setup.hpp"
+#include "layers/qgis_style.hpp"
 #include "layers/strike_selection.hpp"
 
 namespace conflictmap::cli {
@@ -149,7 +150,7 @@ class DensityCommand : public Command {
     std::unique_ptr<LayerSetup> setup;
     std::exception_ptr setup_error;
     try {
-      setup = prepare_layer_setup(common_.gazetteer, crs_);
+      setup = prepare_layer_setup(selected_gazetteer_folder(common_.gazetteer), crs_);
     } catch (...) {
       setup_error = std::current_exception();
     }

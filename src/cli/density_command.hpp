@@ -1,4 +1,5 @@
 #pragma once
+// `conflictmap density`: the strike density layer, its isobands and their styles.
 #include <memory>
 
 #include "cli/command.hpp"

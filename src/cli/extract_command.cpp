@@ -9,11 +9,11 @@
 #include "cli/gazetteer_loader.hpp"
 #include "core/event.hpp"
 #include "events/event_extractor.hpp"
+#include "events/event_writer.hpp"
 #include "events/lexicon.hpp"
 #include "events/report_document.hpp"
 #include "io/atomic_file.hpp"
 #include "io/delimited_table.hpp"
-#include "io/event_writer.hpp"
 #include "resolve/resolver.hpp"
 
 namespace conflictmap::cli {

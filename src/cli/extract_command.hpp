@@ -1,4 +1,5 @@
 #pragma once
+// `conflictmap extract`: located, dated, typed events from reports.
 #include <memory>
 
 #include "cli/command.hpp"

@@ -1,4 +1,5 @@
 #pragma once
+// `conflictmap gazetteer`: build, import or describe a gazetteer.
 #include <memory>
 
 #include "cli/command.hpp"

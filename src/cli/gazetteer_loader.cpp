@@ -4,8 +4,10 @@
 
 namespace conflictmap::cli {
 
-Gazetteer load_selected_gazetteer(const std::string& folder) {
-  return load_gazetteer(folder.empty() ? default_gazetteer_folder() : std::filesystem::path(folder));
+std::filesystem::path selected_gazetteer_folder(const std::string& folder) {
+  return folder.empty() ? default_gazetteer_folder() : std::filesystem::path(folder);
 }
+
+Gazetteer load_selected_gazetteer(const std::string& folder) { return load_gazetteer(selected_gazetteer_folder(folder)); }
 
 }  // namespace conflictmap::cli

@@ -6,10 +6,10 @@
 #include <iostream>
 
 #include "cli/gazetteer_loader.hpp"
+#include "events/event_writer.hpp"
 #include "events/table_ingest.hpp"
 #include "io/atomic_file.hpp"
 #include "io/delimited_table.hpp"
-#include "io/event_writer.hpp"
 
 namespace conflictmap::cli {
 

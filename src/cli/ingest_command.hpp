@@ -1,4 +1,5 @@
 #pragma once
+// `conflictmap ingest`: event tables (ACLED, UCDP GED, mapped CSV, OGR) into events.
 #include <memory>
 
 #include "cli/command.hpp"

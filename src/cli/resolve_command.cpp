@@ -9,7 +9,7 @@
 #include "io/atomic_file.hpp"
 #include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
-#include "io/resolution_json.hpp"
+#include "resolve/resolution_json.hpp"
 #include "resolve/resolver.hpp"
 
 namespace conflictmap::cli {

@@ -1,4 +1,5 @@
 #pragma once
+// `conflictmap resolve`: place names to places, one name or a CSV of them.
 #include <memory>
 
 #include "cli/command.hpp"

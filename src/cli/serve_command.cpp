@@ -12,7 +12,7 @@
 #include <iostream>
 #include <memory>
 
-#include "io/static_site.hpp"
+#include "web/static_site.hpp"
 
 namespace conflictmap::cli {
 

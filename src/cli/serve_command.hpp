@@ -1,4 +1,5 @@
 #pragma once
+// `conflictmap serve`: previewing a web folder on localhost.
 #include <memory>
 
 #include "cli/command.hpp"

@@ -10,13 +10,13 @@
 #include <iostream>
 #include <optional>
 
-#include "cli/layer_tiling.hpp"
 #include "core/parallel.hpp"
 #include "io/atomic_file.hpp"
-#include "io/raster_tile_renderer.hpp"
-#include "io/vector_tiles.hpp"
-#include "io/tile_sinks.hpp"
+#include "tiles/layer_tiling.hpp"
+#include "tiles/raster_tile_renderer.hpp"
 #include "tiles/tile_pyramid.hpp"
+#include "tiles/tile_sinks.hpp"
+#include "tiles/vector_tiles.hpp"
 
 namespace conflictmap::cli {
 

@@ -1,4 +1,5 @@
 #pragma once
+// `conflictmap tiles`, `merge-tiles` and `vector-tiles`: raster and vector tiles into a folder, MBTiles or PMTiles.
 #include <memory>
 
 #include "cli/command.hpp"

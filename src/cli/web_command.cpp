@@ -11,16 +11,16 @@
 #include <fstream>
 #include <iostream>
 
-#include "cli/layer_setup.hpp"
-#include "cli/layer_tiling.hpp"
 #include "core/parallel.hpp"
+#include "events/event_reader.hpp"
+#include "events/event_writer.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "io/atomic_file.hpp"
 #include "io/data_location.hpp"
-#include "io/event_reader.hpp"
-#include "io/event_writer.hpp"
-#include "io/layer_legend.hpp"
 #include "layers/density_ramp.hpp"
+#include "layers/layer_legend.hpp"
+#include "layers/layer_setup.hpp"
+#include "tiles/layer_tiling.hpp"
 
 namespace conflictmap::cli {
 

@@ -1,4 +1,5 @@
 #pragma once
+// `conflictmap web`: a self-contained web map folder.
 #include <memory>
 
 #include "cli/command.hpp"

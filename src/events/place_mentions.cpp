@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "events/word_dictionary.hpp"
-#include "resolve/arabic_normaliser.hpp"
-#include "resolve/latin_normaliser.hpp"
-#include "resolve/name_keys.hpp"
+#include "names/arabic_normaliser.hpp"
+#include "names/latin_normaliser.hpp"
+#include "names/name_keys.hpp"
 
 namespace conflictmap {
 

@@ -6,8 +6,8 @@
 #include <memory>
 #include <regex>
 
+#include "core/script.hpp"
 #include "io/input_error.hpp"
-#include "resolve/script.hpp"
 
 namespace conflictmap {
 

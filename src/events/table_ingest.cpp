@@ -13,12 +13,12 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/script.hpp"
 #include "io/delimited_table.hpp"
 #include "io/field_values.hpp"
 #include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
 #include "io/wgs84_transform.hpp"
-#include "resolve/script.hpp"
 
 namespace conflictmap {
 

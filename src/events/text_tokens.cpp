@@ -7,8 +7,8 @@
 #include <unicode/utf8.h>
 
 #include "core/answer_memory.hpp"
-#include "resolve/arabic_normaliser.hpp"
-#include "resolve/latin_normaliser.hpp"
+#include "names/arabic_normaliser.hpp"
+#include "names/latin_normaliser.hpp"
 
 namespace conflictmap {
 

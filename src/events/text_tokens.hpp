@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "resolve/script.hpp"
+#include "core/script.hpp"
 
 namespace conflictmap {
 

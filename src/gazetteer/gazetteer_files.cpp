@@ -9,11 +9,11 @@
 #include <optional>
 #include <string_view>
 
+#include "core/script.hpp"
 #include "io/atomic_file.hpp"
 #include "io/data_location.hpp"
 #include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
-#include "resolve/script.hpp"
 
 namespace conflictmap {
 

@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <charconv>
 
+#include "core/script.hpp"
 #include "gazetteer/source_text.hpp"
 #include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
-#include "resolve/script.hpp"
 
 namespace conflictmap {
 

@@ -8,11 +8,11 @@
 #include <map>
 #include <memory>
 
+#include "core/script.hpp"
 #include "gazetteer/source_text.hpp"
 #include "io/delimited_table.hpp"
 #include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
-#include "resolve/script.hpp"
 
 namespace conflictmap {
 

@@ -8,8 +8,8 @@
 
 #include "core/geo.hpp"
 #include "core/plane_rtree.hpp"
-#include "resolve/name_keys.hpp"
-#include "resolve/similarity.hpp"
+#include "names/name_keys.hpp"
+#include "names/similarity.hpp"
 
 namespace conflictmap {
 

@@ -2,8 +2,8 @@
 
 #include <charconv>
 
+#include "core/script.hpp"
 #include "io/input_error.hpp"
-#include "resolve/script.hpp"
 
 namespace conflictmap::source_text {
 

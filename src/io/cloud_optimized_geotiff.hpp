@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "layers/raster_grid.hpp"
+#include "core/raster_grid.hpp"
 
 namespace conflictmap {
 

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "core/parallel.hpp"
+#include "core/script.hpp"
 #include "io/input_error.hpp"
-#include "resolve/script.hpp"
 
 namespace conflictmap {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "layers/raster_grid.hpp"
+#include "core/raster_grid.hpp"
 
 namespace conflictmap {
 

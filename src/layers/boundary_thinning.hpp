@@ -7,7 +7,7 @@
 // it takes the same result.
 #include <vector>
 
-#include "layers/raster_grid.hpp"
+#include "core/raster_grid.hpp"
 
 namespace conflictmap {
 

@@ -4,9 +4,9 @@
 // carry their own bandwidth (imprecise locations are wider). The sum is independent of the thread count.
 #include <vector>
 
+#include "core/raster_grid.hpp"
 #include "layers/kernel.hpp"
 #include "layers/kernel_placement.hpp"
-#include "layers/raster_grid.hpp"
 
 namespace conflictmap {
 

@@ -3,8 +3,8 @@
 // the order in which kernels are best summed.
 #include <vector>
 
+#include "core/raster_grid.hpp"
 #include "layers/kernel.hpp"
-#include "layers/raster_grid.hpp"
 
 namespace conflictmap {
 

@@ -6,9 +6,9 @@
 
 #include "core/place.hpp"
 #include "core/resolution.hpp"
+#include "core/script.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "resolve/name_index.hpp"
-#include "resolve/script.hpp"
 
 namespace conflictmap {
 

@@ -9,10 +9,10 @@
 #include <unordered_map>
 #include <utility>
 
-#include "resolve/arabic_normaliser.hpp"
+#include "names/arabic_normaliser.hpp"
+#include "names/name_keys.hpp"
+#include "names/place_words.hpp"
 #include "resolve/location_vocabulary.hpp"
-#include "resolve/name_keys.hpp"
-#include "resolve/place_words.hpp"
 
 namespace conflictmap {
 

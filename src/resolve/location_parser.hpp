@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/place.hpp"
-#include "resolve/script.hpp"
+#include "core/script.hpp"
 
 namespace conflictmap {
 

@@ -8,11 +8,11 @@
 #include <optional>
 #include <thread>
 
-#include "core/text_hash.hpp"
 #include "core/answer_memory.hpp"
-#include "resolve/place_words.hpp"
-#include "resolve/romanise.hpp"
-#include "resolve/similarity.hpp"
+#include "core/text_hash.hpp"
+#include "names/place_words.hpp"
+#include "names/romanise.hpp"
+#include "names/similarity.hpp"
 
 namespace conflictmap {
 

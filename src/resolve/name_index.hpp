@@ -10,7 +10,7 @@
 #include "core/flat_text_map.hpp"
 #include "core/resolution.hpp"
 #include "gazetteer/gazetteer.hpp"
-#include "resolve/name_keys.hpp"
+#include "names/name_keys.hpp"
 
 namespace conflictmap {
 

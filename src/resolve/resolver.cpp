@@ -10,12 +10,12 @@
 #include <unordered_map>
 
 #include "core/answer_memory.hpp"
+#include "names/place_words.hpp"
 #include "resolve/candidate_lookup.hpp"
 #include "resolve/context_anchor.hpp"
 #include "resolve/location_parser.hpp"
 #include "resolve/name_index.hpp"
 #include "resolve/place_proximity.hpp"
-#include "resolve/place_words.hpp"
 
 namespace conflictmap {
 

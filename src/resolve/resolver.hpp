@@ -10,8 +10,8 @@
 
 #include "core/geo.hpp"
 #include "core/resolution.hpp"
+#include "core/script.hpp"
 #include "gazetteer/gazetteer.hpp"
-#include "resolve/script.hpp"
 
 namespace conflictmap {
 

@@ -4,11 +4,11 @@
 #include <string_view>
 
 #include "core/geo.hpp"
+#include "names/place_words.hpp"
 #include "resolve/candidate_lookup.hpp"
 #include "resolve/context_anchor.hpp"
 #include "resolve/location_parser.hpp"
 #include "resolve/name_index.hpp"
-#include "resolve/place_words.hpp"
 #include "resolve/resolver.hpp"
 #include "resolve/score_calibration.hpp"
 

@@ -3,7 +3,7 @@
 #include <stdexcept>
 
 #include "fuzz_properties.hpp"
-#include "io/mbtiles_file.hpp"
+#include "tiles/mbtiles_file.hpp"
 
 using namespace conflictmap;
 

@@ -13,7 +13,7 @@
 
 #include "core/event.hpp"
 #include "core/place.hpp"
-#include "resolve/script.hpp"
+#include "core/script.hpp"
 #include "tiles/web_mercator.hpp"
 
 namespace conflictmap::fuzz {

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "fuzz_properties.hpp"
+#include "core/script.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "resolve/resolver.hpp"
-#include "resolve/script.hpp"
 
 using namespace conflictmap;
 

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "fuzz_properties.hpp"
-#include "io/static_site.hpp"
+#include "web/static_site.hpp"
 
 using namespace conflictmap;
 namespace fs = std::filesystem;

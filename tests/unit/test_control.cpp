@@ -3,11 +3,11 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/raster_grid.hpp"
 #include "layers/control_timeline.hpp"
 #include "layers/control_zones.hpp"
 #include "layers/controller_palette.hpp"
 #include "layers/date_series.hpp"
-#include "layers/raster_grid.hpp"
 
 using namespace conflictmap;
 

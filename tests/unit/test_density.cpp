@@ -5,10 +5,10 @@
 #include <numeric>
 
 #include "core/event_batches.hpp"
+#include "core/raster_grid.hpp"
 #include "layers/density_ramp.hpp"
 #include "layers/density_surface.hpp"
 #include "layers/kernel.hpp"
-#include "layers/raster_grid.hpp"
 #include "layers/strike_selection.hpp"
 
 using namespace conflictmap;

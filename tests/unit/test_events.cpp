@@ -6,12 +6,12 @@
 
 #include "core/event.hpp"
 #include "core/event_batches.hpp"
-#include "events/lexicon.hpp"
+#include "core/script.hpp"
 #include "events/explicit_date.hpp"
+#include "events/lexicon.hpp"
 #include "events/relative_date.hpp"
 #include "events/report_document.hpp"
 #include "events/text_tokens.hpp"
-#include "resolve/script.hpp"
 
 using namespace conflictmap;
 

@@ -7,11 +7,11 @@
 #include <gdal_priv.h>
 #include <nlohmann/json.hpp>
 
+#include "events/event_reader.hpp"
 #include "io/atomic_file.hpp"
 #include "io/cloud_optimized_geotiff.hpp"
 #include "io/crs_transform.hpp"
 #include "io/delimited_table.hpp"
-#include "io/event_reader.hpp"
 #include "io/geojson_layer.hpp"
 #include "io/input_error.hpp"
 #include "io/memory_raster.hpp"

@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "resolve/arabic_normaliser.hpp"
-#include "resolve/latin_normaliser.hpp"
-#include "resolve/name_keys.hpp"
-#include "resolve/script.hpp"
-#include "resolve/skeleton.hpp"
+#include "core/script.hpp"
+#include "names/arabic_normaliser.hpp"
+#include "names/latin_normaliser.hpp"
+#include "names/name_keys.hpp"
+#include "names/skeleton.hpp"
 
 using namespace conflictmap;
 

@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
-#include "resolve/arabic_normaliser.hpp"
+#include "names/arabic_normaliser.hpp"
+#include "names/name_keys.hpp"
+#include "names/romanise.hpp"
+#include "names/similarity.hpp"
 #include "resolve/name_index.hpp"
-#include "resolve/name_keys.hpp"
-#include "resolve/romanise.hpp"
-#include "resolve/similarity.hpp"
 
 using namespace conflictmap;
 

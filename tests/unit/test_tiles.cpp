@@ -13,14 +13,14 @@
 #include <array>
 #include <vector>
 
-#include "io/block_sums.hpp"
-#include "io/category_cover.hpp"
-#include "io/drawn_mask.hpp"
 #include "io/input_error.hpp"
-#include "io/mbtiles_file.hpp"
-#include "io/nearest_tile_sampler.hpp"
-#include "io/tile_image.hpp"
+#include "tiles/block_sums.hpp"
+#include "tiles/category_cover.hpp"
+#include "tiles/drawn_mask.hpp"
+#include "tiles/mbtiles_file.hpp"
+#include "tiles/nearest_tile_sampler.hpp"
 #include "tiles/pmtiles_archive.hpp"
+#include "tiles/tile_image.hpp"
 #include "tiles/tile_pyramid.hpp"
 #include "tiles/web_mercator.hpp"
 

@@ -3,10 +3,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "io/raster_tile_renderer.hpp"
-#include "io/static_site.hpp"
-#include "io/tile_sinks.hpp"
 #include "layers/density_surface.hpp"
+#include "tiles/raster_tile_renderer.hpp"
+#include "tiles/tile_sinks.hpp"
+#include "web/static_site.hpp"
 
 using namespace conflictmap;
 namespace fs = std::filesystem;

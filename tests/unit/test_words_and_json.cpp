@@ -5,9 +5,9 @@
 #include <cstdlib>
 
 #include "gazetteer/gazetteer_files.hpp"
-#include "io/resolution_json.hpp"
+#include "names/place_words.hpp"
 #include "resolve/place_proximity.hpp"
-#include "resolve/place_words.hpp"
+#include "resolve/resolution_json.hpp"
 
 using namespace conflictmap;
 
