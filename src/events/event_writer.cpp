@@ -51,9 +51,10 @@ double rounded(double value) { return std::round(value * 1e7) / 1e7; }
 EventFormat event_format_of(const std::filesystem::path& path) {
   const auto ext = extension_of(path);
   if (ext == ".geojson" || ext == ".json") return EventFormat::GeoJSON;
+  if (ext == ".geojsonl" || ext == ".geojsons") return EventFormat::GeoJSONSeq;
   if (ext == ".csv") return EventFormat::CSV;
   if (ext == ".gpkg") return EventFormat::GeoPackage;
-  throw std::runtime_error("cannot write " + path.string() + ": the extension must be .geojson, .csv or .gpkg");
+  throw std::runtime_error("cannot write " + path.string() + ": the extension must be .geojson, .geojsonl, .csv or .gpkg");
 }
 
 const std::vector<std::string>& event_field_names() {
@@ -65,56 +66,76 @@ const std::vector<std::string>& event_field_names() {
   return names;
 }
 
-void write_events(const std::vector<Event>& events, const std::filesystem::path& path) {
-  const EventFormat format = event_format_of(path);
+namespace {
+
+const char* driver_name_of(EventFormat format) {
+  switch (format) {
+    case EventFormat::GeoJSON: return "GeoJSON";
+    case EventFormat::GeoJSONSeq: return "GeoJSONSeq";
+    case EventFormat::CSV: return "CSV";
+    case EventFormat::GeoPackage: return "GPKG";
+  }
+  return "";
+}
+
+}  // namespace
+
+EventFileWriter::EventFileWriter(std::filesystem::path path) : path_(std::move(path)), format_(event_format_of(path_)) {
   register_gdal_drivers();
-  const char* driver_name = format == EventFormat::GeoJSON ? "GeoJSON" : format == EventFormat::CSV ? "CSV" : "GPKG";
+  const char* driver_name = driver_name_of(format_);
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name);
   if (!driver) throw std::runtime_error(std::string("GDAL has no ") + driver_name + " driver");
   // the temporary keeps the extension: some drivers go by it
-  auto temporary = temporary_path_for(path);
-  temporary += path.extension();
-  std::filesystem::remove(temporary);
-  register_temporary(temporary);
+  temporary_ = temporary_path_for(path_);
+  temporary_ += path_.extension();
+  std::filesystem::remove(temporary_);
+  register_temporary(temporary_);
   // GeoPackage stamps the current time into its tables unless told a fixed one: outputs stay byte-identical
   CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
-  struct Cleanup {
-    std::filesystem::path file;
-    bool keep = false;
-    ~Cleanup() {
-      CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr);
-      if (!keep) {
-        std::error_code ignored;
-        std::filesystem::remove(file, ignored);
-        forget_temporary(file);
-      }
-    }
-  } cleanup{temporary};
-  std::unique_ptr<GDALDataset> dataset(driver->Create(temporary.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-  if (!dataset) throw std::runtime_error("cannot write " + path.string() + ": " + CPLGetLastErrorMsg());
+  dataset_.reset(driver->Create(temporary_.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!dataset_) throw std::runtime_error("cannot write " + path_.string() + ": " + CPLGetLastErrorMsg());
   OGRSpatialReference wgs84;
   wgs84.SetWellKnownGeogCS("WGS84");
   wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   char** layer_options = nullptr;
-  if (format == EventFormat::GeoJSON) {
+  if (format_ == EventFormat::GeoJSON) {
     layer_options = CSLSetNameValue(layer_options, "RFC7946", "YES");
-    layer_options = CSLSetNameValue(layer_options, "COORDINATE_PRECISION", "7");
     layer_options = CSLSetNameValue(layer_options, "WRITE_NAME", "NO");
   }
-  if (format == EventFormat::CSV) {
+  if (format_ == EventFormat::GeoJSON || format_ == EventFormat::GeoJSONSeq) {
+    layer_options = CSLSetNameValue(layer_options, "COORDINATE_PRECISION", "7");
+  }
+  if (format_ == EventFormat::CSV) {
     layer_options = CSLSetNameValue(layer_options, "LINEFORMAT", "LF");
     layer_options = CSLSetNameValue(layer_options, "STRING_QUOTING", "IF_NEEDED");
   }
-  OGRLayer* layer = dataset->CreateLayer("events", format == EventFormat::CSV ? nullptr : &wgs84,
-                                         format == EventFormat::CSV ? wkbNone : wkbPoint, layer_options);
+  const bool table = format_ == EventFormat::CSV;
+  layer_ = dataset_->CreateLayer("events", table ? nullptr : &wgs84, table ? wkbNone : wkbPoint, layer_options);
   CSLDestroy(layer_options);
-  if (!layer) throw std::runtime_error("cannot write " + path.string() + ": " + CPLGetLastErrorMsg());
+  if (!layer_) throw std::runtime_error("cannot write " + path_.string() + ": " + CPLGetLastErrorMsg());
   for (const auto& f : fields()) {
     OGRFieldDefn definition(f.name, f.type);
-    if (layer->CreateField(&definition) != OGRERR_NONE) throw std::runtime_error("cannot create field " + std::string(f.name));
+    if (layer_->CreateField(&definition) != OGRERR_NONE) throw std::runtime_error("cannot create field " + std::string(f.name));
   }
+}
+
+EventFileWriter::~EventFileWriter() {
+  layer_ = nullptr;
+  dataset_.reset();
+  CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nullptr);
+  if (!committed_) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary_, ignored);
+    forget_temporary(temporary_);
+  }
+}
+
+void EventFileWriter::add(const std::vector<Event>& events) {
+  // one transaction per batch: a GeoPackage would otherwise commit every feature on its own
+  const bool transaction = dataset_->StartTransaction() == OGRERR_NONE;
+  const bool table = format_ == EventFormat::CSV;
   for (const auto& e : events) {
-    OGRFeature feature(layer->GetLayerDefn());
+    OGRFeature feature(layer_->GetLayerDefn());
     auto set_text = [&](const char* name, const std::string& value) {
       if (!value.empty()) feature.SetField(name, value.c_str());
     };
@@ -132,7 +153,7 @@ void write_events(const std::vector<Event>& events, const std::filesystem::path&
       feature.SetField("latitude", rounded(e.place.point.lat));
       feature.SetField("longitude", rounded(e.place.point.lon));
       feature.SetField("geo_precision", e.place.precision);
-      if (format != EventFormat::CSV) {
+      if (!table) {
         OGRPoint point(rounded(e.place.point.lon), rounded(e.place.point.lat));
         feature.SetGeometry(&point);
       }
@@ -153,13 +174,27 @@ void write_events(const std::vector<Event>& events, const std::filesystem::path&
       feature.SetField("span_start", static_cast<int>(e.provenance.span_begin));
       feature.SetField("span_end", static_cast<int>(e.provenance.span_end));
     }
-    if (layer->CreateFeature(&feature) != OGRERR_NONE) {
-      throw std::runtime_error("cannot write " + path.string() + ": " + CPLGetLastErrorMsg());
+    if (layer_->CreateFeature(&feature) != OGRERR_NONE) {
+      throw std::runtime_error("cannot write " + path_.string() + ": " + CPLGetLastErrorMsg());
     }
   }
-  dataset.reset();  // flushes and closes
-  commit_temporary(temporary, path);
-  cleanup.keep = true;
+  if (transaction && dataset_->CommitTransaction() != OGRERR_NONE) {
+    throw std::runtime_error("cannot write " + path_.string() + ": " + CPLGetLastErrorMsg());
+  }
+  written_ += events.size();
+}
+
+void EventFileWriter::commit() {
+  layer_ = nullptr;
+  dataset_.reset();  // flushes and closes
+  commit_temporary(temporary_, path_);
+  committed_ = true;
+}
+
+void write_events(const std::vector<Event>& events, const std::filesystem::path& path) {
+  EventFileWriter writer(path);
+  writer.add(events);
+  writer.commit();
 }
 
 void write_events_with_side_file(const std::vector<Event>& events, const std::filesystem::path& path,

@@ -18,7 +18,7 @@ printf 'Date: 2016-02-30\nIS took Soran.\n' > "$WORK/baddate.txt"
 expect_error "baddate.txt:1: field 'date': '2016-02-30' is not a calendar date" "$out" run "$WORK/baddate.txt"
 
 printf 'IS took control of Soran.\n' > "$WORK/ok.txt"
-expect_error "the extension must be .geojson, .csv or .gpkg" "$WORK/out/events.txt" \
+expect_error "the extension must be .geojson, .geojsonl, .csv or .gpkg" "$WORK/out/events.txt" \
   "$BIN" extract "$WORK/ok.txt" -o "$WORK/out/events.txt"
 expect_error "is not a date YYYY-MM-DD" "$out" "$BIN" extract "$WORK/ok.txt" --date 2016-13-01 -o "$out"
 expect_error "cannot write" "$WORK/no/such/folder/events.csv" \

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Streaming extraction of a corpus (`extract --input`): throughput with 1 and 2 threads and peak memory, for
+corpora of growing size. The corpus is the bundled reports repeated, each copy with its own id, as JSON Lines.
+The peer is the same program on the same reports as files (the whole-in-memory path), measured in this run.
+
+Usage: scripts/bench/extract_corpus_stream.py [--binary build/conflictmap] [--sizes-mb 50,100,200]
+Peak memory must not grow with the corpus: only with one batch.
+"""
+import argparse
+import glob
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def run(command):
+    """Wall time and peak RSS (MB) of one child process."""
+    start = time.monotonic()
+    pid = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).pid
+    _, status, usage = os.wait4(pid, 0)
+    if status != 0:
+        sys.exit(f"failed: {' '.join(command)}")
+    return time.monotonic() - start, usage.ru_maxrss / 1024
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=os.path.join(ROOT, "build", "conflictmap"))
+    parser.add_argument("--sizes-mb", default="50,100,200")
+    args = parser.parse_args()
+    reports = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(ROOT, "tests/data/sample/reports/*.txt")))]
+    with tempfile.TemporaryDirectory() as work:
+        files = []
+        for k, text in enumerate(reports * 20):
+            path = os.path.join(work, f"r{k}.txt")
+            open(path, "w", encoding="utf-8").write(text)
+            files.append(path)
+        mb = sum(os.path.getsize(p) for p in files) / 1e6
+        seconds, rss = run([args.binary, "extract", *files, "-o", os.path.join(work, "files.csv")])
+        peer_rate = mb / seconds
+        print(f"peer: extract on {len(files)} files ({mb:.1f} MB): {mb / seconds:.2f} MB/s, peak RSS {rss:.0f} MB")
+        for size in [float(s) for s in args.sizes_mb.split(",")]:
+            corpus = os.path.join(work, "corpus.jsonl")
+            written, row = 0, 0
+            with open(corpus, "w", encoding="utf-8") as out:
+                while written < size * 1e6:
+                    text = reports[row % len(reports)]
+                    line = json.dumps({"id": f"row{row}", "text": text}, ensure_ascii=False) + "\n"
+                    out.write(line)
+                    written += len(line.encode("utf-8"))
+                    row += 1
+            figures = {}
+            for threads in (1, 2):
+                seconds, rss = run([args.binary, "extract", "--input", corpus, "--id-column", "id", "--threads", str(threads),
+                                    "-o", os.path.join(work, "events.csv")])
+                figures[threads] = (written / 1e6 / seconds, rss)
+            print(f"--input {written / 1e6:.0f} MB ({row} rows): 1 thread {figures[1][0]:.2f} MB/s, 2 threads "
+                  f"{figures[2][0]:.2f} MB/s ({figures[2][0] / figures[1][0]:.2f}x); peak RSS {figures[1][1]:.0f} / "
+                  f"{figures[2][1]:.0f} MB; 1 thread against the peer {figures[1][0] / peer_rate:.2f}x")
+            os.remove(corpus)
+
+
+if __name__ == "__main__":
+    main()
