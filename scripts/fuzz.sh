@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target for SECONDS (default 600): scripts/fuzz.sh TARGET [SECONDS]
-# Targets are tests/fuzz/fuzz_TARGET.cpp (report_extraction, resolver, delimited_table, …). The seed corpus is
+# Targets are tests/fuzz/fuzz_TARGET.cpp (report_extraction, resolver, acled_ingest, pmtiles_reader, …). The seed corpus is
 # tests/fuzz/corpus/TARGET/ (read only); what the fuzzer finds goes to build-fuzz/corpus/TARGET/, and a crash to
 # build-fuzz/crash-* with its input, to become a regression test. Needs clang and Debian's libclang-rt-14-dev.
 set -euo pipefail

@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <iterator>
 #include <filesystem>
@@ -126,11 +127,11 @@ Event to_event(const FeatureFields<Getter>& row, OGRGeometry* geometry) {
     event.place.precision = int(precision);
   }
   if (auto count = row.integer("strike_count")) {
-    if (*count < 0) row.fail("strike_count", "is negative");
+    if (*count < 0 || *count > std::numeric_limits<int>::max()) row.fail("strike_count", "is not a count");
     event.count = int(*count);
   }
   if (auto fatalities = row.integer("fatalities")) {
-    if (*fatalities < 0) row.fail("fatalities", "is negative");
+    if (*fatalities < 0 || *fatalities > std::numeric_limits<int>::max()) row.fail("fatalities", "is not a count");
     event.fatalities = int(*fatalities);
   }
   event.new_controller = row.text("new_controller");

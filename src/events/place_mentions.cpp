@@ -444,7 +444,9 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       // "قرية صحراء", "معقل رئيسي": after a settlement word, a single indefinite word of the language that the
       // gazetteer does not know is what the sentence says of the place ("a desert village", "a main
       // stronghold"); a name in construct takes the article ("قرية الدعوة") or is no word of the language
-      const std::string_view next_word = text.substr(tokens[q + 1].begin, tokens[q + 1].end - tokens[q + 1].begin);
+      // (a settlement word that ends the sentence has no next word: found by fuzzing)
+      const std::string_view next_word =
+          end > q + 1 ? text.substr(tokens[q + 1].begin, tokens[q + 1].end - tokens[q + 1].begin) : std::string_view();
       if (end > q + 1 && name_end == q + 2 && !written_with_article(next_word) &&
           !resolver_.knows_name(key_words_of(text, tokens, q + 1, q + 2), Script::Arabic) &&
           WordDictionary::arabic().knows(next_word)) {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <limits>
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -266,7 +267,9 @@ std::optional<Event> TableIngester::to_event(const Row& row, TableFormat format,
   if (const auto p = value("geo_precision"); !p.empty() && e.place.place_id.empty()) {
     const auto n = parse_number(p);
     if (!n) return reject("geo_precision", "'" + p + "' is not a number");
-    // UCDP's where_prec runs 1–7 (exact … country); ACLED's geo_precision 1–3
+    // UCDP's where_prec runs 1–7 (exact … country); ACLED's geo_precision 1–3. Checked before it becomes an
+    // int: a value past int's range must be refused, not wrapped
+    if (*n < 1 || *n > 7 || *n != std::floor(*n)) return reject("geo_precision", "'" + p + "' is not a precision (1–3, or UCDP's 1–7)");
     int precision = static_cast<int>(*n);
     if (format == TableFormat::UcdpGed) precision = precision <= 1 ? 1 : precision == 2 ? 2 : 3;
     if (precision < 1 || precision > 3) return reject("geo_precision", "'" + p + "' is not 1, 2 or 3");
@@ -274,7 +277,9 @@ std::optional<Event> TableIngester::to_event(const Row& row, TableFormat format,
   }
   if (const auto f = value("fatalities"); !f.empty()) {
     const auto n = parse_number(f);
-    if (!n || *n < 0 || *n != std::floor(*n)) return reject("fatalities", "'" + f + "' is not a count");
+    if (!n || *n < 0 || *n != std::floor(*n) || *n > std::numeric_limits<int>::max()) {
+      return reject("fatalities", "'" + f + "' is not a count");
+    }
     e.fatalities = static_cast<int>(*n);
   }
   e.provenance.document = source;

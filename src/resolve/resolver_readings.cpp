@@ -47,6 +47,9 @@ bool ends_in_definite_words(std::string_view text, std::size_t count) {
 Resolution Resolver::resolve(std::string_view text, const ResolveContext& context) const {
   Resolution r = resolve_by_similarity(text, context);
   if (r.has_point() && !raw_scores_requested()) r.score = std::min(calibrated_score(r), r.ceiling);
+  // Ranking lets context lift a candidate past 1 to order close ones; what callers see is a score in [0, 1]
+  // (found by fuzzing: "Tell Refaat" with its countryside as context gave candidates of 1.05)
+  for (auto& candidate : r.candidates) candidate.score = std::clamp(candidate.score, 0.0, 1.0);
   return r;
 }
 

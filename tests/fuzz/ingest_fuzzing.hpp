@@ -19,7 +19,9 @@ inline void ingest_table(const std::uint8_t* data, std::size_t size, TableFormat
   static const Lexicon lexicon = Lexicon::load(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/lexicons");
   static const TableIngester ingester(resolver, lexicon);
   const auto path = input_file(extension, data, size);
-  const long lines = long(std::count(data, data + size, '\n')) + 1;
+  // lines as the table reader counts them: a CR alone ends a line too (files from old Mac tools)
+  long lines = 1;
+  for (std::size_t i = 0; i < size; ++i) lines += data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'));
   try {
     const IngestResult result = ingester.ingest(path.string(), format, column_map_for(format, overrides));
     for (const auto& e : result.events) require_sound_event(e);

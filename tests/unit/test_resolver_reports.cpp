@@ -41,6 +41,15 @@ TEST_CASE("Tal Rifaat in three spellings and two scripts is one place", "[report
   }
 }
 
+TEST_CASE("every candidate's score lies in [0, 1], however much context lifts it", "[reports]") {
+  // found by fuzzing: a countryside as context lifted ranked candidates past 1
+  for (const char* context : {kNorthAleppo, "Aleppo", "ريف حلب الشمالي"}) {
+    const auto r = resolve("Tell Refaat", context);
+    REQUIRE_FALSE(r.candidates.empty());
+    for (const auto& candidate : r.candidates) CHECK((candidate.score >= 0.0 && candidate.score <= 1.0));
+  }
+}
+
 TEST_CASE("Soran north of Aleppo is the Suran near Mare', not the other two", "[reports]") {
   const auto r = resolve("Soran", kNorthAleppo);
   CHECK(r.status == ResolutionStatus::Resolved);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Inputs the fuzzers found (tests/fuzz), each kept as it was found and run through the command that reads it.
+# Each once crashed or broke a property; under the sanitizer build (scripts/test_sanitized.sh) any memory error
+# or undefined behaviour in them fails the run.
+source "$(dirname "$0")/lib.sh"
+DATA="$TESTS/data/fuzz_regressions"
+
+# An Arabic settlement word ("قرية") closing a sentence: the word after it was read past the sentence's tokens
+"$BIN" extract "$DATA/settlement_word_ends_sentence.txt" -o "$WORK/events.csv" 2>"$WORK/stderr" ||
+  fail "extract on settlement_word_ends_sentence.txt: $(cat "$WORK/stderr")"
+echo "ok: a settlement word that ends a sentence"
+
+# ACLED rows whose geo_precision and fatalities lie past int's range: refused by line and field, not wrapped
+"$BIN" ingest "$DATA/acled_precision_past_int.csv" --format acled -o "$WORK/acled.csv" --rejected "$WORK/rejected.csv" \
+  2>"$WORK/stderr" || fail "ingest exited non-zero: $(cat "$WORK/stderr")"
+grep -q ',2,geo_precision,.*is not a precision' "$WORK/rejected.csv" || fail "line 2's geo_precision is not rejected: $(cat "$WORK/rejected.csv")"
+printf 'event_date,sub_event_type,location,latitude,longitude,fatalities\n2017-03-01,Armed clash,Azaz,36.58,37.05,99999999999999999999\n' > "$WORK/dead.csv"
+"$BIN" ingest "$WORK/dead.csv" --format csv -o "$WORK/dead_out.csv" --rejected "$WORK/dead_rejected.csv" 2>/dev/null || fail "ingest on dead.csv failed"
+grep -q ',2,fatalities,' "$WORK/dead_rejected.csv" || fail "fatalities past int's range were not rejected"
+echo "ok: numbers past int's range are rejected, not wrapped"
