@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/gazetteer_loader.hpp"
+#include "core/script.hpp"
 #include "io/atomic_file.hpp"
 #include "io/delimited_table.hpp"
 #include "io/input_error.hpp"
@@ -40,6 +41,12 @@ class ResolveCommand : public Command {
   int run() override {
     if (!input_.empty() || !output_.empty() || !name_column_.empty()) return run_batch();
     if (names_.empty()) throw CLI::ValidationError("resolve", "give NAME... or --input FILE --name-column COL --output FILE");
+    // checked before any work: a name or context that is not UTF-8 would only fail when the answer is written
+    for (const auto* texts : {&names_, &contexts_}) {
+      for (const auto& text : *texts) {
+        if (!is_valid_utf8(text)) throw CLI::ValidationError(texts == &names_ ? "NAME" : "--context", "not UTF-8 text (convert it to UTF-8 first)");
+      }
+    }
     const Gazetteer gazetteer = load_selected_gazetteer(common_.gazetteer);
     ResolverOptions options;
     options.max_candidates = max_candidates_;

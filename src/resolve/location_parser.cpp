@@ -18,6 +18,9 @@ namespace conflictmap {
 
 namespace {
 
+// The longest offset from a named place a location may give ("30 km north of X")
+constexpr double kMaxOffsetKm = 1000;
+
 bool is_number(std::string_view word) {
   double value = 0;
   if (word.empty()) return false;
@@ -188,7 +191,9 @@ class SegmentBuilder {
         }
         break;
       case WordClass::Distance:
-        distance_ = number_;
+        // an offset is tens of kilometres; a number past any country's size is no distance to walk from a town
+        // (found by fuzzing: "122…220 km north of" put the point off the globe)
+        distance_ = number_ && *number_ >= 0 && *number_ <= kMaxOffsetKm ? number_ : std::nullopt;
         number_ = std::nullopt;
         number_text_.clear();
         flush();

@@ -98,6 +98,10 @@ TEST_CASE("a number is a distance only before a unit", "[parser]") {
   const auto direction = parse_location("5 km east of Manbij");
   REQUIRE(direction.segments.size() == 1);
   CHECK(direction.segments[0].distance_km == Approx(5.0));
+  // a number past any country's size is no offset (found by fuzzing: it put the point off the globe)
+  const auto far = parse_location("12222222222222222222222222222222222 km north of Manbij");
+  REQUIRE(far.segments.size() == 1);
+  CHECK_FALSE(far.segments[0].distance_km);
 }
 
 TEST_CASE("a bare direction between two names leads to the second", "[parser]") {
