@@ -30,7 +30,10 @@ class Database {
   explicit Database(const fs::path& path, Mode mode = Mode::ReadWrite) {
     const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-      throw std::runtime_error("cannot open " + path.string() + ": " + message());
+      // SQLite hands back a handle even when opening fails, and it must be closed (no destructor runs here)
+      const std::string reason = message();
+      sqlite3_close(db_);
+      throw std::runtime_error("cannot open " + path.string() + ": " + reason);
     }
   }
   ~Database() { sqlite3_close(db_); }
