@@ -12,6 +12,7 @@
 #include "core/event.hpp"
 #include "events/event_extractor.hpp"
 #include "io/corpus_reader.hpp"
+#include "io/rejected_row.hpp"
 
 namespace conflictmap {
 
@@ -22,17 +23,10 @@ struct CorpusColumns {
   std::string lang;  // optional: rows in languages other than English and Arabic are rejected, not misread
 };
 
-struct RejectedCorpusRow {
-  std::string source;
-  long line = 0;
-  std::string field;
-  std::string reason;
-};
-
 struct CorpusBatch {
   std::vector<Event> events;
   std::vector<UnresolvedMention> unresolved;
-  std::vector<RejectedCorpusRow> rejected;
+  std::vector<RejectedRow> rejected;
   std::size_t reports = 0;        // rows extracted (a row may hold several reports pasted together)
   std::size_t sentences_cut = 0;  // run-on sentences read in pieces
 };

@@ -9,6 +9,7 @@
 
 #include "core/event.hpp"
 #include "events/lexicon.hpp"
+#include "io/rejected_row.hpp"
 #include "resolve/resolver.hpp"
 
 namespace conflictmap {
@@ -24,13 +25,6 @@ using ColumnMap = std::map<std::string, std::string>;
 // The columns a format names each field by; `overrides` (from --map field=column) win.
 ColumnMap column_map_for(TableFormat format, const ColumnMap& overrides);
 const std::vector<std::string>& ingest_fields();
-
-struct RejectedRow {
-  std::string source;
-  long line = 0;
-  std::string field;
-  std::string reason;
-};
 
 struct IngestResult {
   std::vector<Event> events;
