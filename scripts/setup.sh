@@ -10,7 +10,7 @@ packages=(
   build-essential cmake pkg-config
   libgdal-dev gdal-bin python3-gdal libgeos-dev libproj-dev proj-bin
   libboost-dev catch2 libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libcpp-httplib-dev
-  libhunspell-dev hunspell-ar help2man lintian
+  libhunspell-dev hunspell-ar libjemalloc-dev help2man lintian
   python3 curl
 )
 viewer=0

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <future>
 #include <iostream>
 
 #include "cli/date_option.hpp"
@@ -14,9 +16,11 @@
 #include "events/event_writer.hpp"
 #include "events/lexicon.hpp"
 #include "events/report_document.hpp"
+#include "events/word_dictionary.hpp"
 #include "io/atomic_file.hpp"
 #include "io/corpus_reader.hpp"
 #include "io/progress_bar.hpp"
+#include "io/stage_timer.hpp"
 #include "io/delimited_table.hpp"
 #include "resolve/resolver.hpp"
 
@@ -48,7 +52,7 @@ class ExtractCommand : public Command {
                     "With --input: the column of each row's language; rows not in English or Arabic are rejected");
     app->add_option("--input-format", input_format_, "With --input: csv or jsonl, for standard input or other names")
         ->check(CLI::IsMember({"csv", "jsonl"}));
-    app->add_option("--threads", threads_, "With --input: extraction threads (default: all cores); the output is the same for any number")
+    app->add_option("--threads", threads_, "Extraction threads (default: all cores); the output is the same for any number")
         ->check(CLI::Range(1, 1024));
     app->add_option("--rejected", rejected_,
                     "With --input: CSV of every row that could not be used (source, line, field, reason); without it they "
@@ -74,24 +78,59 @@ class ExtractCommand : public Command {
     event_format_of(output_);  // a bad extension or a missing folder fails before any work
     require_writable_folder_for(output_);
     if (!unresolved_.empty()) require_writable_folder_for(unresolved_);
+    StageTimer timer("extract");
     const Lexicon lexicon = Lexicon::load(lexicons_.empty() ? default_lexicon_folder() : std::filesystem::path(lexicons_));
-    // every report is read (and checked) before anything is written
-    std::vector<ReportDocument> documents;
-    for (const auto& path : reports_) {
-      for (auto& report : read_reports(path, lexicon)) documents.push_back(std::move(report));
-    }
-    const Gazetteer gazetteer = load_selected_gazetteer(common_.gazetteer);
+    timer.stage("lexicon");
+    // Every report is read (and checked) before anything is written: on a thread of its own, while this one loads
+    // the gazetteer and builds its index, most of a short run's time. Arabic reports consult Hunspell's
+    // dictionary, a tenth of a second to open, so it is opened there too; a missing one is reported where used.
+    auto reading = std::async(std::launch::async, [&] {
+      std::vector<ReportDocument> documents;
+      for (const auto& path : reports_) {
+        for (auto& report : read_reports(path, lexicon)) documents.push_back(std::move(report));
+      }
+      if (std::any_of(documents.begin(), documents.end(), [](const ReportDocument& d) { return has_arabic_letters(d.text); })) {
+        try {
+          WordDictionary::arabic();
+        } catch (const std::exception&) {
+        }
+      }
+      return documents;
+    });
+    // A bad report is the error to give first, as when the reports were read before the gazetteer.
+    auto reports_first = [&] {
+      if (reading.valid()) reading.get();
+    };
+    const Gazetteer gazetteer = [&] {
+      try {
+        return load_selected_gazetteer(common_.gazetteer);
+      } catch (...) {
+        reports_first();
+        throw;
+      }
+    }();
+    timer.stage("gazetteer");
     const Resolver resolver(gazetteer);
     const EventExtractor extractor(resolver, lexicon);
+    timer.stage("resolver index");
+    const std::vector<ReportDocument> documents = reading.get();
+    timer.stage("reports read");
+    // Reports on every core; one report alone (a long page, say) has its sentences shared out instead.
+    const unsigned threads = threads_ ? unsigned(threads_) : available_cores();
+    std::vector<ExtractedReport> extracted(documents.size());
+    run_items_on_threads(documents.size(), threads, [&](std::size_t d) {
+      extracted[d] = extractor.extract(documents[d], date, documents.size() == 1 ? threads : 1);
+    });
     std::vector<Event> events;
     std::vector<UnresolvedMention> unresolved;
-    for (const auto& doc : documents) {
-      auto extracted = extractor.extract(doc, date);
-      for (auto& e : extracted.events) events.push_back(std::move(e));
-      for (auto& u : extracted.unresolved) unresolved.push_back(std::move(u));
+    for (auto& report : extracted) {
+      for (auto& e : report.events) events.push_back(std::move(e));
+      for (auto& u : report.unresolved) unresolved.push_back(std::move(u));
     }
+    timer.stage("extraction");
     if (!unresolved_.empty()) write_unresolved(unresolved);
     write_events_with_side_file(events, output_, unresolved_);
+    timer.stage("writing");
     std::size_t undated = 0, cut = 0;
     for (const auto& e : events) undated += e.date.precision == TimePrecision::Undated;
     for (const auto& doc : documents) cut += doc.sentences_cut;

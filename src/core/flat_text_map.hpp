@@ -51,17 +51,68 @@ class FlatTextMap {
     }
   }
 
-  // From (key, value) pairs, such as a constexpr table of words: each key's values in the pairs' order.
+  // From (key, value) pairs, such as a constexpr table of words or a name index's (spelling, entry) list: each
+  // key's values in the pairs' order. Keys are grouped in the slot array itself, so building costs a probe per
+  // pair and no allocation per key (a node map of vectors made the name index's start-up mostly malloc).
   template <typename Pairs>
   static FlatTextMap from_pairs(const Pairs& pairs) {
-    std::vector<std::pair<std::string, std::vector<Value>>> grouped;
-    std::unordered_map<std::string_view, std::size_t, TextHash> position;
-    for (const auto& [key, value] : pairs) {
-      const auto [it, fresh] = position.try_emplace(std::string_view(key), grouped.size());
-      if (fresh) grouped.push_back({std::string(key), {}});
-      grouped[it->second].second.push_back(value);
+    FlatTextMap map;
+    const std::size_t count = std::size(pairs);
+    std::size_t capacity = 16;
+    while (capacity < count * 2) capacity *= 2;
+    map.slots_.assign(capacity, Slot{});
+    map.mask_ = capacity - 1;
+    // first pass: each pair's slot, and each key's count in values_size
+    std::vector<std::uint32_t> slot_of;
+    slot_of.reserve(count);
+    std::vector<std::uint32_t> key_order;  // slots in the order their keys first appear
+    for (const auto& [key_like, value] : pairs) {
+      const std::string_view key(key_like);
+      if (key.size() > UINT32_MAX || map.keys_.size() + key.size() > UINT32_MAX || count > UINT32_MAX) {
+        throw std::length_error("FlatTextMap: more than 4 GiB of keys or 4G values");
+      }
+      const std::uint64_t hash = text_hash(key);
+      std::size_t at = hash & map.mask_;
+      for (;; at = (at + 1) & map.mask_) {
+        Slot& slot = map.slots_[at];
+        if (slot.values_size == 0) {
+          slot.hash = hash;
+          slot.key_begin = static_cast<std::uint32_t>(map.keys_.size());
+          slot.key_size = static_cast<std::uint32_t>(key.size());
+          map.keys_.append(key);
+          key_order.push_back(static_cast<std::uint32_t>(at));
+          break;
+        }
+        if (slot.hash == hash && std::string_view(map.keys_.data() + slot.key_begin, slot.key_size) == key) break;
+      }
+      ++map.slots_[at].values_size;
+      slot_of.push_back(static_cast<std::uint32_t>(at));
     }
-    return FlatTextMap(grouped);
+    // second pass: runs laid out in first-appearance order, then filled in the pairs' order
+    std::uint32_t next = 0;
+    for (const auto at : key_order) {
+      map.slots_[at].values_begin = next;
+      next += map.slots_[at].values_size;
+    }
+    map.values_.resize(count);
+    std::vector<std::uint32_t> filled(capacity, 0);
+    std::size_t i = 0;
+    for (const auto& pair : pairs) {
+      const auto at = slot_of[i++];
+      map.values_[map.slots_[at].values_begin + filled[at]++] = pair.second;
+    }
+    map.size_ = key_order.size();
+    return map;
+  }
+
+  // Orders each key's values by `less`, for indexes whose runs are read in an order of their own.
+  template <typename Less>
+  void sort_each_run(Less less) {
+    for (const Slot& slot : slots_) {
+      if (slot.values_size == 0) continue;
+      const auto begin = values_.begin() + slot.values_begin;
+      std::sort(begin, begin + slot.values_size, less);
+    }
   }
 
   // The values of `key`, empty when it is absent. `hash` must be text_hash(key).

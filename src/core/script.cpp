@@ -14,6 +14,21 @@ Script words_script(std::string_view utf8) {
   return script == Script::Unknown ? Script::Latin : script;
 }
 
+bool has_arabic_letters(std::string_view utf8) {
+  for (std::size_t i = 0; i < utf8.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    // U+0600–U+06FF are the two-byte sequences led by D8–DB; the presentation forms (U+FB50–U+FDFF and
+    // U+FE70–U+FEFC; not U+FEFF, the byte-order mark) three-byte ones led by EF
+    if (lead >= 0xD8 && lead <= 0xDB) return true;
+    if (lead == 0xEF && i + 2 < utf8.size()) {
+      const char32_t c = (char32_t(static_cast<unsigned char>(utf8[i + 1]) & 0x3F) << 6) |
+                         (static_cast<unsigned char>(utf8[i + 2]) & 0x3F) | 0xF000;
+      if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC)) return true;
+    }
+  }
+  return false;
+}
+
 Script detect_script(std::string_view utf8) {
   bool ascii_letter = false;
   bool ascii_only = true;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/parallel.hpp"
 #include "events/document_places.hpp"
 #include "events/event_reconciliation.hpp"
 #include "events/relative_date.hpp"
@@ -50,8 +51,12 @@ void drop_headline_repeats(const ReportDocument& report, std::vector<Event>& eve
                events.end());
 }
 
+struct SentenceSpan {
+  std::size_t begin = 0, end = 0;  // byte offsets in the document
+};
+
 struct SentenceData {
-  Sentence span;
+  SentenceSpan span;  // its tokens are `tokens`, the report's own, not copied
   std::string_view text;
   const std::vector<Token>* tokens = nullptr;  // the report's own, annotated once
   std::vector<ResolvedMention> mentions;
@@ -99,30 +104,34 @@ EventDate EventExtractor::date_of_sentence(const std::vector<Token>& tokens, std
 
 namespace {
 // No line break between two sentences: one paragraph.
-bool same_paragraph(const ReportDocument& report, const Sentence& before, const Sentence& after) {
+bool same_paragraph(const ReportDocument& report, const SentenceSpan& before, const SentenceSpan& after) {
   if (before.end > after.begin || after.begin > report.text.size()) return false;
   return report.text.substr(before.end, after.begin - before.end).find('\n') == std::string_view::npos;
 }
 }  // namespace
 
-ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optional<CivilDate> date) const {
+ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optional<CivilDate> date,
+                                       unsigned threads) const {
   ExtractedReport out;
   const std::optional<CivilDate> published = date ? date : report.published;
 
   // sentences, their mentions and their actors
-  std::vector<SentenceData> sentences;
   // a village introduced as such ("قرية الشريفة") may be written bare elsewhere in the report
   std::unordered_set<std::string> introduced;
   for (const auto& s : report.sentences) mentions_.introduced_names(s.tokens, introduced);
-  for (const auto& s : report.sentences) {
-    SentenceData d;
-    d.span = s;
-    d.text = std::string_view(report.text).substr(s.begin, s.end - s.begin);
-    d.tokens = &s.tokens;
-    for (auto& m : mentions_.find(d.text, *d.tokens, introduced)) d.mentions.push_back({std::move(m), {}, false});
-    d.actors = actors_.find(*d.tokens, d.text);
-    sentences.push_back(std::move(d));
-  }
+  // each sentence's mentions and actors depend on that sentence alone
+  std::vector<SentenceData> sentences(report.sentences.size());
+  run_ranges_on_threads(sentences.size(), 64, std::max(1u, threads), [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const Sentence& s = report.sentences[i];
+      SentenceData& d = sentences[i];
+      d.span = {s.begin, s.end};
+      d.text = std::string_view(report.text).substr(s.begin, s.end - s.begin);
+      d.tokens = &s.tokens;
+      for (auto& m : mentions_.find(d.text, *d.tokens, introduced)) d.mentions.push_back({std::move(m), {}, false});
+      d.actors = actors_.find(*d.tokens, d.text);
+    }
+  });
   std::vector<std::vector<ResolvedMention>*> all_mentions;
   for (auto& s : sentences) all_mentions.push_back(&s.mentions);
   DocumentPlaces document(resolver_, all_mentions);

@@ -36,8 +36,11 @@ struct ExtractedReport {
 class EventExtractor {
  public:
   EventExtractor(const Resolver& resolver, const Lexicon& lexicon);
-  // `date` overrides the report's own header date; relative dates resolve against whichever is given.
-  ExtractedReport extract(const ReportDocument& report, std::optional<CivilDate> date = std::nullopt) const;
+  // `date` overrides the report's own header date; relative dates resolve against whichever is given. Up to
+  // `threads` threads find the sentences' place mentions and actors (for one long report; a corpus runs its
+  // reports on the threads instead); the events are the same for any number.
+  ExtractedReport extract(const ReportDocument& report, std::optional<CivilDate> date = std::nullopt,
+                          unsigned threads = 1) const;
 
  private:
   // The date of a sentence's events: a date it writes, a day counted from the last day told or from the

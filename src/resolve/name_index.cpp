@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/answer_memory.hpp"
+#include "core/parallel.hpp"
 #include "core/text_hash.hpp"
 #include "names/place_words.hpp"
 #include "names/romanise.hpp"
@@ -123,16 +124,39 @@ double name_similarity(const NameKeys& query, const NameKeys& candidate) {
   return name_similarity_given(query, rest_after_generic_word(query), candidate, std::nullopt);
 }
 
+// Entries by skeleton; each skeleton's members sorted by script and spelling, so a lookup compares each
+// distinct spelling once. The spellings are stored once each, back to back, in `spellings`.
+FlatTextMap<NameIndex::SkeletonMember> NameIndex::skeleton_table(const std::vector<IndexedName>& entries,
+                                                                 std::string& spellings) {
+  std::unordered_map<std::string_view, std::uint32_t, TextHash> offsets;
+  offsets.reserve(entries.size() * 2);
+  auto offset_of = [&](const std::string& text) {
+    auto [it, inserted] = offsets.try_emplace(text, static_cast<std::uint32_t>(spellings.size()));
+    if (inserted) spellings += text;
+    return it->second;
+  };
+  std::vector<std::pair<std::string_view, SkeletonMember>> pairs;
+  pairs.reserve(entries.size());
+  for (std::uint32_t e = 0; e < entries.size(); ++e) {
+    const auto& entry = entries[e];
+    if (entry.keys.skeleton.empty()) continue;
+    const auto& latin = entry.keys.latin_compact();
+    pairs.emplace_back(entry.keys.skeleton,
+                       SkeletonMember{e, entry.place, entry.name, offset_of(entry.keys.compact),
+                                      static_cast<std::uint32_t>(entry.keys.compact.size()), offset_of(latin),
+                                      static_cast<std::uint32_t>(latin.size()), entry.keys.script, entry.derived});
+  }
+  auto table = FlatTextMap<SkeletonMember>::from_pairs(pairs);
+  table.sort_each_run([](const SkeletonMember& a, const SkeletonMember& b) {
+    return std::tie(a.script, a.own, a.latin, a.entry) < std::tie(b.script, b.own, b.latin, b.entry);
+  });
+  return table;
+}
+
 NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), serial_(next_index_serial++) {
   const auto& places = gazetteer.places();
   const std::size_t expected = gazetteer.name_count() * 2;
   entries_.reserve(expected);
-  // grouped here, then laid out flat (see FlatTextMap)
-  std::unordered_map<std::string, std::vector<EntryRef>, TextHash, std::equal_to<>> by_exact, by_folded;
-  std::unordered_map<std::string, std::vector<SkeletonMember>, TextHash, std::equal_to<>> by_skeleton;
-  by_exact.reserve(expected);
-  by_folded.reserve(expected);
-  by_skeleton.reserve(expected);
   // Folded names of admin units, to recognise "Tal Sheer Aazaz": a village name suffixed with its district's.
   std::unordered_map<std::string, std::vector<std::string>> unit_names;
   for (const auto& place : places) {
@@ -200,6 +224,8 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), seria
   }
   compute(0, std::min(places.size(), slice));
   for (auto& worker : workers) worker.join();
+  std::vector<std::string_view> entry_word_forms;  // in pending, which outlives them
+  entry_word_forms.reserve(expected);
   for (std::uint32_t p = 0; p < places.size(); ++p) {
     // A name two sources write alike ("Tall Sha`ir" as English and as a romanisation) is one entry: the
     // first, from the source merged first, which matches and ranks the same and costs lookups half as much.
@@ -215,37 +241,27 @@ NameIndex::NameIndex(const Gazetteer& gazetteer) : gazetteer_(&gazetteer), seria
     }
     for (auto& item : items) {
       if (item.keys.empty()) continue;
-      const auto id = static_cast<std::uint32_t>(entries_.size());
-      const EntryRef ref{id, p, item.name, item.keys.script, item.derived};
-      if (!item.word_form.empty()) by_exact[item.word_form].push_back(ref);
-      by_folded[item.keys.folded].push_back(ref);
+      entry_word_forms.push_back(item.word_form);
       entries_.push_back({p, item.name, std::move(item.keys), item.derived});
     }
   }
-  // Members of one skeleton sorted by script and spelling, so a lookup compares each distinct spelling once.
-  std::unordered_map<std::string_view, std::uint32_t, TextHash> spelling_offsets;
-  auto spelling_offset = [&](const std::string& text) {
-    auto [it, inserted] = spelling_offsets.try_emplace(text, static_cast<std::uint32_t>(spellings_.size()));
-    if (inserted) spellings_ += text;
-    return it->second;
-  };
-  for (std::uint32_t e = 0; e < entries_.size(); ++e) {
-    const auto& entry = entries_[e];
-    if (entry.keys.skeleton.empty()) continue;
-    const auto& latin = entry.keys.latin_compact();
-    by_skeleton[entry.keys.skeleton].push_back({e, entry.place, entry.name, spelling_offset(entry.keys.compact),
-                                                static_cast<std::uint32_t>(entry.keys.compact.size()),
-                                                spelling_offset(latin), static_cast<std::uint32_t>(latin.size()),
-                                                entry.keys.script, entry.derived});
-  }
-  for (auto& [skeleton, members] : by_skeleton) {
-    std::sort(members.begin(), members.end(), [](const SkeletonMember& a, const SkeletonMember& b) {
-      return std::tie(a.script, a.own, a.latin, a.entry) < std::tie(b.script, b.own, b.latin, b.entry);
-    });
-  }
-  by_exact_ = FlatTextMap<EntryRef>(by_exact);
-  by_folded_ = FlatTextMap<EntryRef>(by_folded);
-  by_skeleton_ = FlatTextMap<SkeletonMember>(by_skeleton);
+  // Laid out flat once entries_ has stopped growing, since the tables' keys point into it. Three tables, each
+  // from its own pairs, built side by side: their probes are memory-bound and overlap well.
+  run_items_on_threads(3, available_cores(), [&](std::size_t table) {
+    if (table == 0) {
+      by_skeleton_ = skeleton_table(entries_, spellings_);
+    } else {
+      std::vector<std::pair<std::string_view, EntryRef>> pairs;
+      pairs.reserve(entries_.size());
+      for (std::uint32_t e = 0; e < entries_.size(); ++e) {
+        const auto& entry = entries_[e];
+        const EntryRef ref{e, entry.place, entry.name, entry.keys.script, entry.derived};
+        if (table == 1) pairs.emplace_back(entry.keys.folded, ref);
+        if (table == 2 && !entry_word_forms[e].empty()) pairs.emplace_back(entry_word_forms[e], ref);
+      }
+      (table == 1 ? by_folded_ : by_exact_) = FlatTextMap<EntryRef>::from_pairs(pairs);
+    }
+  });
   std::unordered_map<std::string, std::uint32_t> skeleton_ids;
   for (std::uint32_t e = 0; e < entries_.size(); ++e) {
     const auto& skeleton = entries_[e].keys.skeleton;

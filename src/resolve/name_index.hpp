@@ -79,6 +79,7 @@ class NameIndex {
     bool derived = false;
   };
   FlatTextMap<SkeletonMember> by_skeleton_;
+  static FlatTextMap<SkeletonMember> skeleton_table(const std::vector<IndexedName>& entries, std::string& spellings);
   std::string spellings_;  // distinct compact forms, back to back
   std::vector<std::string> skeletons_;                    // distinct skeletons
   std::vector<std::vector<std::uint32_t>> skeleton_entries_;

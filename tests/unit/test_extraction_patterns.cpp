@@ -429,3 +429,27 @@ TEST_CASE("a stronghold, like a village, marks the name after it as a place", "[
   for (const auto& t : mention_texts("استعاد الجيش معقل كفرزوبلا بعد معارك عنيفة")) found = found || t.find("كفرزوبلا") != std::string::npos;
   CHECK(found);
 }
+
+TEST_CASE("a long report gives the same events and unresolved mentions with its sentences on several threads",
+          "[extraction]") {
+  static const EventExtractor extractor(resolver(), lexicon());
+  std::string text = "Date: 2019-05-02\n";
+  // enough sentences that every thread takes several runs of them, with places, actors and a later "the town"
+  for (int i = 0; i < 150; ++i) {
+    text += "Rebels captured Saraqib on Monday. The army shelled Manbij and Zorbatiya Qadima. "
+            "Warplanes struck the town again. قصفت الطائرات الحربية مدينة سراقب.\n";
+  }
+  const auto report = split_report("long.txt", text, lexicon());
+  const auto one = extractor.extract(report, std::nullopt, 1);
+  const auto four = extractor.extract(report, std::nullopt, 4);
+  REQUIRE(one.events.size() >= 450);
+  REQUIRE(one.events.size() == four.events.size());
+  for (std::size_t i = 0; i < one.events.size(); ++i) {
+    CHECK(one.events[i].id == four.events[i].id);
+    CHECK(one.events[i].place.place_id == four.events[i].place.place_id);
+    CHECK(one.events[i].type == four.events[i].type);
+    CHECK(one.events[i].provenance.span_begin == four.events[i].provenance.span_begin);
+  }
+  REQUIRE(one.unresolved.size() == four.unresolved.size());
+  for (std::size_t i = 0; i < one.unresolved.size(); ++i) CHECK(one.unresolved[i].begin == four.unresolved[i].begin);
+}

@@ -62,3 +62,28 @@ TEST_CASE("FlatTextMap::from_pairs groups a table of words, and first() gives a 
   CHECK(map.first("قرية") == 4);
   CHECK_FALSE(map.first("tel").has_value());
 }
+
+TEST_CASE("FlatTextMap::from_pairs keeps thousands of keys apart, each key's values in the pairs' order", "[flat_map]") {
+  std::vector<std::pair<std::string, int>> pairs;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 4000; ++i) pairs.emplace_back("name" + std::to_string(i), i * 10 + round);
+  }
+  const auto map = FlatTextMap<int>::from_pairs(pairs);
+  CHECK(map.size() == 4000);
+  for (int i = 0; i < 4000; ++i) {
+    REQUIRE(values_of(map, "name" + std::to_string(i)) == std::vector<int>{i * 10, i * 10 + 1, i * 10 + 2});
+  }
+  CHECK(values_of(map, "name4000").empty());
+  const auto empty = FlatTextMap<int>::from_pairs(std::vector<std::pair<std::string, int>>{});
+  CHECK(empty.size() == 0);
+  CHECK(empty.find("name1").empty());
+}
+
+TEST_CASE("FlatTextMap::sort_each_run orders each key's values and leaves the keys apart", "[flat_map]") {
+  constexpr std::pair<std::string_view, int> kTable[] = {{"b", 3}, {"a", 9}, {"b", 1}, {"a", 2}, {"b", 2}, {"c", 5}};
+  auto map = FlatTextMap<int>::from_pairs(kTable);
+  map.sort_each_run([](int x, int y) { return x < y; });
+  CHECK(values_of(map, "a") == std::vector<int>{2, 9});
+  CHECK(values_of(map, "b") == std::vector<int>{1, 2, 3});
+  CHECK(values_of(map, "c") == std::vector<int>{5});
+}

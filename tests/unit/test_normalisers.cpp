@@ -176,3 +176,14 @@ TEST_CASE("words_script reads a text without letters as Latin, and any other in 
   CHECK(words_script("123 - 45") == Script::Latin);
   CHECK(detect_script("123 - 45") == Script::Unknown);
 }
+
+TEST_CASE("has_arabic_letters finds one Arabic letter in a long Latin text, and presentation forms", "[script]") {
+  CHECK(has_arabic_letters(std::string(5000, 'a') + "ب"));
+  CHECK(has_arabic_letters("\xEF\xBB\xB5"));         // U+FEF5, a lam-alef presentation form
+  CHECK(has_arabic_letters("\xEF\xAD\x90"));         // U+FB50, the first Arabic presentation form
+  CHECK_FALSE(has_arabic_letters("\xEF\xAD\x8F"));   // U+FB4F, a Hebrew one just before
+  CHECK_FALSE(has_arabic_letters("\xEF\xBB\xBF" "Tal Rifaat"));  // a byte-order mark is no letter
+  CHECK_FALSE(has_arabic_letters("Tell Refaat, Ḥamāh"));
+  CHECK_FALSE(has_arabic_letters(""));
+  CHECK_FALSE(has_arabic_letters("\xEF"));  // cut short
+}
