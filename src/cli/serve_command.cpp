@@ -29,6 +29,16 @@ void stop_on_signal(int) {
   if (running_server) running_server->stop();
 }
 
+// Whether a Range header is of the bytes unit, the one unit served ("bytes=", any letter case, RFC 9110).
+bool is_bytes_range(std::string_view header) {
+  constexpr std::string_view unit = "bytes=";
+  if (header.size() < unit.size()) return false;
+  for (std::size_t i = 0; i < unit.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(header[i])) != unit[i]) return false;
+  }
+  return true;
+}
+
 class ServeCommand : public Command {
  public:
   explicit ServeCommand(const CommonOptions&) {}
@@ -130,6 +140,24 @@ class ServeCommand : public Command {
       }
       return httplib::Server::HandlerResponse::Handled;
     });
+    // A Range of another unit than bytes ("items=0-10") is to be ignored (RFC 9110, 14.2), but this httplib
+    // refuses any Range it cannot parse with 416 before routing. Its error handler sees that answer: the request
+    // is answered there instead, whole, as if it had come without the header.
+    server.set_error_handler(httplib::Server::HandlerWithResponse([handle](const httplib::Request& request, httplib::Response& response) {
+      if (response.status != 416 || !request.has_header("Range") || !request.ranges.empty() ||
+          is_bytes_range(request.get_header_value("Range"))) {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
+      response.status = 200;
+      if (request.method == "GET" || request.method == "HEAD") {
+        handle(request, response);
+      } else {
+        response.status = 405;
+        response.set_header("Allow", "GET, HEAD");
+        response.set_content("only GET and HEAD\n", "text/plain");
+      }
+      return httplib::Server::HandlerResponse::Handled;
+    }));
     if (!quiet_) {
       server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
         std::cerr << fmt::format("serve: {} {} {}\n", printable_path(request.method), printable_path(request.path),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `conflictmap serve` previews a web folder on loopback and must stay up and inside its folder whatever a client
 # sends: traversal (plain, encoded, through symlinks and MBTiles symlinks), dotfiles, oversized paths, many or
-# unknown ranges, other methods, control bytes in the log, idle connections and many clients at once.
+# unknown range units, other methods, control bytes in the log, idle connections and many clients at once.
 source "$(dirname "$0")/lib.sh"
 command -v curl >/dev/null || { echo "skip: no curl"; exit 77; }
 site="$WORK/site"
@@ -46,6 +46,12 @@ ranges="bytes=$(printf '0-,%.0s' $(seq 200))0-"
 length=$(curl -s -o /dev/null -w '%{size_download}' --max-time 10 -H "Range: $ranges" "${url}data.bin")
 [ "$length" = 200000 ] || fail "200 overlapping ranges gave $length bytes instead of the file once"
 [ "$(code -H 'Range: bytes=0-99' "${url}data.bin")" = 206 ] || fail "a single range is not 206"
+# a range unit other than bytes is ignored (RFC 9110, 14.2): the whole file, 200
+curl -s -o "$WORK/items.bin" -w '%{http_code}' --max-time 10 -H 'Range: items=0-10' "${url}data.bin" > "$WORK/items.code"
+[ "$(cat "$WORK/items.code")" = 200 ] || fail "Range: items=0-10 answered $(cat "$WORK/items.code"), not 200"
+cmp -s "$WORK/items.bin" "$site/data.bin" || fail "Range: items=0-10 did not give the whole file"
+[ "$(code -H 'Range: items=0-10' "${url}missing.bin")" = 404 ] || fail "an unknown range unit hides a 404"
+[ "$(code -H 'Range: bytes=300000-' "${url}data.bin")" = 416 ] || fail "a bytes range past the end is not 416"
 [ "$(code -X POST --data x "${url}index.html")" = 405 ] || fail "POST is not 405"
 
 curl -s -o /dev/null "${url}a%1b%5b31mred%0aforged" || true
