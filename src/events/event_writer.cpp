@@ -10,6 +10,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "events/event_fields.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gdal_drivers.hpp"
 #include "io/interrupt_cleanup.hpp"
@@ -18,24 +19,13 @@ namespace conflictmap {
 
 namespace {
 
-struct Field {
-  const char* name;
-  OGRFieldType type;
-};
-
-// ACLED's column names where ACLED has the field; ours after them.
-const std::vector<Field>& fields() {
-  static const std::vector<Field> f = {
-      {"event_id", OFTString},       {"event_date", OFTString},      {"time_precision", OFTInteger},
-      {"event_type", OFTString},     {"sub_event_type", OFTString},  {"actor1", OFTString},
-      {"actor2", OFTString},         {"location", OFTString},        {"latitude", OFTReal},
-      {"longitude", OFTReal},        {"geo_precision", OFTInteger},  {"fatalities", OFTInteger},
-      {"notes", OFTString},          {"actor1_written", OFTString},  {"actor2_written", OFTString},
-      {"place_id", OFTString},       {"location_written", OFTString}, {"strike_count", OFTInteger},
-      {"new_controller", OFTString}, {"date_written", OFTString},    {"source_document", OFTString},
-      {"span_start", OFTInteger},    {"span_end", OFTInteger},       {"source_line", OFTInteger},
-  };
-  return f;
+OGRFieldType ogr_type_of(EventFieldKind kind) {
+  switch (kind) {
+    case EventFieldKind::Integer: return OFTInteger;
+    case EventFieldKind::Real: return OFTReal;
+    case EventFieldKind::Text: break;
+  }
+  return OFTString;
 }
 
 std::string extension_of(const std::filesystem::path& path) {
@@ -43,8 +33,6 @@ std::string extension_of(const std::filesystem::path& path) {
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return ext;
 }
-
-double rounded(double value) { return std::round(value * 1e7) / 1e7; }
 
 }  // namespace
 
@@ -60,7 +48,7 @@ EventFormat event_format_of(const std::filesystem::path& path) {
 const std::vector<std::string>& event_field_names() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out;
-    for (const auto& f : fields()) out.emplace_back(f.name);
+    for (const auto& f : event_fields()) out.emplace_back(f.name);
     return out;
   }();
   return names;
@@ -113,8 +101,8 @@ EventFileWriter::EventFileWriter(std::filesystem::path path) : path_(std::move(p
   layer_ = dataset_->CreateLayer("events", table ? nullptr : &wgs84, table ? wkbNone : wkbPoint, layer_options);
   CSLDestroy(layer_options);
   if (!layer_) throw std::runtime_error("cannot write " + path_.string() + ": " + CPLGetLastErrorMsg());
-  for (const auto& f : fields()) {
-    OGRFieldDefn definition(f.name, f.type);
+  for (const auto& f : event_fields()) {
+    OGRFieldDefn definition(f.name, ogr_type_of(f.kind));
     if (layer_->CreateField(&definition) != OGRERR_NONE) throw std::runtime_error("cannot create field " + std::string(f.name));
   }
 }
@@ -136,43 +124,16 @@ void EventFileWriter::add(const std::vector<Event>& events) {
   const bool table = format_ == EventFormat::CSV;
   for (const auto& e : events) {
     OGRFeature feature(layer_->GetLayerDefn());
-    auto set_text = [&](const char* name, const std::string& value) {
-      if (!value.empty()) feature.SetField(name, value.c_str());
-    };
-    set_text("event_id", e.id);
-    if (e.date.precision != TimePrecision::Undated) {
-      set_text("event_date", e.date.date.iso());
-      feature.SetField("time_precision", static_cast<int>(e.date.precision));
+    const auto values = event_field_values(e);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const int field = static_cast<int>(i);  // created in event_fields() order
+      if (const auto* text = std::get_if<std::string>(&values[i])) feature.SetField(field, text->c_str());
+      if (const auto* integer = std::get_if<long long>(&values[i])) feature.SetField(field, static_cast<int>(*integer));
+      if (const auto* real = std::get_if<double>(&values[i])) feature.SetField(field, *real);
     }
-    set_text("event_type", std::string(event_type_name(e.type)));
-    set_text("sub_event_type", std::string(sub_event_type_name(e.type)));
-    set_text("actor1", e.actor1.canonical);
-    set_text("actor2", e.actor2.canonical);
-    set_text("location", e.place.name);
-    if (e.place.has_point()) {
-      feature.SetField("latitude", rounded(e.place.point.lat));
-      feature.SetField("longitude", rounded(e.place.point.lon));
-      feature.SetField("geo_precision", e.place.precision);
-      if (!table) {
-        OGRPoint point(rounded(e.place.point.lon), rounded(e.place.point.lat));
-        feature.SetGeometry(&point);
-      }
-    }
-    if (e.fatalities) feature.SetField("fatalities", *e.fatalities);
-    set_text("notes", e.provenance.sentence);
-    set_text("actor1_written", e.actor1.written);
-    set_text("actor2_written", e.actor2.written);
-    set_text("place_id", e.place.place_id);
-    set_text("location_written", e.place.written);
-    if (e.count) feature.SetField("strike_count", *e.count);
-    set_text("new_controller", e.new_controller);
-    set_text("date_written", e.date.written);
-    set_text("source_document", e.provenance.document);
-    if (e.provenance.line > 0) {
-      feature.SetField("source_line", static_cast<int>(e.provenance.line));
-    } else {
-      feature.SetField("span_start", static_cast<int>(e.provenance.span_begin));
-      feature.SetField("span_end", static_cast<int>(e.provenance.span_end));
+    if (!table && e.place.has_point()) {
+      OGRPoint point(rounded_coordinate(e.place.point.lon), rounded_coordinate(e.place.point.lat));
+      feature.SetGeometry(&point);
     }
     if (layer_->CreateFeature(&feature) != OGRERR_NONE) {
       throw std::runtime_error("cannot write " + path_.string() + ": " + CPLGetLastErrorMsg());
