@@ -14,20 +14,14 @@
 #include "cli/date_option.hpp"
 #include "cli/process_exit.hpp"
 #include "core/parallel.hpp"
-#include "io/atomic_file.hpp"
-#include "io/cloud_optimized_geotiff.hpp"
 #include "io/stage_timer.hpp"
-#include "layers/density_isobands.hpp"
-#include "layers/density_surface.hpp"
+#include "layers/density_layer.hpp"
 #include "layers/layer_setup.hpp"
-#include "layers/qgis_style.hpp"
 #include "layers/strike_selection.hpp"
 
 namespace conflictmap::cli {
 
 namespace {
-
-constexpr const char* kUnit = "strikes/km²";
 
 std::optional<SubEventType> strike_type_named(const std::string& name) {
   if (name == "air") return SubEventType::AirDroneStrike;
@@ -158,124 +152,51 @@ class DensityCommand : public Command {
     const auto events = pending_events.get();  // a bad events file is reported before a bad gazetteer
     if (setup_error) std::rethrow_exception(setup_error);
     timer.stage("read events (after the gazetteer)");
-    const auto report = select_strikes(events, selection, [&](const std::string& id) -> std::optional<double> {
-      // only an admin unit has an area worth reading the polygons for
-      const auto index = setup->gazetteer.find(id);
-      if (!index || !is_admin_unit(setup->gazetteer.at(*index).kind)) return std::nullopt;
-      const auto& areas = setup->areas();
-      auto found = areas.find(id);
-      if (found == areas.end()) return std::nullopt;
-      return found->second;
-    });
-    if (report.selected.empty()) {
-      throw std::runtime_error(fmt::format("no strike events to map in {} ({} events read): {}", sources_.front(),
-                                           events.size(), report.summary()));
-    }
-    std::vector<const Event*> selected_events;
-    for (const auto& s : report.selected) selected_events.push_back(s.event);
-    timer.stage("select");
-    const ProjectedEvents projected = project_events(*setup, selected_events);  // every selected event has a point
-    timer.stage("project");
-    // Whether every event lies in the country is checked beside the kernel; nothing is written unless it passes.
-    auto inside_country = std::async(std::launch::async, [&] { require_inside_country(*setup, projected, 25000); });
-
-    std::vector<WeightedPoint> points;
-    Bounds reach;
-    reach.min_x = 1;  // empty
-    reach.max_x = 0;
-    for (std::size_t i = 0; i < report.selected.size(); ++i) {
-      const auto& s = report.selected[i];
-      const double x = projected.x[i], y = projected.y[i];
-      points.push_back({x, y, s.weight, s.bandwidth_m});
-      const double r = Kernel(*shape, s.bandwidth_m).support_radius();
-      reach.expand(x - r, y - r);
-      reach.expand(x + r, y + r);
-    }
-    const Bounds extent = !bounds_.empty()          ? Bounds{bounds_[0], bounds_[1], bounds_[2], bounds_[3]}
-                          : extent_ == "country" ? setup->country_bounds.buffered(bandwidth_)
-                                                 : reach;
-    require_grid_within(extent, pixel_, max_cells_);
-    RasterGrid grid;
-    if (bounds_.empty()) {
-      grid = RasterGrid::snapped(extent, pixel_, setup->crs);
-    } else {
+    DensityRequest request;
+    request.selection = selection;
+    request.shape = *shape;
+    request.pixel_m = pixel_;
+    request.extent_of_events = extent_ == "events";
+    if (!bounds_.empty()) {
       if (!(bounds_[2] > bounds_[0] && bounds_[3] > bounds_[1])) {
         throw CLI::ValidationError("--bounds", "xmax and ymax must exceed xmin and ymin");
       }
-      grid.origin_x = bounds_[0];
-      grid.origin_y = bounds_[3];
-      grid.cell = pixel_;
-      grid.width = int(std::lround((bounds_[2] - bounds_[0]) / pixel_));
-      grid.height = int(std::lround((bounds_[3] - bounds_[1]) / pixel_));
-      grid.crs = setup->crs;
+      request.bounds = Bounds{bounds_[0], bounds_[1], bounds_[2], bounds_[3]};
     }
-    const unsigned threads = threads_ > 0 ? unsigned(threads_) : available_cores();
-    const std::filesystem::path tif = output_;
-    const std::filesystem::path bands = isobands_.empty() ? sibling_path(tif, "_isobands", ".geojson") : std::filesystem::path(isobands_);
-    StagedOutputs outputs;
-    const auto tif_temporary = outputs.stage(tif);
-    const auto bands_temporary = no_isobands_ ? std::filesystem::path() : outputs.stage(bands);
+    request.max_cells = max_cells_;
+    request.threads = threads_ > 0 ? unsigned(threads_) : available_cores();
+    const DensityLayer layer = compute_density(*setup, events, request, sources_.front());
+    timer.stage("select, project and kernel density");
 
-    const std::vector<float> values = kernel_density(points, grid, *shape, threads, 1e6);  // per km²
-    timer.stage("kernel density");
-
-    const SurfaceTotals totals = surface_totals(values, threads);
-    const double maximum = totals.maximum;
-    const double mass = totals.sum * grid.cell_area() / 1e6;
-    // The isobands are traced, thinned and written beside the COG.
-    const IsobandRequest isoband_request{std::vector<double>(levels_.begin(), levels_.end()), isoband_tolerance_,
-                                         bands_temporary, kUnit};
-    std::future<IsobandSummary> isobands;
+    DensityOutputs outputs;
+    outputs.raster = output_;
     if (!no_isobands_) {
-      isobands = std::async(std::launch::async, [&] {
-        return write_density_isobands(grid, values, maximum, bandwidth_, isoband_request);
-      });
+      outputs.isobands = isobands_.empty() ? sibling_path(output_, "_isobands", ".geojson") : std::filesystem::path(isobands_);
     }
-
-    RasterMetadata metadata{
-        {"CONFLICTMAP_LAYER", "strike density"},
-        {"UNITS", kUnit},
-        {"KERNEL", std::string(kernel_shape_name(*shape))},
-        {"BANDWIDTH_M", fmt::format("{}", bandwidth_)},
-        {"PIXEL_SIZE_M", fmt::format("{}", pixel_)},
-        {"CRS", setup->crs},
+    outputs.levels.assign(levels_.begin(), levels_.end());
+    outputs.isoband_tolerance = isoband_tolerance_;
+    outputs.compression = compress_ == "deflate" ? Compression::Deflate : Compression::Zstd;
+    outputs.description = {
         {"EXTENT", bounds_.empty() ? extent_ : "bounds"},
         {"TYPES", join(types_)},
         {"ACTORS", join(actors_)},
         {"FROM", from_},
         {"TO", to_},
         {"AS_OF", as_of_},
-        {"HALF_LIFE_DAYS", fmt::format("{}", half_life_)},
-        {"FATALITY_WEIGHT", fmt::format("{}", fatality_weight_)},
-        {"NEAR_RADIUS_M", fmt::format("{}", near_radius_)},
-        {"REGION_RADIUS_M", fmt::format("{}", region_radius_)},
-        {"EVENTS_SELECTED", fmt::format("{}", report.selected.size())},
-        {"TOTAL_WEIGHT", fmt::format("{:.6g}", report.total_weight)},
-        {"MASS_ON_GRID", fmt::format("{:.6g}", mass)},
-        {"MAXIMUM", fmt::format("{:.6g}", maximum)},
         {"SOURCES", join(sources_)},
-        {"SOFTWARE", std::string("conflictmap ") + CONFLICTMAP_VERSION},
     };
-    write_float_cog(tif_temporary, grid, values, -1.0, kUnit, metadata,
-                    compress_ == "deflate" ? Compression::Deflate : Compression::Zstd);
-    timer.stage("write COG");
-    const IsobandSummary isobands_written = isobands.valid() ? isobands.get() : IsobandSummary{};
-    timer.stage("isobands (after the COG)");
-    inside_country.get();
-    write_text(outputs.stage(sibling_path(tif, "", ".qml")), density_raster_style(maximum, kUnit));
-    if (!no_isobands_) {
-      write_text(outputs.stage(sibling_path(bands, "", ".qml")), isoband_style(isobands_written.levels, maximum, kUnit));
-    }
-    outputs.commit();
-    const std::string written = no_isobands_ ? fmt::format("{} and its .qml style", tif.string())
-                                             : fmt::format("{}, {} ({} isobands, {} of {} traced vertices kept) and "
-                                                           "their .qml styles",
-                                                           tif.string(), bands.string(), isobands_written.bands,
-                                                           isobands_written.vertices_kept, isobands_written.vertices_traced);
+    const DensityWritten written = write_density_layer(layer, request, outputs);
+    timer.stage("write COG, isobands and styles");
+    const std::string tif = output_;
+    const std::string listed = no_isobands_ ? fmt::format("{} and its .qml style", tif)
+                                            : fmt::format("{}, {} ({} isobands, {} of {} traced vertices kept) and "
+                                                          "their .qml styles",
+                                                          tif, outputs.isobands->string(), written.isobands,
+                                                          written.vertices_kept, written.vertices_traced);
     std::cerr << fmt::format("density: {}\ndensity: {}×{} cells of {} m in {}; maximum {:.4g} {}; mass on the grid {:.6g} "
                              "of {:.6g}\ndensity: wrote {}\n",
-                             report.summary(), grid.width, grid.height, pixel_, setup->crs, maximum, kUnit, mass,
-                             report.total_weight, written);
+                             layer.selection_summary, layer.grid.width, layer.grid.height, pixel_, setup->crs,
+                             layer.maximum, kDensityUnit, layer.mass, layer.total_weight, listed);
     exit_without_teardown(0);
   }
 

@@ -93,7 +93,6 @@ CorpusBatch CorpusExtraction::extract_row(const std::string& source, const Corpu
 
 void CorpusExtraction::run(CorpusReader& reader, const std::function<void(CorpusBatch&)>& sink) const {
   std::vector<CorpusRecord> rows;
-  std::vector<CorpusBatch> results;
   bool more = true;
   while (more) {
     rows.clear();
@@ -104,18 +103,23 @@ void CorpusExtraction::run(CorpusReader& reader, const std::function<void(Corpus
       rows.push_back(std::move(record));
     }
     if (rows.empty()) break;
-    results.assign(rows.size(), CorpusBatch{});
-    run_items_on_threads(rows.size(), threads_, [&](std::size_t i) { results[i] = extract_row(reader.source(), rows[i]); });
-    CorpusBatch batch;
-    for (auto& r : results) {
-      std::move(r.events.begin(), r.events.end(), std::back_inserter(batch.events));
-      std::move(r.unresolved.begin(), r.unresolved.end(), std::back_inserter(batch.unresolved));
-      std::move(r.rejected.begin(), r.rejected.end(), std::back_inserter(batch.rejected));
-      batch.reports += r.reports;
-      batch.sentences_cut += r.sentences_cut;
-    }
+    CorpusBatch batch = extract_records(reader.source(), rows);
     sink(batch);
   }
+}
+
+CorpusBatch CorpusExtraction::extract_records(const std::string& source, const std::vector<CorpusRecord>& rows) const {
+  std::vector<CorpusBatch> results(rows.size());
+  run_items_on_threads(rows.size(), threads_, [&](std::size_t i) { results[i] = extract_row(source, rows[i]); });
+  CorpusBatch batch;
+  for (auto& r : results) {
+    std::move(r.events.begin(), r.events.end(), std::back_inserter(batch.events));
+    std::move(r.unresolved.begin(), r.unresolved.end(), std::back_inserter(batch.unresolved));
+    std::move(r.rejected.begin(), r.rejected.end(), std::back_inserter(batch.rejected));
+    batch.reports += r.reports;
+    batch.sentences_cut += r.sentences_cut;
+  }
+  return batch;
 }
 
 }  // namespace conflictmap

@@ -40,6 +40,9 @@ class CorpusExtraction {
   void require_columns(CorpusReader& reader) const;
   // Reads `reader` to its end; `sink` gets each batch in input order.
   void run(CorpusReader& reader, const std::function<void(CorpusBatch&)>& sink) const;
+  // One batch of rows another reader gave (a DataFrame's, a Dask partition's), extracted on every core;
+  // `source` names them in default ids (SOURCE-LINE) and in rejections.
+  CorpusBatch extract_records(const std::string& source, const std::vector<CorpusRecord>& rows) const;
 
  private:
   CorpusBatch extract_row(const std::string& source, const CorpusRecord& record) const;

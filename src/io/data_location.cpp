@@ -15,11 +15,19 @@ std::filesystem::path executable_folder() {
   return error ? std::filesystem::path() : self.parent_path();
 }
 
+std::vector<std::filesystem::path>& embedder_candidates() {
+  static std::vector<std::filesystem::path> candidates;
+  return candidates;
+}
+
 }  // namespace
+
+void add_data_folder_candidate(const std::filesystem::path& folder) { embedder_candidates().push_back(folder); }
 
 std::vector<std::filesystem::path> data_folder_candidates() {
   std::vector<std::filesystem::path> candidates;
   if (const char* env = std::getenv("CONFLICTMAP_DATA"); env && *env) candidates.emplace_back(env);
+  for (const auto& folder : embedder_candidates()) candidates.push_back(folder);
   const auto bin = executable_folder();
   if (!bin.empty()) {
     candidates.push_back((bin / ".." / "share" / "conflictmap").lexically_normal());

@@ -19,5 +19,9 @@ std::filesystem::path data_folder();
 std::filesystem::path data_path(std::string_view relative);
 // Where data_folder looks, in order, for messages and --version.
 std::vector<std::filesystem::path> data_folder_candidates();
+// Another place to look, after CONFLICTMAP_DATA and before the executable's folders: a library embedding the
+// engine (the Python module, whose executable is the interpreter) names the data folder beside itself. Must be
+// called before the first data_folder().
+void add_data_folder_candidate(const std::filesystem::path& folder);
 
 }  // namespace conflictmap
