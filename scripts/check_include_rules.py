@@ -16,6 +16,7 @@ ALLOWED = {"core": {"core"}, "io": {"core", "io"}}
 for position, stage in enumerate(ORDER[2:], start=2):
     ALLOWED[stage] = set(ORDER[: position + 1])
 ALLOWED["cli"] = set(ORDER) | {"cli"}
+ALLOWED["python"] = set(ORDER) | {"python"}  # the Python module's bindings: wiring, as cli is
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"/]+)/')
 CONCEPT_INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)\.hpp"')

@@ -11,6 +11,7 @@ packages=(
   libgdal-dev gdal-bin python3-gdal libgeos-dev libproj-dev proj-bin
   libboost-dev catch2 libicu-dev libcli11-dev nlohmann-json3-dev libfmt-dev libsqlite3-dev libcpp-httplib-dev
   libhunspell-dev hunspell-ar libjemalloc-dev help2man lintian
+  pybind11-dev python3-dev python3-numpy python3-pandas python3-geopandas python3-pytest python3-dask python3-distributed
   python3 curl
 )
 viewer=0

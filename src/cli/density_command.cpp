@@ -23,15 +23,6 @@ namespace conflictmap::cli {
 
 namespace {
 
-std::optional<SubEventType> strike_type_named(const std::string& name) {
-  if (name == "air") return SubEventType::AirDroneStrike;
-  if (name == "shelling") return SubEventType::ShellingArtilleryMissile;
-  if (name == "explosive") return SubEventType::RemoteExplosive;
-  if (name == "suicide") return SubEventType::SuicideBomb;
-  return parse_sub_event_type(name);
-}
-
-
 class DensityCommand : public Command {
  public:
   explicit DensityCommand(const CommonOptions& common) : common_(common) {}

@@ -151,8 +151,7 @@ Event to_event(const FeatureFields<Getter>& row, OGRGeometry* geometry) {
 // Our own strict CSV reader: several times faster than OGR's, and it reports quoting and UTF-8 errors by line.
 // Records become events straight from views of the file's text, in parts on every core when the file is large
 // (read_parts: the error reported is always the earliest in the file, with its line).
-EventBatches read_csv_events(const std::string& source) {
-  const std::string content = read_text_file(source);
+EventBatches read_csv_events(const std::string& source, const std::string& content) {
   const std::string_view text = checked_table_text(content, source);
   // The header is the first record that is not a blank line; the records after it may be read in parts.
   std::vector<std::string> header;
@@ -220,12 +219,16 @@ EventBatches read_csv_events(const std::string& source) {
 
 }  // namespace
 
+std::vector<Event> read_csv_event_text(const std::string& name, const std::string& text) {
+  return read_csv_events(name, text).joined();
+}
+
 std::vector<Event> read_events(const std::string& source, const EventReadOptions& options) {
   return read_event_batches(source, options).joined();
 }
 
 EventBatches read_event_batches(const std::string& source, const EventReadOptions& options) {
-  if (is_csv(source)) return read_csv_events(source);
+  if (is_csv(source)) return read_csv_events(source, read_text_file(source));
   register_gdal_drivers();
   if (source.find(':') == std::string::npos && !std::filesystem::exists(source)) {
     throw InputError(source, 0, "", "no such file");

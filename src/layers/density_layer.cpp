@@ -14,12 +14,11 @@ namespace conflictmap {
 
 DensityLayer compute_density(const LayerSetup& setup, const EventBatches& events, const DensityRequest& request,
                              const std::string& sources) {
-  auto& shared_setup = const_cast<LayerSetup&>(setup);  // areas() reads the admin areas once, when first asked
   const auto report = select_strikes(events, request.selection, [&](const std::string& id) -> std::optional<double> {
     // only an admin unit has an area worth reading the polygons for
     const auto index = setup.gazetteer.find(id);
     if (!index || !is_admin_unit(setup.gazetteer.at(*index).kind)) return std::nullopt;
-    const auto& areas = shared_setup.areas();
+    const auto& areas = setup.areas();
     auto found = areas.find(id);
     if (found == areas.end()) return std::nullopt;
     return found->second;

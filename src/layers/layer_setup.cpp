@@ -59,9 +59,9 @@ EventBatches read_event_sources(const std::vector<std::string>& sources, const s
   return events;
 }
 
-const std::map<std::string, double>& LayerSetup::areas() {
-  std::call_once(areas_read_, [&] { admin.area_m2 = read_admin_geometry(gazetteer_folder / "admin.gpkg", crs, true).area_m2; });
-  return admin.area_m2;
+const std::map<std::string, double>& LayerSetup::areas() const {
+  std::call_once(areas_read_, [&] { areas_ = read_admin_geometry(gazetteer_folder / "admin.gpkg", crs, true).area_m2; });
+  return areas_;
 }
 
 ProjectedEvents project_events(const LayerSetup& setup, std::vector<const Event*> events) {

@@ -29,10 +29,11 @@ struct LayerSetup {
   Bounds country_bounds;                         // projected: the country, or its places when it has no outline
   // Admin unit areas in m² by P-code, read on first use (only imprecise strikes need them), once even when
   // several threads ask at once.
-  const std::map<std::string, double>& areas();
+  const std::map<std::string, double>& areas() const;
 
  private:
-  std::once_flag areas_read_;
+  mutable std::once_flag areas_read_;
+  mutable std::map<std::string, double> areas_;
 };
 
 // The gazetteer of `gazetteer_folder` and its country; `crs_option` empty: the UTM zone of the gazetteer's places.

@@ -88,6 +88,14 @@ StrikeSelectionReport select_from(const std::vector<Event>& events, const Strike
 
 }  // namespace
 
+std::optional<SubEventType> strike_type_named(const std::string& name) {
+  if (name == "air") return SubEventType::AirDroneStrike;
+  if (name == "shelling") return SubEventType::ShellingArtilleryMissile;
+  if (name == "explosive") return SubEventType::RemoteExplosive;
+  if (name == "suicide") return SubEventType::SuicideBomb;
+  return parse_sub_event_type(name);
+}
+
 StrikeSelectionReport select_strikes(const EventBatches& events, const StrikeSelection& selection,
                                      const AdminAreaLookup& admin_area) {
   // Batches on every core, then joined in reading order: the same selection, and a total weight summed batch

@@ -44,6 +44,9 @@ struct StrikeSelectionReport {
 // selected on several threads at once, so the lookup must be safe to call from them.
 using AdminAreaLookup = std::function<std::optional<double>(const std::string& place_id)>;
 
+// A type as the density options name it: air, shelling, explosive, suicide, or an ACLED sub-event type name.
+std::optional<SubEventType> strike_type_named(const std::string& name);
+
 StrikeSelectionReport select_strikes(const EventBatches& events, const StrikeSelection& selection,
                                      const AdminAreaLookup& admin_area);
 StrikeSelectionReport select_strikes(const std::vector<Event>& events, const StrikeSelection& selection,

@@ -24,6 +24,15 @@ grep -q "^data: $WORK/moved/share/conflictmap$" "$WORK/version" || fail "the dat
 grep -Eq "^gazetteer: syria .* [0-9]+ places, [0-9]+ names" "$WORK/version" || fail "--version names no gazetteer: $(cat "$WORK/version")"
 grep -Eq "^GDAL [0-9.]+, GEOS [0-9.]+.*, PROJ [0-9.]+" "$WORK/version" || fail "--version names no library versions"
 
+# the Python module, when built, is installed too and finds the moved data folder from beside itself
+if grep -q "^BUILD_PYTHON:BOOL=ON" "$build/CMakeCache.txt" 2>/dev/null; then
+  package="$WORK/moved/lib/python3/dist-packages"
+  [ -f "$package/conflictmap/__init__.py" ] || fail "no Python package under lib/python3/dist-packages"
+  (cd "$WORK" && env -u CONFLICTMAP_DATA -u CONFLICTMAP_GAZETTEER PYTHONPATH="$package" /usr/bin/python3 -c \
+    'import conflictmap; r = conflictmap.Resolver(); assert r.gazetteer.startswith("'"$WORK/moved/share/conflictmap"'"), r.gazetteer; assert r.resolve("Saraqib")["place_id"] == "C3916"') \
+    || fail "the installed Python module does not work from the moved prefix"
+fi
+
 run_sample_commands "$(cd "$build" && pwd)/conflictmap" "$WORK/from_build"
 run_sample_commands "$installed" "$WORK/from_install"
 same_sample_outputs "$WORK/from_build" "$WORK/from_install"
