@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
-  -DCONFLICTMAP_SANITIZE=ON -DBUILD_TESTING=ON >/dev/null
+  -DCONFLICTMAP_SANITIZE=ON -DBUILD_TESTING=ON -DBUILD_PYTHON=OFF >/dev/null
 cmake --build build-asan -j"$(nproc)" --target conflictmap conflictmap_tests conflictmap_man conflictmap_changelog >/dev/null
 # Leaks from GDAL's and PROJ's process-wide caches are suppressed, one line per cause (tests/sanitizers/lsan.supp).
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=0"

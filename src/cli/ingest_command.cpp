@@ -3,9 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/gazetteer_loader.hpp"
+#include "core/parallel.hpp"
 #include "events/event_writer.hpp"
 #include "events/table_ingest.hpp"
 #include "io/atomic_file.hpp"
@@ -31,8 +34,11 @@ class IngestCommand : public Command {
                     "field=column: read a field from another column (repeatable). Fields: event_id, event_date, "
                     "event_type, sub_event_type, actor1, actor2, admin1, admin2, admin3, location, latitude, longitude, "
                     "geo_precision, fatalities, notes, time_precision");
-    app->add_option("-o,--output", output_, "Events file: .geojson, .csv or .gpkg (the same fields as extract)")->required();
+    app->add_option("-o,--output", output_, "Events file: .geojson, .geojsonl, .csv or .gpkg (the same fields as extract); "
+                                            "written batch by batch, so memory follows a batch, not the table")->required();
     app->add_option("--rejected", rejected_, "CSV of every rejected row: source, line, field, reason");
+    app->add_option("--threads", threads_, "Threads that convert and place rows (default: all cores); the output is the same for any number")
+        ->check(CLI::Range(1, 1024));
     app->add_option("--lexicons", lexicons_, "Folder of the actor lexicon (actors.tsv, …) used to name actors canonically");
     return app;
   }
@@ -56,22 +62,47 @@ class IngestCommand : public Command {
     const Gazetteer gazetteer = load_selected_gazetteer(common_.gazetteer);
     const Resolver resolver(gazetteer);
     const TableIngester ingester(resolver, lexicon);
-    const IngestResult result = ingester.ingest(source_, *format, columns);
-    if (!rejected_.empty()) {
-      AtomicFile file(rejected_);
-      file.stream() << "source,line,field,reason\n";
-      for (const auto& r : result.rejected) {
-        file.stream() << csv_field(r.source) << ',' << r.line << ',' << csv_field(r.field) << ',' << csv_field(r.reason) << '\n';
+    // Batch by batch: events and rejected rows go to their temporaries as they come, and both are put in place
+    // together at the end; a failed run leaves neither.
+    std::optional<EventFileWriter> events;
+    std::optional<AtomicFile> rejected;
+    std::size_t rejected_count = 0;
+    std::vector<RejectedRow> first_rejected;
+    ingester.ingest(source_, *format, columns, threads_ ? unsigned(threads_) : available_cores(), [&](IngestBatch& batch) {
+      if (!events) {  // opened once the columns are known good: a bad source leaves nothing to remove
+        events.emplace(output_);
+        if (!rejected_.empty()) {
+          rejected.emplace(rejected_);
+          rejected->stream() << "source,line,field,reason\n";
+        }
       }
-      file.commit();
+      events->add(batch.events);
+      for (auto& r : batch.rejected) {
+        if (rejected) {
+          rejected->stream() << csv_field(r.source) << ',' << r.line << ',' << csv_field(r.field) << ','
+                             << csv_field(r.reason) << '\n';
+        }
+        if (first_rejected.size() < 20) first_rejected.push_back(r);
+        ++rejected_count;
+      }
+    });
+    if (!events) {  // a table without rows still gives an (empty) events file
+      events.emplace(output_);
+      if (!rejected_.empty()) {
+        rejected.emplace(rejected_);
+        rejected->stream() << "source,line,field,reason\n";
+      }
     }
-    write_events_with_side_file(result.events, output_, rejected_);
-    std::cerr << fmt::format("ingest: {} events, {} rows rejected\n", result.events.size(), result.rejected.size());
-    for (std::size_t i = 0; i < result.rejected.size() && i < 20; ++i) {
-      const auto& r = result.rejected[i];
-      std::cerr << fmt::format("  {}:{}: field '{}': {}\n", r.source, r.line, r.field, r.reason);
+    if (rejected) rejected->commit();
+    try {
+      events->commit();
+    } catch (...) {
+      if (!rejected_.empty()) std::filesystem::remove(rejected_);
+      throw;
     }
-    if (result.rejected.size() > 20) std::cerr << "  … (all of them with --rejected FILE)\n";
+    std::cerr << fmt::format("ingest: {} events, {} rows rejected\n", events->written(), rejected_count);
+    for (const auto& r : first_rejected) std::cerr << fmt::format("  {}:{}: field '{}': {}\n", r.source, r.line, r.field, r.reason);
+    if (rejected_count > 20) std::cerr << "  … (all of them with --rejected FILE)\n";
     return 0;
   }
 
@@ -83,6 +114,7 @@ class IngestCommand : public Command {
   std::string output_;
   std::string rejected_;
   std::string lexicons_;
+  int threads_ = 0;
 };
 
 }  // namespace

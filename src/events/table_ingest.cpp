@@ -1,25 +1,19 @@
 #include "events/table_ingest.hpp"
 
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
-#include "io/gdal_errors.hpp"
-
 #include <fmt/format.h>
 
-#include <limits>
 #include <algorithm>
+#include <limits>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <memory>
 
+#include "core/parallel.hpp"
 #include "core/script.hpp"
-#include "io/delimited_table.hpp"
+#include "events/table_rows.hpp"
 #include "io/field_values.hpp"
-#include "io/gdal_drivers.hpp"
 #include "io/input_error.hpp"
-#include "io/wgs84_transform.hpp"
 
 namespace conflictmap {
 
@@ -29,13 +23,6 @@ const std::vector<std::string> kFields = {"event_id", "event_date", "event_type"
                                           "actor2",   "admin1",     "admin2",     "admin3",         "location",
                                           "latitude", "longitude",  "geo_precision", "fatalities",  "notes",
                                           "time_precision"};
-
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(b, e - b + 1));
-}
 
 // ISO dates (with or without a time, as UCDP writes them) and ACLED's "07 October 2015"
 std::optional<CivilDate> parse_table_date(const std::string& raw) {
@@ -114,55 +101,11 @@ Actor TableIngester::canonical_actor(const std::string& written) const {
   return actor;
 }
 
-IngestResult TableIngester::ingest(const std::string& source, TableFormat format, const ColumnMap& columns) const {
-  std::vector<Row> rows;
-  std::vector<std::string> header;
-  if (format == TableFormat::Vector) {
-    register_gdal_drivers();
-    std::unique_ptr<GDALDataset> dataset(
-        static_cast<GDALDataset*>(GDALOpenEx(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
-    if (!dataset) throw InputError(source, 0, "", std::string("cannot open as a vector source: ") + CPLGetLastErrorMsg());
-    if (dataset->GetLayerCount() < 1) throw InputError(source, 0, "", "the source has no layer");
-    OGRLayer* layer = dataset->GetLayer(0);
-    OGRFeatureDefn* definition = layer->GetLayerDefn();
-    for (int i = 0; i < definition->GetFieldCount(); ++i) header.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
-    const std::unique_ptr<OGRCoordinateTransformation> to_wgs84 = transform_to_wgs84(layer->GetSpatialRef());
-    long ordinal = 0;
-    const GdalFailures failures;  // a damaged record is refused, never skipped in silence
-    for (auto& feature : *layer) {
-      if (failures.first()) break;
-      Row row;
-      row.line = ++ordinal;  // the feature's position: vector sources have no lines
-      for (const auto& [field, column] : columns) {
-        const int index = definition->GetFieldIndex(column.c_str());
-        if (index >= 0 && feature->IsFieldSetAndNotNull(index)) row.values[field] = trim(feature->GetFieldAsString(index));
-      }
-      if (const OGRGeometry* g = feature->GetGeometryRef(); g && wkbFlatten(g->getGeometryType()) == wkbPoint) {
-        double x = g->toPoint()->getX(), y = g->toPoint()->getY();
-        if (to_wgs84) to_wgs84->Transform(1, &x, &y);
-        row.geometry = LatLon{y, x};
-      }
-      rows.push_back(std::move(row));
-    }
-    if (failures.first()) {
-      throw InputError(source, ordinal + 1, "", "cannot read the feature after the " + std::to_string(ordinal) +
-                                                   " read whole: " + *failures.first());
-    }
-  } else {
-    const DelimitedTable table = read_delimited_file(source, ',');
-    header = table.header;
-    std::map<std::string, std::size_t> index;
-    for (const auto& [field, column] : columns) {
-      if (auto i = table.find_column(column)) index[field] = *i;
-    }
-    for (const auto& record : table.records) {
-      Row row;
-      row.line = record.line;
-      for (const auto& [field, i] : index) row.values[field] = trim(record.fields[i]);
-      rows.push_back(std::move(row));
-    }
-  }
-  // the columns every row needs
+void TableIngester::ingest(const std::string& source, TableFormat format, const ColumnMap& columns, unsigned threads,
+                           const IngestSink& sink, std::size_t batch_rows) const {
+  const auto rows = open_table_rows(source, format == TableFormat::Vector, columns);
+  const auto& header = rows->header();
+  // the columns every row needs, checked before any row is read
   auto has = [&](const std::string& field) {
     const auto it = columns.find(field);
     return it != columns.end() && std::find(header.begin(), header.end(), it->second) != header.end();
@@ -178,14 +121,49 @@ IngestResult TableIngester::ingest(const std::string& source, TableFormat format
   const bool coordinates = has("latitude") && has("longitude");
   if (!coordinates && !has("location") && format != TableFormat::Vector) throw missing("latitude");
 
-  IngestResult result;
-  for (const auto& row : rows) {
-    if (auto e = to_event(row, format, source, result.rejected)) result.events.push_back(std::move(*e));
+  // Rows are read on this thread, a batch at a time; the batch is converted on every thread (placing rows
+  // without coordinates is the costly part) and handed on in input order before the next is read.
+  std::vector<TableRow> batch;
+  std::vector<std::optional<Event>> converted;
+  std::vector<std::vector<RejectedRow>> refused;
+  bool more = true;
+  while (more) {
+    batch.clear();
+    batch.reserve(batch_rows);
+    TableRow row;
+    while (batch.size() < std::max<std::size_t>(batch_rows, 1) && (more = rows->next(row))) batch.push_back(std::move(row));
+    if (batch.empty()) break;
+    converted.assign(batch.size(), std::nullopt);
+    refused.assign(batch.size(), {});
+    run_ranges_on_threads(batch.size(), 256, std::max(1u, threads), [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        if (!batch[i].error.empty()) {
+          refused[i].push_back({source, batch[i].line, batch[i].error_field, batch[i].error});
+        } else {
+          converted[i] = to_event(batch[i], format, source, refused[i]);
+        }
+      }
+    });
+    IngestBatch out;
+    out.rows = batch.size();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (converted[i]) out.events.push_back(std::move(*converted[i]));
+      for (auto& r : refused[i]) out.rejected.push_back(std::move(r));
+    }
+    sink(out);
   }
+}
+
+IngestResult TableIngester::ingest(const std::string& source, TableFormat format, const ColumnMap& columns) const {
+  IngestResult result;
+  ingest(source, format, columns, 1, [&](IngestBatch& batch) {
+    std::move(batch.events.begin(), batch.events.end(), std::back_inserter(result.events));
+    std::move(batch.rejected.begin(), batch.rejected.end(), std::back_inserter(result.rejected));
+  });
   return result;
 }
 
-std::optional<Event> TableIngester::to_event(const Row& row, TableFormat format, const std::string& source,
+std::optional<Event> TableIngester::to_event(const TableRow& row, TableFormat format, const std::string& source,
                                              std::vector<RejectedRow>& rejected) const {
   auto value = [&](const char* field) {
     const auto it = row.values.find(field);

@@ -2,6 +2,7 @@
 // Event tables other projects publish (ACLED, UCDP GED, any CSV or OGR source with a column mapping) read
 // into the same events extraction makes. Rows without coordinates are placed by the resolver with their admin
 // columns as context; a row that cannot be read is rejected with its line and reason, and the rest are kept.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -31,20 +32,30 @@ struct IngestResult {
   std::vector<RejectedRow> rejected;
 };
 
+// One batch of a table as it streams: its events and its rejected rows, in input order.
+struct IngestBatch {
+  std::vector<Event> events;
+  std::vector<RejectedRow> rejected;
+  std::size_t rows = 0;  // rows read
+};
+using IngestSink = std::function<void(IngestBatch&)>;
+
+struct TableRow;
+
 class TableIngester {
  public:
   TableIngester(const Resolver& resolver, const Lexicon& lexicon) : resolver_(resolver), lexicon_(lexicon) {}
-  // Reads `source` (a file path, or any OGR data source name for TableFormat::Vector). A missing column the
-  // map needs is an InputError naming it; bad rows are rejected, not fatal.
+  // Streams `source` (a CSV file, plain or gzip, or any OGR data source name for TableFormat::Vector): rows
+  // are read `batch_rows` at a time, each batch is converted on `threads` threads and handed to `sink` in input
+  // order before the next is read, so memory follows one batch and not the table. A missing column the map
+  // needs is an InputError naming it, raised before any batch; bad rows are rejected, not fatal.
+  void ingest(const std::string& source, TableFormat format, const ColumnMap& columns, unsigned threads,
+              const IngestSink& sink, std::size_t batch_rows = 16384) const;
+  // The whole table at once, for small tables and tests.
   IngestResult ingest(const std::string& source, TableFormat format, const ColumnMap& columns) const;
 
  private:
-  struct Row {
-    long line = 0;
-    std::map<std::string, std::string> values;  // by our field name
-    std::optional<LatLon> geometry;             // an OGR point, when the source has one
-  };
-  std::optional<Event> to_event(const Row& row, TableFormat format, const std::string& source,
+  std::optional<Event> to_event(const TableRow& row, TableFormat format, const std::string& source,
                                 std::vector<RejectedRow>& rejected) const;
   Actor canonical_actor(const std::string& written) const;
   const Resolver& resolver_;

@@ -81,10 +81,13 @@ void CorpusReader::CloseFile::operator()(void* file) const { VSIFCloseL(static_c
 bool CorpusReader::next_line(std::string& line) {
   line.clear();
   while (true) {
-    const auto newline = buffer_.find('\n', at_);
-    if (newline != std::string::npos) {
-      line.assign(buffer_, at_, newline - at_);
-      at_ = newline + 1;
+    // a line ends at LF, CRLF, or a lone CR (old Mac exports, as the table reader accepts them); a CR that ends
+    // the buffer waits for the next read to tell which
+    const auto end = buffer_.find_first_of("\r\n", at_);
+    if (end != std::string::npos && (buffer_[end] == '\n' || end + 1 < buffer_.size() || eof_)) {
+      line.assign(buffer_, at_, end - at_);
+      at_ = end + 1;
+      if (buffer_[end] == '\r' && at_ < buffer_.size() && buffer_[at_] == '\n') ++at_;
       break;
     }
     if (eof_) {
@@ -113,7 +116,6 @@ bool CorpusReader::next_line(std::string& line) {
   }
   ++line_;
   if (line_ == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-  if (!line.empty() && line.back() == '\r') line.pop_back();
   return true;
 }
 
