@@ -82,3 +82,14 @@ def test_a_missing_column_is_named(client, tmp_path):
     source.write_text("body\nWarplanes struck Saraqib.\n", encoding="utf-8")
     with pytest.raises(KeyError, match="text"):
         extract_corpus(str(source), client=client)
+
+
+def test_render_tiles_in_shards_equals_one_tiles_run(cli, client, reports, tmp_path):
+    from conflictmap.dask import render_tiles
+    cli("extract", *reports, "-o", tmp_path / "events.csv")
+    cli("density", tmp_path / "events.csv", "-o", tmp_path / "strikes.tif", "--pixel-size", "2000", "--no-isobands")
+    cli("tiles", tmp_path / "strikes.tif", "-z", "0-7", "-o", tmp_path / "one.pmtiles")
+    render_tiles([tmp_path / "strikes.tif"], tmp_path / "sharded.pmtiles", "0-7", shards=3, client=client,
+                 binary=os.environ["CONFLICTMAP_BIN"])
+    assert read_bytes(tmp_path / "one.pmtiles") == read_bytes(tmp_path / "sharded.pmtiles")
+    assert not os.path.exists(tmp_path / "sharded.pmtiles.shards")

@@ -194,3 +194,88 @@ def extract_corpus(paths_or_glob, text="text", date=None, id=None, lang=None, cl
     if output is not None:
         _conflictmap.write_events(events, output)
     return events
+
+
+def _program(binary):
+    import shutil
+    if binary:
+        return str(binary)
+    here = _os.path.dirname(_os.path.abspath(__file__))
+    for candidate in (_os.path.join(here, "..", "..", "conflictmap"),          # a build tree: build/python/conflictmap
+                      _os.path.join(here, "..", "..", "..", "..", "bin", "conflictmap")):  # <prefix>/lib/python3/…
+        if _os.access(candidate, _os.X_OK):
+            return _os.path.normpath(candidate)
+    found = shutil.which("conflictmap")
+    if not found:
+        raise FileNotFoundError("no conflictmap program beside the module or on PATH: pass binary=")
+    return found
+
+
+def _render_shard(binary, layers, zoom, shard, shards, output, image_format, threads):
+    import subprocess
+    command = [binary, "tiles", *layers, "-z", zoom, "--shard", f"{shard}/{shards}", "-o", output,
+               "--format", image_format, "--threads", str(threads)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"shard {shard}/{shards}: {done.stderr.strip()}")
+    return output
+
+
+def render_tiles(layers, output, zoom, shards=None, client=None, work_folder=None, binary=None, image_format="png",
+                 threads_per_shard=1):
+    """Renders layers to tiles on Dask workers, a shard of the pyramid each, then joins the shards.
+
+    Each task runs ``conflictmap tiles LAYERS -z ZOOM --shard i/n`` on a worker into ``work_folder``; the client
+    then runs ``conflictmap merge-tiles`` into ``output``. Shards split the pyramid the same way on every machine,
+    and the joined set equals what one ``conflictmap tiles`` run writes.
+
+    Args:
+        layers: GeoTIFF paths (density or control layers, or any georeferenced raster), as ``tiles`` takes them;
+            every worker must see them at these paths (a shared file system).
+        output: the joined tile set: a folder, FILE.mbtiles or FILE.pmtiles.
+        zoom: the zoom levels, "MIN-MAX" or one zoom.
+        shards: how many shards (default: twice the workers' threads, at least 2).
+        client: a ``dask.distributed.Client`` or a scheduler address; None: the default client, else local threads.
+        work_folder: where the shards are written, seen by the workers and the client (default: beside ``output``).
+        binary: the conflictmap program (default: the one beside the module, else on PATH).
+        image_format: "png" or "webp".
+        threads_per_shard: rendering threads inside each task.
+
+    Returns:
+        The path of the joined tile set.
+    """
+    import subprocess
+    import dask
+    program = _program(binary)
+    layers = [str(p) for p in ([layers] if isinstance(layers, (str, _os.PathLike)) else layers)]
+    output = str(output)
+    connected = None
+    if isinstance(client, str):
+        from dask.distributed import Client
+        connected = client = Client(client)
+    if client is None:
+        try:
+            from dask.distributed import default_client
+            client = default_client()
+        except (ImportError, ValueError):
+            client = None
+    if shards is None:
+        cores = sum(client.nthreads().values()) if client is not None else (_os.cpu_count() or 1)
+        shards = max(2, 2 * cores)
+    work = str(work_folder) if work_folder else output.rstrip("/") + ".shards"
+    _os.makedirs(work, exist_ok=True)
+    try:
+        tasks = [dask.delayed(_render_shard)(program, layers, str(zoom), i, shards,
+                                             _os.path.join(work, f"shard-{i:04d}.mbtiles"), image_format,
+                                             threads_per_shard) for i in range(shards)]
+        parts = client.gather(client.compute(tasks)) if client is not None else dask.compute(*tasks, scheduler="threads")
+        done = subprocess.run([program, "merge-tiles", *parts, "-o", output], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"merge-tiles: {done.stderr.strip()}")
+        for part in parts:
+            _os.remove(part)
+        _os.rmdir(work)
+    finally:
+        if connected is not None:
+            connected.close()
+    return output
