@@ -407,6 +407,36 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     i = last - 1;
   }
 
+  // 1d. the next item of an Arabic list of places in a spelling the gazetteer lacks: joined by "and" to a place
+  // just before it ("منبج وسارين", where the gazetteer writes صرين) or after that place's comma. Arabic writes
+  // the conjunction on the word and romanised sources respell letters (س/ص, ت/ط, ه/ة), so a list item is often
+  // no gazetteer spelling; the resolver, by spelling alone (exact or normalised, never fuzzy), says whether it is
+  // a place. One to three words, the conjunction peeled.
+  auto place_just_before = [&](std::size_t k) {
+    const auto joined = split_joined_prefix(tokens[k].form);
+    const bool conjunction = joined && !tokens[k].alt.empty() && joined->prefix == "\xD9\x88";
+    return std::any_of(mentions.begin(), mentions.end(), [&](const PlaceMention& m) {
+      return (conjunction && m.last == k) || (m.last == k && comma_between(k - 1, k));
+    });
+  };
+  for (std::size_t i = 1; i < n; ++i) {
+    if (tokens[i].script != Script::Arabic || taken[i] || blocked[i] || !is_name_word(tokens[i]) || !place_just_before(i)) {
+      continue;
+    }
+    const std::size_t clitic = comma_between(i - 1, i) ? 0 : joined_prefix_bytes(tokens[i]);
+    for (std::size_t len = std::min<std::size_t>(3, n - i); len >= 1; --len) {
+      if (!free_range(i, i + len) || !is_name_word(tokens[i + len - 1])) continue;
+      bool split = false;
+      for (std::size_t k = i; k + 1 < i + len && !split; ++k) split = comma_between(k, k + 1);
+      if (split || (len > 1 && lexicon_.is_kind(tokens[i + len - 1], generic_))) continue;
+      const std::size_t begin = tokens[i].begin + clitic;
+      if (!resolver_.places_by_spelling(text.substr(begin, tokens[i + len - 1].end - begin))) continue;
+      add(i, i + len, false, clitic);
+      i += len - 1;
+      break;
+    }
+  }
+
   // 2. an unknown name beside a qualifier: "Alnashwa neighborhood", "Sodat Abd villages", "قرية كفر بطونة"
   for (std::size_t q = 0; q < n; ++q) {
     if (!lexicon_.is_kind(tokens[q], qualifier_) && !lexicon_.is_kind_alt(tokens[q], qualifier_)) continue;

@@ -453,3 +453,21 @@ TEST_CASE("a long report gives the same events and unresolved mentions with its 
   REQUIRE(one.unresolved.size() == four.unresolved.size());
   for (std::size_t i = 0; i < one.unresolved.size(); ++i) CHECK(one.unresolved[i].begin == four.unresolved[i].begin);
 }
+
+TEST_CASE("the next item of an Arabic list, in a spelling the gazetteer lacks, is a place when the resolver places it by spelling",
+          "[extraction]") {
+  constexpr const char* kSarin = "C2074";  // the gazetteer writes صرين; reports also write سارين
+  const auto joined = extract("قصفت الطائرات الحربية مواقع في منبج وسارين أمس.");
+  CHECK(has_type(joined, kManbij, SubEventType::AirDroneStrike));
+  CHECK(has_type(joined, kSarin, SubEventType::AirDroneStrike));
+  const auto commas = extract("استهدفت الغارات منبج، سارين، وسراقب.");
+  CHECK(!at(commas, kSarin).empty());
+  CHECK(!at(commas, kSaraqib).empty());
+  // a word of the language joined to the place is no item of the list: "Manbij and others", "Manbij and its countryside"
+  const auto others = extract("قصفت الطائرات منبج وغيرها من البلدات.");
+  CHECK(others.size() == 1);
+  const auto countryside = extract("قصفت الطائرات منبج وريفها.");
+  CHECK(countryside.size() == 1);
+  // alone, after no place, the other spelling needs a settlement word or a preposition as before
+  CHECK(at(extract("سارين غاز سام استخدم في الحرب."), kSarin).empty());
+}
