@@ -77,6 +77,7 @@ Lexicon Lexicon::load(const std::filesystem::path& folder) {
     if (p.words.empty()) throw InputError((folder / "triggers.tsv").string(), line, "phrase", "a phrase needs a word");
     lexicon.add(std::move(p));
   }
+  const std::size_t trigger_count = lexicon.phrases_.size();  // actors and triggers: the inflections are of triggers
   for (const auto& [line, f] : read_lexicon_rows(folder / "words.tsv", {"kind", "phrase", "value"})) {
     Phrase p;
     p.kind = f[0];
@@ -92,9 +93,62 @@ Lexicon Lexicon::load(const std::filesystem::path& folder) {
     if (p.words.empty()) throw InputError((folder / "words.tsv").string(), line, "phrase", "a phrase needs a word");
     lexicon.add(std::move(p));
   }
+  lexicon.add_arabic_inflections(trigger_count);
   lexicon.number_kinds_ = lexicon.mask_of({"number"});
   lexicon.vague_kinds_ = lexicon.mask_of({"vague"});
   return lexicon;
+}
+
+void Lexicon::add_arabic_inflections(std::size_t trigger_count) {
+  // An Arabic verb carries its subject's person and number, and an object pronoun, as suffixes on the past
+  // stem: سيطر → سيطروا (they took control), حرر → حرروها (they liberated it), قصف → قصفت، قصفوا، قصفا. The
+  // triggers list stems (and some forms); each single-word Arabic trigger also matches these inflections, unless
+  // the lexicon already gives the inflected word a meaning of its own. An object pronoun is read only after the
+  // plural subject (وها، وه): alone on the stem, "قصفها" is as often "its bombing" (the verbal noun, written like
+  // the stem) as "bombed it", and after ت, "لاستعادتها" is "to recapture it", the noun of an intention.
+  struct Suffix {
+    std::string_view letters;
+    bool object;  // carries an object pronoun
+  };
+  static constexpr Suffix kSuffixes[] = {
+      {"\xD8\xAA", false},                  // ت   she, or I/you
+      {"\xD9\x88\xD8\xA7", false},          // وا  they (masculine)
+      {"\xD8\xA7", false},                  // ا   the two of them
+      {"\xD8\xAA\xD8\xA7", false},          // تا  the two of them (feminine)
+      {"\xD9\x86", false},                  // ن   they (feminine)
+      {"\xD9\x86\xD8\xA7", false},          // نا  we
+      {"\xD9\x88\xD9\x87\xD8\xA7", true},  // وها they … it
+      {"\xD9\x88\xD9\x87", true},          // وه  they … it
+  };
+  constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال: a noun, not a verb
+  std::vector<Phrase> derived;
+  for (std::size_t index = 0; index < trigger_count && index < phrases_.size(); ++index) {
+    const Phrase& phrase = phrases_[index];
+    if (phrase.kind == "actor" || phrase.words.size() != 1) continue;
+    const std::string& stem = phrase.words.front();
+    // Arabic letters only (two bytes each, led by D8–DB), at least three of them
+    if (stem.size() < 6 || stem.starts_with(kArticle)) continue;
+    bool arabic = stem.size() % 2 == 0;
+    for (std::size_t k = 0; arabic && k < stem.size(); k += 2) {
+      const auto lead = static_cast<unsigned char>(stem[k]);
+      arabic = lead >= 0xD8 && lead <= 0xDB;
+    }
+    if (!arabic) continue;
+    for (const auto& suffix : kSuffixes) {
+      std::string form = stem + std::string(suffix.letters);
+      if (by_first_word_.count(form)) continue;
+      if (std::any_of(derived.begin(), derived.end(), [&](const Phrase& d) { return d.words.front() == form && d.kind == phrase.kind; })) {
+        continue;
+      }
+      Phrase inflected;
+      inflected.kind = phrase.kind;
+      inflected.written = phrase.written + std::string(suffix.letters);
+      inflected.words = {std::move(form)};
+      inflected.object_pronoun = suffix.object;
+      derived.push_back(std::move(inflected));
+    }
+  }
+  for (auto& phrase : derived) add(std::move(phrase));
 }
 
 std::uint64_t Lexicon::mask_of(const std::vector<std::string>& kinds) const {

@@ -23,6 +23,7 @@ struct Phrase {
   std::string side;                // actors: government, non-state, external, civilian
   std::string written;             // the phrase as the file spells it
   std::uint64_t kind_bit = 0;      // this kind's bit, for fast filtering by kind
+  bool object_pronoun = false;     // an Arabic verb written with its object ("اقتحموها", they stormed it)
 };
 
 struct PhraseMatch {
@@ -60,6 +61,8 @@ class Lexicon {
 
  private:
   void add(Phrase phrase);
+  // The person, number and object suffixes of the Arabic verbs among the first `trigger_count` phrases.
+  void add_arabic_inflections(std::size_t trigger_count);
   std::uint64_t mask_of(const std::vector<std::string>& kinds) const;
   std::vector<Phrase> phrases_;
 

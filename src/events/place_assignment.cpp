@@ -89,13 +89,15 @@ void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<c
     }
   }
   // "rebels regained it", "تقدم قوات النظام وسيطرتها على المنطقة": a territorial verb without places takes those
-  // of the territorial verb before it
+  // of the territorial verb before it. A verb written with its object ("دخلوا سراقب واقتحموها", they entered
+  // Saraqib and stormed it) takes the places of the verb before it whatever that verb's kind: "it" is what was
+  // just named
   for (std::size_t k = 0; k < live.size(); ++k) {
     auto& t = triggers[live[k]];
-    if (!is_territorial_kind(t.phrase->kind) || !t.places.empty()) continue;
+    if (!t.places.empty() || (!is_territorial_kind(t.phrase->kind) && !t.phrase->object_pronoun)) continue;
     for (std::size_t j = k; j-- > 0;) {
       const auto& before = triggers[live[j]];
-      if (is_territorial_kind(before.phrase->kind) && !before.places.empty()) {
+      if ((is_territorial_kind(before.phrase->kind) || t.phrase->object_pronoun) && !before.places.empty()) {
         t.places = before.places;
         t.borrowed = true;
         t.lender = live[j];

@@ -471,3 +471,19 @@ TEST_CASE("the next item of an Arabic list, in a spelling the gazetteer lacks, i
   // alone, after no place, the other spelling needs a settlement word or a preposition as before
   CHECK(at(extract("سارين غاز سام استخدم في الحرب."), kSarin).empty());
 }
+
+TEST_CASE("an Arabic verb of control or striking is read in its inflections: they took, she struck, they stormed it",
+          "[extraction]") {
+  // the triggers list the stem; the subject's suffix (وا، ت، ا) and a subject with an object (وها، تها) inflect it
+  CHECK(has_control(extract("تقدم مقاتلو هيئة تحرير الشام نحو سراقب وسيطروا عليها بعد الظهر."), kSaraqib,
+                    "Hayat Tahrir al-Sham"));
+  CHECK(has_control(extract("دخل مقاتلو المعارضة بلدة سراقب واقتحموها فجرا."), kSaraqib, "Syrian opposition"));
+  CHECK(has_type(extract("قصفوا مدينة منبج بالمدفعية الثقيلة."), kManbij, SubEventType::ShellingArtilleryMissile));
+  // "its bombing" is the verbal noun with a possessive, written as the verb with an object would be: no new event
+  const auto noun = extract("أدانت المنظمة قصفها للمدنيين في الأمس.");
+  CHECK(noun.empty());
+  // "to recapture it" is an intention: an attack, not a change of control
+  const auto attempt = extract("هاجمت قوات النظام بلدة سراقب في محاولة لاستعادتها.");
+  CHECK(has_type(attempt, kSaraqib, SubEventType::ArmedClash));
+  CHECK_FALSE(has_control(attempt, kSaraqib, "Syrian government forces"));
+}
