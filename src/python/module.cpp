@@ -145,7 +145,18 @@ py::tuple extract_rows(const PythonEngine& engine, const std::vector<std::option
     const CorpusExtraction extraction(engine.extractor(), engine.lexicon(), columns, fallback, thread_count(threads));
     batch = extraction.extract_records(source, records);
   }
-  return py::make_tuple(events_to_list(batch.events), unresolved_to_list(batch.unresolved), rejected_to_list(batch.rejected));
+  // the events stay in the engine: a caller that writes them (a Dask worker) never turns them into Python objects
+  auto events = std::make_shared<EventList>(EventList{std::move(batch.events)});
+  return py::make_tuple(events, unresolved_to_list(batch.unresolved), rejected_to_list(batch.rejected));
+}
+
+// Event files written part by part (a Dask run's partitions), joined in order into one file of any format: read
+// and written by the engine, never through Python objects.
+void merge_event_files(const std::vector<std::string>& parts, const std::string& output) {
+  py::gil_scoped_release unlocked;
+  EventFileWriter writer(output);
+  for (const auto& part : parts) writer.add(read_events(part));
+  writer.commit();
 }
 
 }  // namespace
@@ -166,6 +177,7 @@ PYBIND11_MODULE(_conflictmap, module) {
   });
   module.def("add_data_folder_candidate", [](const std::string& folder) { add_data_folder_candidate(folder); });
   module.def("version", [] { return std::string(CONFLICTMAP_VERSION); });
+  module.def("merge_event_files", &merge_event_files, py::arg("parts"), py::arg("output"));
 
   py::class_<PythonEngine, std::shared_ptr<PythonEngine>>(module, "Engine")
       .def(py::init([](const std::string& gazetteer, const std::string& lexicons) {

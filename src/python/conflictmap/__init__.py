@@ -196,7 +196,7 @@ def extract_frame(frame, text="text", date=None, id=None, lang=None, resolver=No
     lines = list(range(1, len(frame) + 1))
     events, unresolved, rejected = resolver._engine.extract_rows(texts, dates, ids, langs, lines, "frame",
                                                                  _date_text(default_date), threads)
-    result = events_frame(events, geo=geo)
+    result = events_frame(events.records(), geo=geo)
     rejected_frame = pd.DataFrame(rejected, columns=["source", "line", "field", "reason"])
     # a rejected row is named by its position in the frame (line n is row n-1) and by its index label
     rejected_frame.insert(0, "row", [frame.index[line - 1] for line in rejected_frame["line"]])
