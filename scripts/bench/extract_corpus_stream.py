@@ -10,23 +10,13 @@ import argparse
 import glob
 import json
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from child_process import run  # noqa: E402
 
-
-def run(command):
-    """Wall time and peak RSS (MB) of one child process."""
-    start = time.monotonic()
-    pid = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).pid
-    _, status, usage = os.wait4(pid, 0)
-    if status != 0:
-        sys.exit(f"failed: {' '.join(command)}")
-    return time.monotonic() - start, usage.ru_maxrss / 1024
 
 
 def main():

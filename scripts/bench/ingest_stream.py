@@ -11,12 +11,12 @@ import csv
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from child_process import run  # noqa: E402
 TYPES = ["Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Remote explosive/landmine/IED",
          "Attack", "Government regains territory", "Non-state actor overtakes territory"]
 ACTORS = ["Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)", "Islamic State (Syria)",
@@ -25,15 +25,6 @@ LOCATIONS = [("Saraqib", "Idlib", 35.8611, 36.8061), ("Manbij", "Aleppo", 36.526
              ("Tal Rifaat", "Aleppo", 36.4726, 37.0941), ("Deir ez-Zor", "Deir ez-Zor", 35.3359, 40.1408),
              ("Douma", "Rural Damascus", 33.5711, 36.4025), ("Kafr Nabl", "Idlib", 35.6136, 36.5615)]
 
-
-def run(command):
-    """Wall time and peak RSS (MB) of one child process."""
-    start = time.monotonic()
-    pid = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).pid
-    _, status, usage = os.wait4(pid, 0)
-    if status != 0:
-        sys.exit(f"failed: {' '.join(command)}")
-    return time.monotonic() - start, usage.ru_maxrss / 1024
 
 
 def write_table(path, rows):

@@ -203,7 +203,7 @@ class ExtractCommand : public Command {
         unresolved_count += batch.unresolved.size();
         rejected_count += batch.rejected.size();
         cut += batch.sentences_cut;
-        if (sized) progress.advance(std::size_t(bytes_before + reader.bytes_read()));
+        if (sized) progress.advance(std::size_t(bytes_before + batch.bytes_read));
       });
       bytes_before += reader.bytes_read();
     }

@@ -130,7 +130,7 @@ class ServeCommand : public Command {
     };
     // Every request is answered before routing: the routes' regular expressions match recursively, per
     // character, and a path of a few kilobytes overflowed a worker's stack
-    server.set_pre_routing_handler([handle](const httplib::Request& request, httplib::Response& response) {
+    auto answer = [handle](const httplib::Request& request, httplib::Response& response) {
       if (request.method == "GET" || request.method == "HEAD") {
         handle(request, response);
       } else {
@@ -139,24 +139,18 @@ class ServeCommand : public Command {
         response.set_content("only GET and HEAD\n", "text/plain");
       }
       return httplib::Server::HandlerResponse::Handled;
-    });
+    };
+    server.set_pre_routing_handler(answer);
     // A Range of another unit than bytes ("items=0-10") is to be ignored (RFC 9110, 14.2), but this httplib
     // refuses any Range it cannot parse with 416 before routing. Its error handler sees that answer: the request
     // is answered there instead, whole, as if it had come without the header.
-    server.set_error_handler(httplib::Server::HandlerWithResponse([handle](const httplib::Request& request, httplib::Response& response) {
+    server.set_error_handler(httplib::Server::HandlerWithResponse([answer](const httplib::Request& request, httplib::Response& response) {
       if (response.status != 416 || !request.has_header("Range") || !request.ranges.empty() ||
           is_bytes_range(request.get_header_value("Range"))) {
         return httplib::Server::HandlerResponse::Unhandled;
       }
       response.status = 200;
-      if (request.method == "GET" || request.method == "HEAD") {
-        handle(request, response);
-      } else {
-        response.status = 405;
-        response.set_header("Allow", "GET, HEAD");
-        response.set_content("only GET and HEAD\n", "text/plain");
-      }
-      return httplib::Server::HandlerResponse::Handled;
+      return answer(request, response);
     }));
     if (!quiet_) {
       server.set_logger([](const httplib::Request& request, const httplib::Response& response) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <future>
+#include <memory>
 
 #include "core/parallel.hpp"
 #include "events/report_document.hpp"
@@ -92,19 +94,42 @@ CorpusBatch CorpusExtraction::extract_row(const std::string& source, const Corpu
 }
 
 void CorpusExtraction::run(CorpusReader& reader, const std::function<void(CorpusBatch&)>& sink) const {
-  std::vector<CorpusRecord> rows;
-  bool more = true;
-  while (more) {
-    rows.clear();
+  // Three stages overlap: while a batch is extracted on every thread, the next is read and the one before is
+  // handed to the sink (written). Reading and writing each run on one thread at a time, in order; at most three
+  // batches are held, so memory still follows the batch. The sink sees batches in input order, one at a time.
+  struct ReadBatch {
+    std::vector<CorpusRecord> rows;
+    std::uint64_t bytes_read = 0;
+  };
+  auto read_batch = [this, &reader] {
+    ReadBatch batch;
     std::size_t bytes = 0;
     CorpusRecord record;
-    while (bytes < batch_bytes_ && rows.size() < kMaxBatchRows && (more = reader.next(record))) {
+    while (bytes < batch_bytes_ && batch.rows.size() < kMaxBatchRows && reader.next(record)) {
       if (const std::string* text = field_of(record, columns_.text)) bytes += text->size();
-      rows.push_back(std::move(record));
+      batch.rows.push_back(std::move(record));
     }
-    if (rows.empty()) break;
-    CorpusBatch batch = extract_records(reader.source(), rows);
-    sink(batch);
+    batch.bytes_read = reader.bytes_read();
+    return batch;
+  };
+  std::future<void> writing;
+  std::future<ReadBatch> next = std::async(std::launch::async, read_batch);
+  try {
+    while (true) {
+      ReadBatch current = next.get();
+      if (current.rows.empty()) break;
+      next = std::async(std::launch::async, read_batch);
+      auto extracted = std::make_shared<CorpusBatch>(extract_records(reader.source(), current.rows));
+      extracted->bytes_read = current.bytes_read;
+      if (writing.valid()) writing.get();
+      writing = std::async(std::launch::async, [&sink, extracted] { sink(*extracted); });
+    }
+    if (writing.valid()) writing.get();
+  } catch (...) {
+    // the stages still running finish (and their own errors are dropped) before the reader they use goes
+    if (next.valid()) next.wait();
+    if (writing.valid()) writing.wait();
+    throw;
   }
 }
 

@@ -4,6 +4,7 @@
 // read, so memory follows the batch and not the corpus, and the output is the same for any number of threads.
 // A row that cannot be used (no text, a bad date, not UTF-8, a language not read) is rejected with its line.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -29,6 +30,7 @@ struct CorpusBatch {
   std::vector<RejectedRow> rejected;
   std::size_t reports = 0;        // rows extracted (a row may hold several reports pasted together)
   std::size_t sentences_cut = 0;  // run-on sentences read in pieces
+  std::uint64_t bytes_read = 0;   // of the source, once this batch was read (for progress)
 };
 
 class CorpusExtraction {
@@ -38,7 +40,8 @@ class CorpusExtraction {
                    std::optional<CivilDate> date, unsigned threads, std::size_t batch_bytes = std::size_t(8) << 20);
   // A column the options name and the source lacks is an InputError naming the source and the column.
   void require_columns(CorpusReader& reader) const;
-  // Reads `reader` to its end; `sink` gets each batch in input order.
+  // Reads `reader` to its end; `sink` gets each batch in input order, one call at a time but not always on the
+  // calling thread (the next batch is read and extracted meanwhile).
   void run(CorpusReader& reader, const std::function<void(CorpusBatch&)>& sink) const;
   // One batch of rows another reader gave (a DataFrame's, a Dask partition's), extracted on every core;
   // `source` names them in default ids (SOURCE-LINE) and in rejections.

@@ -119,6 +119,8 @@ EventFileWriter::~EventFileWriter() {
 }
 
 void EventFileWriter::add(const std::vector<Event>& events) {
+  // the fixed date is a thread's setting, and batches may come from another thread than the one that created us
+  CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
   // one transaction per batch: a GeoPackage would otherwise commit every feature on its own
   const bool transaction = dataset_->StartTransaction() == OGRERR_NONE;
   const bool table = format_ == EventFormat::CSV;

@@ -19,6 +19,7 @@
 #include "io/data_location.hpp"
 #include "io/input_error.hpp"
 #include "python/event_list.hpp"
+#include "python/python_arguments.hpp"
 #include "python/python_engine.hpp"
 #include "python/python_layers.hpp"
 #include "python/python_values.hpp"
@@ -29,19 +30,6 @@ namespace py = pybind11;
 namespace conflictmap::python {
 
 namespace {
-
-std::optional<CivilDate> date_argument(const std::optional<std::string>& text, const char* argument) {
-  if (!text || text->empty()) return std::nullopt;
-  auto date = CivilDate::parse(*text);
-  if (!date) throw py::value_error(fmt::format("{}: '{}' is not a date (YYYY-MM-DD)", argument, *text));
-  return date;
-}
-
-unsigned thread_count(std::optional<int> threads) {
-  if (!threads) return available_cores();
-  if (*threads < 1) throw py::value_error("threads: must be 1 or more");
-  return unsigned(*threads);
-}
 
 py::dict resolve_one(const PythonEngine& engine, const std::string& name, const std::vector<std::string>& context) {
   Resolution resolution;

@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "core/parallel.hpp"
 #include "io/delimited_table.hpp"
 #include "layers/control_baseline.hpp"
 #include "layers/control_layer.hpp"
 #include "layers/date_series.hpp"
 #include "layers/density_layer.hpp"
 #include "python/event_list.hpp"
+#include "python/python_arguments.hpp"
 #include "python/python_engine.hpp"
 
 namespace py = pybind11;
@@ -25,20 +25,6 @@ namespace py = pybind11;
 namespace conflictmap::python {
 
 namespace {
-
-std::optional<CivilDate> date_argument(const std::optional<std::string>& text, const char* argument) {
-  if (!text || text->empty()) return std::nullopt;
-  auto date = CivilDate::parse(*text);
-  if (!date) throw py::value_error(fmt::format("{}: '{}' is not a date (YYYY-MM-DD)", argument, *text));
-  return date;
-}
-
-double finite_at_least(double value, double low, const char* argument, bool strictly = false) {
-  if (!std::isfinite(value) || value < low || (strictly && value == low)) {
-    throw py::value_error(fmt::format("{}: {} is not a finite number {} {}", argument, value, strictly ? "above" : "of at least", low));
-  }
-  return value;
-}
 
 std::string wkt_of(const std::string& crs) {
   OGRSpatialReference reference;
@@ -95,8 +81,7 @@ py::dict density(const PythonEngine& engine, const EventList& events, double ban
   }
   if (max_cells < 1) throw py::value_error("max_cells: must be 1 or more");
   request.max_cells = max_cells;
-  if (threads && *threads < 1) throw py::value_error("threads: must be 1 or more");
-  request.threads = threads ? unsigned(*threads) : available_cores();
+  request.threads = thread_count(threads);
   for (const double level : levels) finite_at_least(level, 0, "levels", true);
   if (compress != "zstd" && compress != "deflate") throw py::value_error("compress: 'zstd' or 'deflate'");
 

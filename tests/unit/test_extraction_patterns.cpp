@@ -3,6 +3,8 @@
 // a capture.
 #include <catch2/catch.hpp>
 
+#include "embedded_data.hpp"
+
 #include <algorithm>
 
 #include "events/event_extractor.hpp"
@@ -13,16 +15,9 @@ using namespace conflictmap;
 
 namespace {
 
-const Resolver& resolver() {
-  static const Gazetteer gazetteer = load_gazetteer(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/syria");
-  static const Resolver instance(gazetteer);
-  return instance;
-}
+const Resolver& resolver() { return testing::syria_resolver(); }
 
-const Lexicon& lexicon() {
-  static const Lexicon instance = Lexicon::load(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/lexicons");
-  return instance;
-}
+const Lexicon& lexicon() { return testing::embedded_lexicon(); }
 
 std::vector<Event> extract(const std::string& text) {
   static const EventExtractor extractor(resolver(), lexicon());

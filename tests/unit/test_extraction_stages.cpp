@@ -1,6 +1,8 @@
 // Each stage of extraction on its own, on sentences written for the test.
 #include <catch2/catch.hpp>
 
+#include "embedded_data.hpp"
+
 #include "events/actor_roles.hpp"
 #include "events/document_places.hpp"
 #include "events/event_reconciliation.hpp"
@@ -13,16 +15,9 @@ using namespace conflictmap;
 
 namespace {
 
-const Lexicon& lexicon() {
-  static const Lexicon instance = Lexicon::load(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/lexicons");
-  return instance;
-}
+const Lexicon& lexicon() { return testing::embedded_lexicon(); }
 
-const Resolver& resolver() {
-  static const Gazetteer gazetteer = load_gazetteer(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/syria");
-  static const Resolver instance(gazetteer);
-  return instance;
-}
+const Resolver& resolver() { return testing::syria_resolver(); }
 
 std::vector<Token> annotated(const std::string& text) {
   auto tokens = tokenize(text);

@@ -1,6 +1,8 @@
 // The place names of the bundled reports, with the context the reports give, against the shipped gazetteer.
 #include <catch2/catch.hpp>
 
+#include "embedded_data.hpp"
+
 #include "core/geo.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "resolve/resolver.hpp"
@@ -9,15 +11,9 @@ using namespace conflictmap;
 
 namespace {
 
-const Gazetteer& syria() {
-  static const Gazetteer gazetteer = load_gazetteer(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/syria");
-  return gazetteer;
-}
+const Gazetteer& syria() { return testing::syria_gazetteer(); }
 
-const Resolver& resolver() {
-  static const Resolver instance(syria());
-  return instance;
-}
+const Resolver& resolver() { return testing::syria_resolver(); }
 
 Resolution resolve(const std::string& name, const std::string& context) {
   ResolveContext ctx;

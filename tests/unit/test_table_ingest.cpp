@@ -2,6 +2,8 @@
 // batch size and the thread count, from CSV (plain, gzip, CR-only line ends) and OGR sources alike.
 #include <catch2/catch.hpp>
 
+#include "embedded_data.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,16 +16,9 @@ using namespace conflictmap;
 
 namespace {
 
-const Resolver& resolver() {
-  static const Gazetteer gazetteer = load_gazetteer(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/syria");
-  static const Resolver instance(gazetteer);
-  return instance;
-}
+const Resolver& resolver() { return testing::syria_resolver(); }
 
-const Lexicon& lexicon() {
-  static const Lexicon instance = Lexicon::load(std::string(CONFLICTMAP_SOURCE_DIR) + "/gazetteer/lexicons");
-  return instance;
-}
+const Lexicon& lexicon() { return testing::embedded_lexicon(); }
 
 std::filesystem::path written(const std::string& name, const std::string& text) {
   const auto path = std::filesystem::temp_directory_path() / ("conflictmap_ingest_test_" + name);
