@@ -2,20 +2,29 @@
 
 #include <hunspell.h>
 
+#include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <mutex>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
 
+#include "core/text_hash.hpp"
+
 namespace conflictmap {
 
 struct WordDictionary::Impl {
   Hunhandle* handle = nullptr;
-  // Hunspell's lookups share state; the answers are remembered, since reports repeat their words
+  // Hunspell's lookups share state, so they take turns; its answers are remembered per thread, since reports
+  // repeat their words, and a remembered answer then costs no lock (extraction asks from every core at once)
   mutable std::mutex mutex;
-  mutable std::unordered_map<std::string, bool> answers;
+  std::uint64_t serial = 0;  // tells this dictionary from a later one at the same address
 };
+
+namespace {
+std::atomic<std::uint64_t> next_dictionary_serial{1};
+}  // namespace
 
 WordDictionary::WordDictionary(const std::filesystem::path& stem) : impl_(std::make_unique<Impl>()) {
   const std::string aff = stem.string() + ".aff";
@@ -26,6 +35,7 @@ WordDictionary::WordDictionary(const std::filesystem::path& stem) : impl_(std::m
                                "CONFLICTMAP_ARABIC_DICTIONARY to another dictionary's path without .aff/.dic)");
     }
   }
+  impl_->serial = next_dictionary_serial++;
   impl_->handle = Hunspell_create(aff.c_str(), dic.c_str());
   if (!impl_->handle) throw std::runtime_error(dic + ": cannot read the dictionary");
 }
@@ -36,12 +46,24 @@ WordDictionary::~WordDictionary() {
 
 bool WordDictionary::knows(std::string_view word) const {
   if (word.empty()) return false;
-  std::lock_guard<std::mutex> lock(impl_->mutex);
+  struct Remembered {
+    std::uint64_t dictionary = 0;
+    std::unordered_map<std::string, bool, TextHash, std::equal_to<>> answers;
+  };
+  thread_local Remembered remembered;
+  if (remembered.dictionary != impl_->serial) {  // another dictionary's answers (or none yet)
+    remembered.dictionary = impl_->serial;
+    remembered.answers.clear();
+  }
+  if (const auto it = remembered.answers.find(word); it != remembered.answers.end()) return it->second;
+  if (remembered.answers.size() > (1u << 16)) remembered.answers.clear();
   std::string key(word);
-  if (const auto it = impl_->answers.find(key); it != impl_->answers.end()) return it->second;
-  if (impl_->answers.size() > (1u << 16)) impl_->answers.clear();
-  const bool known = Hunspell_spell(impl_->handle, key.c_str()) != 0;
-  impl_->answers.emplace(std::move(key), known);
+  bool known = false;
+  {
+    std::lock_guard<std::mutex> lock(impl_->mutex);
+    known = Hunspell_spell(impl_->handle, key.c_str()) != 0;
+  }
+  remembered.answers.emplace(std::move(key), known);
   return known;
 }
 
