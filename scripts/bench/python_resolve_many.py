@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """The Python module's `Resolver.resolve_many` against the batch CLI (`resolve --input`) on the same names, in
-the same run: names/s, and the module's overhead for a batch (the bar: under 10%). Both resolve on one thread
-here; the CLI's time is counted without its start-up (measured on a one-name file), as the module's is counted
+the same run: names/s, and the module's overhead for a batch (the bar: under 10%), each on one thread and on two; the CLI's time is counted without its start-up (measured on a one-name file), as the module's is counted
 without loading the Resolver.
 
 Usage: PYTHONPATH=build/python /usr/bin/python3 scripts/bench/python_resolve_many.py [--names 50000] [--binary build/conflictmap]
@@ -34,15 +33,15 @@ def names_from_gazetteer(count, folder):
     return out
 
 
-def cli_seconds(binary, names, work):
+def cli_seconds(binary, names, work, threads=1):
     path = os.path.join(work, f"names{len(names)}.csv")
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["name"])
         writer.writerows([n] for n in names)
     start = time.perf_counter()
-    subprocess.run([binary, "resolve", "--input", path, "--name-column", "name", "--output",
-                    os.path.join(work, "out.csv")], check=True, stderr=subprocess.DEVNULL)
+    subprocess.run([binary, "resolve", "--input", path, "--name-column", "name", "--threads", str(threads),
+                    "--output", os.path.join(work, "out.csv")], check=True, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -58,6 +57,7 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         startup = min(cli_seconds(args.binary, names[:1], work) for _ in range(3))
         cli = cli_seconds(args.binary, names, work) - startup
+        cli2 = cli_seconds(args.binary, names, work, threads=2) - startup
     # each pass on a fresh Resolver (its load left out), so that it starts as cold as the CLI's run: the memory of
     # fuzzy answers a run fills belongs to its index
     def cold(threads, engine_only=False):
@@ -70,7 +70,8 @@ def main():
         return time.perf_counter() - start
     timings = {threads: min(cold(threads) for _ in range(2)) for threads in (1, 2)}
     engine = min(cold(1, engine_only=True) for _ in range(2))
-    print(f"{len(names):,} names: CLI batch {len(names) / cli:,.0f} names/s (start-up {startup:.2f} s left out); "
+    print(f"{len(names):,} names: CLI batch {len(names) / cli:,.0f} names/s on 1 thread, {len(names) / cli2:,.0f} on 2 "
+          f"(start-up {startup:.2f} s left out); "
           f"resolve_many 1 thread {len(names) / timings[1]:,.0f} names/s, overhead {timings[1] / cli - 1:+.1%} (the engine "
           f"call alone {engine / cli - 1:+.1%}, the DataFrame {(timings[1] - engine) / cli:+.1%}); "
           f"2 threads {len(names) / timings[2]:,.0f} names/s ({timings[1] / timings[2]:.2f}x); Resolver load {load:.2f} s")
