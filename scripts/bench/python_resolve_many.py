@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The Python module's `Resolver.resolve_many` against the batch CLI (`resolve --input`) on the same names, in
-the same run: names/s, and the module's overhead for a batch (the bar: under 10%), each on one thread and on two; the CLI's time is counted without its start-up (measured on a one-name file), as the module's is counted
-without loading the Resolver.
+the same run: names/s on one thread and on two, and the module's overhead for a batch (the bar: under 10%).
+The CLI's time is counted without its start-up (measured on a one-name file), as the module's is counted
+without loading the Resolver; each module pass starts on a fresh Resolver, as cold as the CLI's run.
 
 Usage: PYTHONPATH=build/python /usr/bin/python3 scripts/bench/python_resolve_many.py [--names 50000] [--binary build/conflictmap]
 """
