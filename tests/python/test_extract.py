@@ -33,6 +33,11 @@ def test_extract_reads_the_date_it_is_given_and_an_arabic_report():
     assert [e["place_id"] for e in arabic] == ["C3916"]
     with pytest.raises(ValueError, match="date"):
         conflictmap.extract("Warplanes struck Saraqib.", date="2016-13-45")
+    # what could not be placed is there to be seen, as extract --unresolved lists it
+    events, unresolved = conflictmap.extract("Warplanes struck Qzxwvkaleh village yesterday.", date="2016-03-02",
+                                             with_unresolved=True)
+    assert events == []
+    assert [u["text"] for u in unresolved] == ["Qzxwvkaleh village"]
 
 
 def corpus_from_reports(reports, tmp_path):

@@ -139,7 +139,7 @@ def default_resolver():
         return _default_resolver
 
 
-def extract(text, date=None, source=None, resolver=None):
+def extract(text, date=None, source=None, resolver=None, with_unresolved=False):
     """Extracts located, dated, typed events from the text of one or more reports, as ``conflictmap extract``.
 
     Args:
@@ -149,15 +149,16 @@ def extract(text, date=None, source=None, resolver=None):
             "منذ أربعة أيام") count from it. None: a "Date:" header line in the text, else events stay undated.
         source: what events cite as their ``source_document`` (a URL, a file name). Default "text".
         resolver: a Resolver (default: ``default_resolver()``).
+        with_unresolved: also return what looked like part of an event but could not be placed or classified.
 
     Returns:
-        A list of event dicts with the keys of ``EVENT_COLUMNS`` (None where an event has no value). Mentions
-        that looked like part of an event but could not be placed are left out of the list; use
-        ``extract_frame`` to see them.
+        A list of event dicts with the keys of ``EVENT_COLUMNS`` (None where an event has no value). With
+        ``with_unresolved``, a pair: the events, and a list of dicts (document, span_start, span_end, text,
+        reason, sentence) as ``extract --unresolved`` writes them.
     """
     resolver = resolver or default_resolver()
-    events, _unresolved = resolver._engine.extract(str(text), _date_text(date), str(source or "text"))
-    return events
+    events, unresolved = resolver._engine.extract(str(text), _date_text(date), str(source or "text"))
+    return (events, unresolved) if with_unresolved else events
 
 
 def extract_frame(frame, text="text", date=None, id=None, lang=None, resolver=None, threads=None,
