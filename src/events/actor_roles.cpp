@@ -1,6 +1,8 @@
 #include "events/actor_roles.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 namespace conflictmap {
 
@@ -42,7 +44,8 @@ bool is_state(const PhraseMatch& a) { return a.phrase->side == "government" || a
 
 ActorRoles::ActorRoles(const Lexicon& lexicon)
     : lexicon_(lexicon), actor_(lexicon.mask({"actor"})), supporter_(lexicon.mask({"supporter"})),
-      backed_after_(lexicon.mask({"backed_after"})) {}
+      backed_after_(lexicon.mask({"backed_after"})), relative_(lexicon.mask({"relative"})),
+      control_(lexicon.mask({"control"})) {}
 
 SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_view text) const {
   // an acronym the lexicon writes in capitals ("IS", "SDF") is the acronym only when the text writes it so:
@@ -81,8 +84,45 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
       }
     }
   }
+  // "rebel-held Saraqib", "IS-controlled areas", "government-besieged Daraya": a party joined by a hyphen to a
+  // participle of holding describes who holds the place, not who acts in the sentence ("rebel-held Saraqib was
+  // shelled" names no rebel shelling); it may be the side the action was against
+  std::vector<char> holding(actors.size(), 0);
+  for (std::size_t k = 0; k < actors.size(); ++k) {
+    const std::size_t next = actors[k].last;
+    if (next >= tokens.size() || tokens[next].script != Script::Latin) continue;
+    const auto gap = text.substr(tokens[next - 1].end, tokens[next].begin - tokens[next - 1].end);
+    const auto& word = tokens[next].form;
+    if (gap == "-" && (word == "held" || word == "controlled" || word == "besieged" || word == "occupied")) holding[k] = 1;
+  }
+  // "Saraqib, which IS controls, …", "المناطق التي تسيطر عليها قوات النظام": a relative clause of holding names
+  // the holder of the place before it. English puts the holder between the relative word and the verb; Arabic
+  // puts the verb first and the holder after it.
+  static const std::unordered_set<std::string_view> holding_verbs = {"controls", "control", "holds", "hold",
+                                                                     "controlled", "held", "occupies", "occupied"};
+  for (std::size_t k = 0; k < actors.size(); ++k) {
+    const std::size_t first = actors[k].first, last = actors[k].last;
+    if (tokens[first].script == Script::Latin) {
+      if (first > 0 && (tokens[first - 1].form == "which" || tokens[first - 1].form == "that") && last < tokens.size() &&
+          holding_verbs.count(tokens[last].form)) {
+        holding[k] = 1;
+      }
+      continue;
+    }
+    bool verb = false;
+    for (std::size_t back = 1; back <= 4 && back <= first; ++back) {
+      const Token& before = tokens[first - back];
+      if (lexicon_.is_kind(before, relative_)) {
+        if (verb) holding[k] = 1;
+        break;
+      }
+      verb = verb || lexicon_.is_kind(before, control_) || lexicon_.is_kind_alt(before, control_);
+    }
+  }
   SentenceActors out;
-  for (std::size_t k = 0; k < actors.size(); ++k) (supporting[k] ? out.backers : out.acting).push_back(actors[k]);
+  for (std::size_t k = 0; k < actors.size(); ++k) {
+    (supporting[k] ? out.backers : holding[k] ? out.holders : out.acting).push_back(actors[k]);
+  }
   return out;
 }
 
@@ -141,8 +181,10 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
 
 Actor ActorRoles::other_side(const Actor& first, const SentenceActors& actors, const std::vector<Token>& tokens,
                              std::string_view text) const {
-  for (const auto& a : actors.acting) {
-    if (a.phrase->canonical != first.canonical && a.phrase->side != "civilian") return actor(a, tokens, text);
+  for (const auto* group : {&actors.acting, &actors.holders}) {
+    for (const auto& a : *group) {
+      if (a.phrase->canonical != first.canonical && a.phrase->side != "civilian") return actor(a, tokens, text);
+    }
   }
   return {};
 }

@@ -16,6 +16,7 @@ namespace conflictmap {
 struct SentenceActors {
   std::vector<PhraseMatch> acting;   // in text order
   std::vector<PhraseMatch> backers;  // "backed by Russian air strikes", "U.S.-backed"
+  std::vector<PhraseMatch> holders;  // "rebel-held", "IS-controlled": who holds a place, never the actor
 };
 
 // What the sentences before have said: the last actor named, and the last state or foreign power named.
@@ -36,7 +37,7 @@ class ActorRoles {
   // with no subject of its own, shares it.
   Actor actor_of(const Trigger& trigger, const SentenceActors& actors, const std::vector<Token>& tokens,
                  std::string_view text, const ActorMemory& memory, const Actor* coordinated = nullptr) const;
-  // The first actor of the sentence other than `first` and not civilians: the other side.
+  // The first actor of the sentence other than `first` and not civilians, acting or holding: the other side.
   Actor other_side(const Actor& first, const SentenceActors& actors, const std::vector<Token>& tokens,
                    std::string_view text) const;
   // The side of an actor the sentence names ("government", "non-state", "external"), or "".
@@ -47,7 +48,7 @@ class ActorRoles {
 
  private:
   const Lexicon& lexicon_;
-  std::uint64_t actor_ = 0, supporter_ = 0, backed_after_ = 0;
+  std::uint64_t actor_ = 0, supporter_ = 0, backed_after_ = 0, relative_ = 0, control_ = 0;
 };
 
 }  // namespace conflictmap

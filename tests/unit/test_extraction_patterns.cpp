@@ -482,3 +482,28 @@ TEST_CASE("an Arabic verb of control or striking is read in its inflections: the
   CHECK(has_type(attempt, kSaraqib, SubEventType::ArmedClash));
   CHECK_FALSE(has_control(attempt, kSaraqib, "Syrian government forces"));
 }
+
+TEST_CASE("who holds a place is not who acts there: 'rebel-held', 'which IS controls', 'التي تسيطر عليها'",
+          "[extraction]") {
+  auto only = [](const std::vector<Event>& events) {
+    REQUIRE(events.size() == 1);
+    return events.front();
+  };
+  // the holder is the side the action was against, never its actor
+  const auto held = only(extract("Rebel-held Saraqib was shelled overnight."));
+  CHECK(held.actor1.canonical.empty());
+  CHECK(held.actor2.canonical == "Syrian opposition");
+  const auto struck = only(extract("Government forces shelled rebel-held Saraqib."));
+  CHECK(struck.actor1.canonical == "Syrian government forces");
+  CHECK(struck.actor2.canonical == "Syrian opposition");
+  const auto relative = only(extract("Saraqib, which IS controls, was bombed on Monday."));
+  CHECK(relative.actor1.canonical.empty());
+  CHECK(relative.actor2.canonical == "Islamic State");
+  const auto arabic = only(extract("قصفت الطائرات المناطق التي تسيطر عليها قوات النظام في سراقب."));
+  CHECK(arabic.actor1.canonical.empty());
+  CHECK(arabic.actor2.canonical == "Syrian government forces");
+  // a party that both holds a place and acts stays the actor of what it does
+  const auto acting = extract("IS, which controls Raqqa, shelled Manbij.");
+  CHECK(has_type(acting, kManbij, SubEventType::ShellingArtilleryMissile));
+  for (const auto& e : at(acting, kManbij)) CHECK(e.actor1.canonical == "Islamic State");
+}
