@@ -6,7 +6,7 @@ namespace conflictmap {
 
 PlaceAssigner::PlaceAssigner(const Lexicon& lexicon)
     : lexicon_(lexicon), list_start_(lexicon.mask({"list_start"})), speech_(lexicon.mask({"speech"})),
-      origin_(lexicon.mask({"origin"})) {}
+      origin_(lexicon.mask({"origin"})), expulsion_(lexicon.mask({"expulsion"})) {}
 
 void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<const PlaceMention*>& mentions,
                            std::vector<Trigger>& triggers, const std::vector<std::size_t>& live) const {
@@ -68,8 +68,10 @@ void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<c
       }
     }
     // "brought by IS from Deir Ezzor to Hasaka": where people came from or went is not what was hit or taken
-    // "attacked from the al-Hawl area": nor where an attack or an advance set out from
-    if (chosen && m.first > 0 && m.first - 1 >= triggers[*chosen].last && lexicon_.match_at(tokens, m.first - 1, origin_)) {
+    // "attacked from the al-Hawl area": nor where an attack or an advance set out from. A verb of expulsion
+    // takes its place after "from": "expelled IS from Manbij" took Manbij
+    if (chosen && m.first > 0 && m.first - 1 >= triggers[*chosen].last && lexicon_.match_at(tokens, m.first - 1, origin_) &&
+        !lexicon_.match_at(tokens, triggers[*chosen].first, expulsion_)) {
       const auto& kind = triggers[*chosen].phrase->kind;
       if (is_strike_kind(kind) || is_territorial_kind(kind) || kind == "clash") chosen.reset();
     }

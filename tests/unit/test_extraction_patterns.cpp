@@ -507,3 +507,10 @@ TEST_CASE("who holds a place is not who acts there: 'rebel-held', 'which IS cont
   CHECK(has_type(acting, kManbij, SubEventType::ShellingArtilleryMissile));
   for (const auto& e : at(acting, kManbij)) CHECK(e.actor1.canonical == "Islamic State");
 }
+
+TEST_CASE("a verb of expulsion takes the place after its 'from': 'expelled IS from X', 'ousted … from X'", "[extraction]") {
+  CHECK(has_control(extract("The SDF expelled IS from Manbij."), kManbij, "Syrian Democratic Forces"));
+  CHECK(has_control(extract("Rebels ousted government forces from Saraqib on Monday."), kSaraqib, "Syrian opposition"));
+  // where an advance set out from is still no place of what it took
+  CHECK(at(extract("Rebels captured Saraqib, attacking from Manbij."), kManbij).empty());
+}
