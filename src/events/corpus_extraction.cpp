@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <future>
-#include <memory>
 
+#include "core/batch_pipeline.hpp"
 #include "core/parallel.hpp"
 #include "events/report_document.hpp"
 #include "io/input_error.hpp"
@@ -94,43 +93,30 @@ CorpusBatch CorpusExtraction::extract_row(const std::string& source, const Corpu
 }
 
 void CorpusExtraction::run(CorpusReader& reader, const std::function<void(CorpusBatch&)>& sink) const {
-  // Three stages overlap: while a batch is extracted on every thread, the next is read and the one before is
-  // handed to the sink (written). Reading and writing each run on one thread at a time, in order; at most three
-  // batches are held, so memory still follows the batch. The sink sees batches in input order, one at a time.
+  // the next batch is read and the last one written while a batch is extracted (see batch_pipeline)
   struct ReadBatch {
     std::vector<CorpusRecord> rows;
     std::uint64_t bytes_read = 0;
   };
-  auto read_batch = [this, &reader] {
-    ReadBatch batch;
-    std::size_t bytes = 0;
-    CorpusRecord record;
-    while (bytes < batch_bytes_ && batch.rows.size() < kMaxBatchRows && reader.next(record)) {
-      if (const std::string* text = field_of(record, columns_.text)) bytes += text->size();
-      batch.rows.push_back(std::move(record));
-    }
-    batch.bytes_read = reader.bytes_read();
-    return batch;
-  };
-  std::future<void> writing;
-  std::future<ReadBatch> next = std::async(std::launch::async, read_batch);
-  try {
-    while (true) {
-      ReadBatch current = next.get();
-      if (current.rows.empty()) break;
-      next = std::async(std::launch::async, read_batch);
-      auto extracted = std::make_shared<CorpusBatch>(extract_records(reader.source(), current.rows));
-      extracted->bytes_read = current.bytes_read;
-      if (writing.valid()) writing.get();
-      writing = std::async(std::launch::async, [&sink, extracted] { sink(*extracted); });
-    }
-    if (writing.valid()) writing.get();
-  } catch (...) {
-    // the stages still running finish (and their own errors are dropped) before the reader they use goes
-    if (next.valid()) next.wait();
-    if (writing.valid()) writing.wait();
-    throw;
-  }
+  run_batch_pipeline(
+      [this, &reader]() -> std::optional<ReadBatch> {
+        ReadBatch batch;
+        std::size_t bytes = 0;
+        CorpusRecord record;
+        while (bytes < batch_bytes_ && batch.rows.size() < kMaxBatchRows && reader.next(record)) {
+          if (const std::string* text = field_of(record, columns_.text)) bytes += text->size();
+          batch.rows.push_back(std::move(record));
+        }
+        if (batch.rows.empty()) return std::nullopt;
+        batch.bytes_read = reader.bytes_read();
+        return batch;
+      },
+      [this, &reader](ReadBatch& batch) {
+        CorpusBatch extracted = extract_records(reader.source(), batch.rows);
+        extracted.bytes_read = batch.bytes_read;
+        return extracted;
+      },
+      [&sink](CorpusBatch& extracted) { sink(extracted); });
 }
 
 CorpusBatch CorpusExtraction::extract_records(const std::string& source, const std::vector<CorpusRecord>& rows) const {

@@ -149,6 +149,8 @@ void EventFileWriter::add(const std::vector<Event>& events) {
 
 void EventFileWriter::commit() {
   layer_ = nullptr;
+  // closing may stamp the time too, and this may be another thread than the one that created us
+  CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z");
   dataset_.reset();  // flushes and closes
   commit_temporary(temporary_, path_);
   committed_ = true;

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/batch_pipeline.hpp"
 #include "core/parallel.hpp"
 #include "core/script.hpp"
 #include "events/table_rows.hpp"
@@ -121,37 +122,39 @@ void TableIngester::ingest(const std::string& source, TableFormat format, const 
   const bool coordinates = has("latitude") && has("longitude");
   if (!coordinates && !has("location") && format != TableFormat::Vector) throw missing("latitude");
 
-  // Rows are read on this thread, a batch at a time; the batch is converted on every thread (placing rows
-  // without coordinates is the costly part) and handed on in input order before the next is read.
-  std::vector<TableRow> batch;
-  std::vector<std::optional<Event>> converted;
-  std::vector<std::vector<RejectedRow>> refused;
-  bool more = true;
-  while (more) {
-    batch.clear();
-    batch.reserve(batch_rows);
-    TableRow row;
-    while (batch.size() < std::max<std::size_t>(batch_rows, 1) && (more = rows->next(row))) batch.push_back(std::move(row));
-    if (batch.empty()) break;
-    converted.assign(batch.size(), std::nullopt);
-    refused.assign(batch.size(), {});
-    run_ranges_on_threads(batch.size(), 256, std::max(1u, threads), [&](std::size_t begin, std::size_t end) {
-      for (std::size_t i = begin; i < end; ++i) {
-        if (!batch[i].error.empty()) {
-          refused[i].push_back({source, batch[i].line, batch[i].error_field, batch[i].error});
-        } else {
-          converted[i] = to_event(batch[i], format, source, refused[i]);
+  // The rows of one batch are converted on every thread (placing rows without coordinates is the costly part)
+  // while the next batch is read and the last one handed on (see batch_pipeline); batches reach the sink in
+  // input order.
+  run_batch_pipeline(
+      [&rows, batch_rows]() -> std::optional<std::vector<TableRow>> {
+        std::vector<TableRow> batch;
+        batch.reserve(std::max<std::size_t>(batch_rows, 1));
+        TableRow row;
+        while (batch.size() < std::max<std::size_t>(batch_rows, 1) && rows->next(row)) batch.push_back(std::move(row));
+        if (batch.empty()) return std::nullopt;
+        return batch;
+      },
+      [&](std::vector<TableRow>& batch) {
+        std::vector<std::optional<Event>> converted(batch.size());
+        std::vector<std::vector<RejectedRow>> refused(batch.size());
+        run_ranges_on_threads(batch.size(), 256, std::max(1u, threads), [&](std::size_t begin, std::size_t end) {
+          for (std::size_t i = begin; i < end; ++i) {
+            if (!batch[i].error.empty()) {
+              refused[i].push_back({source, batch[i].line, batch[i].error_field, batch[i].error});
+            } else {
+              converted[i] = to_event(batch[i], format, source, refused[i]);
+            }
+          }
+        });
+        IngestBatch out;
+        out.rows = batch.size();
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+          if (converted[i]) out.events.push_back(std::move(*converted[i]));
+          for (auto& r : refused[i]) out.rejected.push_back(std::move(r));
         }
-      }
-    });
-    IngestBatch out;
-    out.rows = batch.size();
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (converted[i]) out.events.push_back(std::move(*converted[i]));
-      for (auto& r : refused[i]) out.rejected.push_back(std::move(r));
-    }
-    sink(out);
-  }
+        return out;
+      },
+      [&sink](IngestBatch& out) { sink(out); });
 }
 
 IngestResult TableIngester::ingest(const std::string& source, TableFormat format, const ColumnMap& columns) const {
