@@ -1,6 +1,7 @@
 #include "events/lexicon.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
@@ -122,6 +123,7 @@ void Lexicon::add_arabic_inflections(std::size_t trigger_count) {
   };
   constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال: a noun, not a verb
   std::vector<Phrase> derived;
+  std::unordered_set<std::string> derived_forms;  // kind and form of each derived phrase, made once
   for (std::size_t index = 0; index < trigger_count && index < phrases_.size(); ++index) {
     const Phrase& phrase = phrases_[index];
     if (phrase.kind == "actor" || phrase.words.size() != 1) continue;
@@ -136,10 +138,7 @@ void Lexicon::add_arabic_inflections(std::size_t trigger_count) {
     if (!arabic) continue;
     for (const auto& suffix : kSuffixes) {
       std::string form = stem + std::string(suffix.letters);
-      if (by_first_word_.count(form)) continue;
-      if (std::any_of(derived.begin(), derived.end(), [&](const Phrase& d) { return d.words.front() == form && d.kind == phrase.kind; })) {
-        continue;
-      }
+      if (by_first_word_.count(form) || !derived_forms.insert(phrase.kind + '\t' + form).second) continue;
       Phrase inflected;
       inflected.kind = phrase.kind;
       inflected.written = phrase.written + std::string(suffix.letters);
