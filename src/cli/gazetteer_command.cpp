@@ -11,6 +11,7 @@
 #include "cli/gazetteer_loader.hpp"
 #include "gazetteer/gazetteer_build.hpp"
 #include "gazetteer/gazetteer_files.hpp"
+#include "gazetteer/spelling_training.hpp"
 #include "io/atomic_file.hpp"
 #include "io/interrupt_cleanup.hpp"
 #include "resolve/resolver.hpp"
@@ -35,15 +36,20 @@ void write_gazetteer(const GazetteerBuild& build, const std::filesystem::path& o
   } remove_staging{staging};
   register_temporary(staging);
   std::filesystem::create_directories(staging);
-  save_gazetteer(build.gazetteer, staging);
+  Gazetteer gazetteer = build.gazetteer;
+  const std::size_t spelling_pairs = spelling_training_pairs(gazetteer, SpellingScript::Latin).size();
+  gazetteer.set_spelling_costs(learn_gazetteer_spelling_costs(gazetteer));
+  save_gazetteer(std::move(gazetteer), staging);
   if (!build.admin_layers.empty()) write_admin_package(build.admin_layers, staging / "admin.gpkg");
   AtomicFile report(staging / "BUILD.md");
   report.stream() << "# How this gazetteer was built\n\nWritten by `conflictmap gazetteer`; sources in priority order.\n\n"
-                  << describe_build(build);
+                  << describe_build(build)
+                  << fmt::format("\nSpelling costs (`spelling_costs.tsv`): learned from {} pairs of Latin spellings that one place is "
+                                 "given, a tenth of places held out.\n", spelling_pairs);
   report.commit();
   // the staged files go with their folder if the run is interrupted before they are in place
   for (const auto& entry : std::filesystem::directory_iterator(staging)) register_temporary(entry.path());
-  for (const char* name : {"places.tsv", "names.tsv", "neighbours.tsv", "sources.tsv", "admin.gpkg", "BUILD.md"}) {
+  for (const char* name : {"places.tsv", "names.tsv", "neighbours.tsv", "sources.tsv", "spelling_costs.tsv", "admin.gpkg", "BUILD.md"}) {
     if (std::filesystem::exists(staging / name)) {
       commit_temporary(staging / name, out / name);
     } else {

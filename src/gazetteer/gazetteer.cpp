@@ -44,4 +44,9 @@ bool Gazetteer::only_secondary(const Place& place) const {
                      [&](const std::string& tag) { return secondary_sources_.count(tag) > 0; });
 }
 
+const SpellingCosts& Gazetteer::spelling_costs() const {
+  static const SpellingCosts every_edit_costs_one;
+  return spelling_costs_ ? *spelling_costs_ : every_edit_costs_one;
+}
+
 }  // namespace conflictmap

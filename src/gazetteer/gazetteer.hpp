@@ -1,6 +1,7 @@
 #pragma once
 // The set of known places, addressable by id. Holds no index: the resolver builds its own.
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "core/place.hpp"
+#include "names/spelling_costs.hpp"
 
 namespace conflictmap {
 
@@ -37,11 +39,17 @@ class Gazetteer {
   // True when every source of the place is secondary.
   bool only_secondary(const Place& place) const;
 
+  // What spelling edits cost when names are compared: learned from this gazetteer's names when it was built
+  // (spelling_costs.tsv), else every edit costs 1. Shared, since copies of a gazetteer hold the same table.
+  void set_spelling_costs(SpellingCosts costs) { spelling_costs_ = std::make_shared<const SpellingCosts>(std::move(costs)); }
+  const SpellingCosts& spelling_costs() const;
+
  private:
   std::vector<Place> places_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::map<std::string, std::set<std::string>> neighbours_;
   std::set<std::string> secondary_sources_;
+  std::shared_ptr<const SpellingCosts> spelling_costs_;
 };
 
 }  // namespace conflictmap

@@ -164,6 +164,12 @@ Gazetteer load_gazetteer(const std::filesystem::path& folder) {
     }
     gazetteer.set_secondary_sources(std::move(secondary));
   }
+  if (const auto costs_file = folder / "spelling_costs.tsv"; std::filesystem::exists(costs_file)) {
+    const std::string path = costs_file.string();
+    const std::string text = read_text_file(path);
+    if (!is_valid_utf8(text)) throw InputError(path, 0, "", "not valid UTF-8 text");
+    gazetteer.set_spelling_costs(SpellingCosts::read(text, path));
+  }
   TsvFile names(folder / "names.tsv", kNamesHeader, 4);
   auto& all = gazetteer.mutable_places();
   std::optional<std::size_t> last;  // names of one place stand together
@@ -206,6 +212,14 @@ void save_gazetteer(Gazetteer gazetteer, const std::filesystem::path& folder) {
       neighbours.stream() << unit << '\t' << list << '\n';
     }
     neighbours.commit();
+  }
+  const auto costs_file = folder / "spelling_costs.tsv";
+  if (gazetteer.spelling_costs().learned()) {
+    AtomicFile costs(costs_file);
+    gazetteer.spelling_costs().write(costs.stream());
+    costs.commit();
+  } else {
+    std::filesystem::remove(costs_file);
   }
   // every tag with its role, so that a reader sees which sources rank below the others
   const auto sources_file = folder / "sources.tsv";

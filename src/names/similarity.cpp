@@ -1,5 +1,7 @@
 #include "names/similarity.hpp"
 
+#include "names/weighted_distance.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <cstdint>
@@ -134,53 +136,24 @@ bool all_ascii(std::string_view text) {
 
 }  // namespace
 
-namespace {
-
-// Weighted Damerau–Levenshtein distance over three rows (the one before last for transpositions), on the
-// stack unless a skeleton is unusually long. `substitution(x, y)` and `indel(x)` give the costs.
-template <typename Substitution, typename Indel>
-double weighted_distance(std::string_view a, std::string_view b, Substitution substitution, Indel indel) {
-  const std::size_t width = b.size() + 1;
-  double stack_rows[3 * 64];
-  std::vector<double> heap_rows;
-  double* rows = stack_rows;
-  if (width > 64) {
-    heap_rows.resize(3 * width);
-    rows = heap_rows.data();
-  }
-  double* before = rows;
-  double* previous = rows + width;
-  double* current = rows + 2 * width;
-  current[0] = 0;
-  for (std::size_t j = 1; j <= b.size(); ++j) current[j] = current[j - 1] + indel(b[j - 1]);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::swap(before, previous);
-    std::swap(previous, current);
-    const char ai = a[i - 1];
-    const double delete_a = indel(ai);
-    current[0] = previous[0] + delete_a;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      double best = std::min({previous[j] + delete_a, current[j - 1] + indel(b[j - 1]), previous[j - 1] + substitution(ai, b[j - 1])});
-      // two neighbouring consonants swapped ("كصنفرة" for "كنصفرة") is one slip
-      if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1] && ai != a[i - 2]) best = std::min(best, before[j - 2] + 0.6);
-      current[j] = best;
-    }
-  }
-  return current[b.size()];
-}
-
-}  // namespace
 
 double skeleton_distance(std::string_view a, std::string_view b, bool arabic_letters) {
   if (all_ascii(a) && all_ascii(b)) {  // skeletons are: the costs come from the tables
     const CostTables& t = cost_tables();
     const auto& table = t.substitution[arabic_letters ? 1 : 0];
     return weighted_distance(
-        a, b, [&](char x, char y) { return kCosts[table[std::uint8_t(x)][std::uint8_t(y)]]; },
-        [&](char x) { return t.indel[std::uint8_t(x)]; });
+        a, b,
+        [&](std::string_view x, std::size_t i, std::string_view y, std::size_t j) {
+          return kCosts[table[std::uint8_t(x[i])][std::uint8_t(y[j])]];
+        },
+        [&](std::string_view s, std::size_t i) { return t.indel[std::uint8_t(s[i])]; }, 0.6);
   }
   return weighted_distance(
-      a, b, [&](char x, char y) { return substitution_cost(x, y, arabic_letters); }, indel_cost);
+      a, b,
+      [&](std::string_view x, std::size_t i, std::string_view y, std::size_t j) {
+        return substitution_cost(x[i], y[j], arabic_letters);
+      },
+      [](std::string_view s, std::size_t i) { return indel_cost(s[i]); }, 0.6);
 }
 
 double skeleton_similarity(std::string_view a, std::string_view b, bool arabic_letters) {

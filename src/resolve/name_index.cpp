@@ -44,11 +44,21 @@ double cross_script_spelling(const NameKeys& a, const NameKeys& b) {
                                     : vowel_tolerant_similarity(a.compact, b.roman);
 }
 
-double blend(double skeleton, const NameKeys& query, const NameKeys& candidate) {
+SpellingScript spelling_script(Script script) {
+  return script == Script::Arabic ? SpellingScript::Arabic : SpellingScript::Latin;
+}
+
+// Two spellings of one script: their compact keys with the gazetteer's costs of spelling edits.
+double same_script_spelling(const NameKeys& query, std::string_view query_compact, std::string_view candidate_compact,
+                            const SpellingCosts& costs) {
+  return costs.similarity(spelling_script(query.script), query_compact, candidate_compact);
+}
+
+double blend(double skeleton, const NameKeys& query, const NameKeys& candidate, const SpellingCosts& costs) {
   if (query.script != candidate.script) {
     return 0.4 * skeleton + 0.6 * cross_script_spelling(query, candidate);
   }
-  return 0.4 * skeleton + 0.6 * edit_similarity(query.compact, candidate.compact);
+  return 0.4 * skeleton + 0.6 * same_script_spelling(query, query.compact, candidate.compact, costs);
 }
 }  // namespace
 
@@ -97,15 +107,17 @@ namespace {
 // `query_rest` is the query's rest_after_generic_word(), made once per lookup; `skeleton` the similarity of
 // the whole skeletons with the dots rule both_arabic() gives, when the caller has it already.
 double name_similarity_given(const NameKeys& query, const std::optional<NameRest>& query_rest, const NameKeys& candidate,
-                             std::optional<double> skeleton) {
+                             std::optional<double> skeleton, const SpellingCosts& costs) {
   if (query_rest) {
     const auto candidate_rest = rest_after_generic_word(candidate);
     if (candidate_rest && candidate_rest->skeleton_of_generic == query_rest->skeleton_of_generic) {
       const double skeleton = skeleton_similarity(query_rest->skeleton, candidate_rest->skeleton,
                                                   both_arabic(query, candidate));
       double spelling = 0;
-      if (query.script == candidate.script) {
-        spelling = edit_similarity(query_rest->compact, candidate_rest->compact);
+      if (query.script == candidate.script && query.script != Script::Arabic) {
+        spelling = same_script_spelling(query, query_rest->compact, candidate_rest->compact, costs);
+      } else if (query.script == candidate.script) {
+        spelling = edit_similarity(query_rest->compact, candidate_rest->compact);  // both romanised from Arabic
       } else if (query.script == Script::Arabic) {
         spelling = vowel_tolerant_similarity(candidate_rest->compact, query_rest->compact);
       } else {
@@ -115,13 +127,13 @@ double name_similarity_given(const NameKeys& query, const std::optional<NameRest
     }
   }
   if (!skeleton) skeleton = skeleton_similarity(query.skeleton, candidate.skeleton, both_arabic(query, candidate));
-  return blend(*skeleton, query, candidate);
+  return blend(*skeleton, query, candidate, costs);
 }
 
 }  // namespace
 
-double name_similarity(const NameKeys& query, const NameKeys& candidate) {
-  return name_similarity_given(query, rest_after_generic_word(query), candidate, std::nullopt);
+double name_similarity(const NameKeys& query, const NameKeys& candidate, const SpellingCosts& costs) {
+  return name_similarity_given(query, rest_after_generic_word(query), candidate, std::nullopt, costs);
 }
 
 // Entries by skeleton; each skeleton's members sorted by script and spelling, so a lookup compares each
@@ -329,7 +341,8 @@ void NameIndex::collect_fuzzy(const NameKeys& query, double min_fuzzy, std::vect
         // the skeleton's similarity is reused where the same dots rule applies (always, unless the query is
         // Arabic and this name Latin)
         const bool same_rule = (query.script == Script::Arabic) == both_arabic(query, keys);
-        similarity = name_similarity_given(query, query_rest, keys, same_rule ? std::optional<double>(skeleton) : std::nullopt);
+        similarity = name_similarity_given(query, query_rest, keys, same_rule ? std::optional<double>(skeleton) : std::nullopt,
+                                           gazetteer_->spelling_costs());
         last = &keys;
       }
       if (similarity < min_fuzzy) continue;
@@ -425,7 +438,8 @@ std::vector<NameHit> NameIndex::lookup(const NameKeys& query, std::string_view e
           // ("Baidou", "Badi") are only a near miss.
           if (member.own != last_own) {
             last_own = member.own;
-            spelling = edit_similarity(query.compact, spelling_at(member.own, member.own_size));
+            spelling = same_script_spelling(query, query.compact, spelling_at(member.own, member.own_size),
+                                            gazetteer_->spelling_costs());
           }
           const double blended = 0.4 + 0.6 * spelling;  // the skeletons are equal
           if (spelling >= 0.6) {

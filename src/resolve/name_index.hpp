@@ -88,7 +88,8 @@ class NameIndex {
   std::uint64_t serial_ = 0;  // tells this index from a later one at the same address
 };
 
-// How alike two names are once they are known to share a skeleton or to be fuzzy neighbours.
-double name_similarity(const NameKeys& query, const NameKeys& candidate);
+// How alike two names are once they are known to share a skeleton or to be fuzzy neighbours; two spellings
+// of one script are compared with `costs` (the gazetteer's learned ones; by default every edit costs 1).
+double name_similarity(const NameKeys& query, const NameKeys& candidate, const SpellingCosts& costs = SpellingCosts());
 
 }  // namespace conflictmap

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The shipped gazetteer is exactly what scripts/syria_sources.json builds from ../shared/data, byte for byte, and
+# The shipped gazetteer (with the spelling costs learned from it) is exactly what scripts/syria_sources.json builds
+# from ../shared/data, byte for byte, and
 # so is the mid-2017 control baseline.
 # Skips (exit 77) where the sources are not beside the repository.
 source "$(dirname "$0")/lib.sh"
@@ -8,7 +9,7 @@ data="$root/../shared/data"
 if [ ! -d "$data" ]; then echo "skipped: no sources at $data"; exit 77; fi
 "$BIN" gazetteer build "$root/scripts/syria_sources.json" --data-root "$data" -o "$WORK/syria" 2>/dev/null \
   || fail "the build failed"
-for f in places.tsv names.tsv neighbours.tsv admin.gpkg; do
+for f in places.tsv names.tsv neighbours.tsv sources.tsv spelling_costs.tsv admin.gpkg; do
   cmp -s "$WORK/syria/$f" "$root/gazetteer/syria/$f" \
     || fail "gazetteer/syria/$f is not what the sources build: run scripts/build_gazetteer.sh"
 done
