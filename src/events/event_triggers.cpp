@@ -19,7 +19,8 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
       relative_(lexicon.mask({"relative"})), past_auxiliary_(lexicon.mask({"past_auxiliary"})),
       present_auxiliary_(lexicon.mask({"present_auxiliary"})), agent_after_(lexicon.mask({"agent_after"})),
       supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})),
-      bombardment_(lexicon.mask({"bombardment"})), achieved_(lexicon.mask({"achieved"})) {}
+      bombardment_(lexicon.mask({"bombardment"})), achieved_(lexicon.mask({"achieved"})),
+      carried_out_(lexicon.mask({"carried_out"})) {}
 
 std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
   std::vector<Trigger> triggers;
@@ -47,6 +48,14 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
         t.agent_follows = true;
         t.agent_at = k + 1;
         break;
+      }
+      // "an attack on X launched by the army", "هجوما على X شنته قوات النظام", "الغارات التي نفذتها طائرات
+      // روسية": a verb of carrying out a few words after the event noun gives it its agent, who follows the verb
+      for (std::size_t k = m.last; !t.agent_follows && k < std::min(tokens.size(), m.last + 6); ++k) {
+        const auto carried = lexicon_.match_at(tokens, k, carried_out_);
+        if (!carried) continue;
+        t.agent_follows = true;
+        t.agent_at = carried->last;
       }
     }
     if (territorial && present_auxiliary) t.descriptive = true;

@@ -514,3 +514,20 @@ TEST_CASE("a verb of expulsion takes the place after its 'from': 'expelled IS fr
   // where an advance set out from is still no place of what it took
   CHECK(at(extract("Rebels captured Saraqib, attacking from Manbij."), kManbij).empty());
 }
+
+TEST_CASE("a verb of carrying out after an event noun gives the event its agent: 'launched by', 'شنته', 'نفذتها'",
+          "[extraction]") {
+  // the agent stands after the verb, beyond the few words an Arabic subject usually follows its verb by
+  const auto attack = at(extract("شملت المعركة هجوما عسكريا على سراقب شنته قوات النظام من ثلاثة محاور."), kSaraqib);
+  REQUIRE_FALSE(attack.empty());
+  CHECK(attack.front().actor1.canonical == "Syrian government forces");
+  CHECK(attack.front().actor1.written == "قوات النظام");
+  // a party named in an earlier sentence does not take the place of the agent the verb names
+  const auto events = extract("Russian jets struck Kafr Nabl on Monday.\nوكان الهجوم على سراقب الذي شنته فصائل المعارضة قد بدأ فجرا.");
+  const auto opposition = at(events, kSaraqib);
+  REQUIRE_FALSE(opposition.empty());
+  CHECK(opposition.front().actor1.canonical == "Syrian opposition");
+  const auto english = at(extract("Fierce clashes around Saraqib, waged by rebel fighters against the army, went on all night."), kSaraqib);
+  REQUIRE_FALSE(english.empty());
+  CHECK(english.front().actor1.canonical == "Syrian opposition");
+}
