@@ -143,6 +143,7 @@ class SegmentBuilder {
     const bool after_direction = std::exchange(last_was_direction_, false);
     if (auto kind = kind_of_qualifier(w)) {
       take_pending_number();
+      if (*kind == PlaceKind::Camp) parsed_.facility = true;
       if (!parsed_.kind_hint) {
         parsed_.kind_hint = kind;
         parsed_.kind_hint_chunk = chunk_index_;
@@ -234,6 +235,7 @@ class SegmentBuilder {
         // at the place, near it
         if (entry->bearing >= 2) parsed_.part_of_place = true;
         if (entry->bearing == 3) parsed_.street = true;
+        if (entry->bearing == 1) parsed_.facility = true;
         flush();
         break;
       case WordClass::And:

@@ -44,6 +44,8 @@ struct ParsedLocation {
   int kind_hint_chunk = -1;               // the clause the qualifier was written in
   bool part_of_place = false;             // "X street", "X desert", "طريق X": at best near the place named
   bool street = false;                    // "X street", "شارع X": inside a town, often named after another place
+  bool facility = false;                  // "X hospital", "X school", "X IDP camp": a thing in a town, often named
+                                          // after another place
 };
 
 ParsedLocation parse_location(std::string_view text);

@@ -392,18 +392,23 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
   }
 
   // "Tal Abyad Street, Raqqa", "شارع الجميلي": a street lies inside the town the context names, and is often
-  // named after another place far away. Unless the name itself is found in or beside that town, the town is
-  // the answer, near.
-  if (parsed.street) {
+  // named after another place far away. So is a facility whose string names its town ("Mabrouka IDP camp, Ras
+  // al-Ain", "Al Rahma hospital in Saraqib"): a camp or a school is named after a village and stands elsewhere.
+  // Unless the name itself is found in or beside that town, the town is the answer, near. A facility takes only
+  // a town its own string names, not one the context beside it gives.
+  if (parsed.street || parsed.facility) {
     std::optional<std::size_t> town;
-    for (const auto& anchor : anchors) {
-      if (anchor.settlement && (facts_[*anchor.settlement].kind == PlaceKind::City ||
-                                facts_[*anchor.settlement].kind == PlaceKind::Town)) {
+    const std::size_t first_own = parsed.street ? 0 : regions.size();
+    for (std::size_t a = first_own; a < anchors.size(); ++a) {
+      const auto& anchor = anchors[a];
+      if (!anchor.settlement) continue;
+      const PlaceKind kind = facts_[*anchor.settlement].kind;
+      if (kind == PlaceKind::City || kind == PlaceKind::Town || (parsed.facility && kind == PlaceKind::Village)) {
         town = anchor.settlement;
       }
     }
     for (const auto& anchor : anchors) {
-      if (!town && anchor.capital) town = anchor.capital;
+      if (!town && parsed.street && anchor.capital) town = anchor.capital;
     }
     const bool found_inside = !ranked.empty() && ranked.front().score >= options_.confident_score && town &&
                               distance_km(facts_[ranked.front().place].point, facts_[*town].point) <= 15;
@@ -416,7 +421,7 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
       r.point = {place.lat, place.lon};
       r.precision = Precision::Near;
       r.score = 0.7;
-      r.note = fmt::format("a street, placed at the town it is in ({})", place.display_name());
+      r.note = fmt::format("a {}, placed at the town it is in ({})", parsed.street ? "street" : "facility", place.display_name());
       return r;
     }
   }

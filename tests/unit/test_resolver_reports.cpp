@@ -333,6 +333,24 @@ TEST_CASE("a street lies in the town its context names, unless its name is found
   CHECK(resolve("Tal Abyad street", "").place_id == "C5792");
 }
 
+TEST_CASE("a facility whose string names its town lies in that town, unless its name is found there", "[resolver]") {
+  // camps and schools are named after villages and stand elsewhere: the town the string names is the answer
+  const LatLon saraqib{35.86111, 36.80611};
+  for (const char* text : {"Kafr Nabl IDP camp, Saraqib", "Tal Halawa school in Saraqib", "Al Huda mosque, Saraqib"}) {
+    INFO(text);
+    const auto r = resolve(text, "Idlib");
+    CHECK(r.status == ResolutionStatus::Resolved);
+    CHECK(r.precision == Precision::Near);
+    CHECK(r.place_id == "C3916");
+    CHECK(km_to(r, saraqib) < 1);
+    CHECK(r.score < 0.8);
+  }
+  // named after its own town: the facility's name places it
+  CHECK(resolve("Saraqib hospital, Saraqib", "Idlib").place_id == "C3916");
+  // no town in the string: only the governorate beside it, which places no facility
+  CHECK(resolve("Kafr Nabl hospital", "Idlib").place_id == "C4068");
+}
+
 TEST_CASE("a name's numbers are never respelt, and an ordinal is its number", "[resolver]") {
   // "17th Division" is the base the map calls "Division 17"
   const auto division = resolve("17th Division", "");
