@@ -1,11 +1,14 @@
 // The `conflictmap._conflictmap` extension: the engine's calls for the Python package (src/python/conflictmap),
 // which adds the DataFrames and the documentation. Every engine call runs without the GIL, so Python threads
 // calling it run side by side.
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,7 +45,8 @@ py::dict resolve_one(const PythonEngine& engine, const std::string& name, const 
   return json_to_python(resolution_to_json(resolution, engine.gazetteer()));
 }
 
-// Columns as the batch CLI (`resolve --input`) adds them; rows without a point hold None.
+// Columns as the batch CLI (`resolve --input`) adds them; rows without a point hold None, NaN, or are masked
+// ("unplaced") in the integer columns.
 py::dict resolve_many(const PythonEngine& engine, const std::vector<std::string>& names,
                       const std::vector<std::vector<std::string>>& contexts, std::optional<int> threads) {
   if (!contexts.empty() && contexts.size() != names.size()) {
@@ -60,18 +64,34 @@ py::dict resolve_many(const PythonEngine& engine, const std::vector<std::string>
       }
     });
   }
-  py::list lat, lon, place_id, place_name, score, precision, match, status, namesakes;
-  for (const auto& r : answers) {
+  // Numbers go out as NumPy arrays (NaN, or a mask, where a row has no point): boxing every value in a list
+  // and converting the lists in pandas cost more than the engine call itself.
+  const std::size_t n = answers.size();
+  py::array_t<double> lat(n), lon(n), score(n);
+  py::array_t<std::int64_t> precision(n), namesakes(n);
+  py::array_t<bool> unplaced(n);
+  auto lat_at = lat.mutable_unchecked<1>();
+  auto lon_at = lon.mutable_unchecked<1>();
+  auto score_at = score.mutable_unchecked<1>();
+  auto precision_at = precision.mutable_unchecked<1>();
+  auto namesakes_at = namesakes.mutable_unchecked<1>();
+  auto unplaced_at = unplaced.mutable_unchecked<1>();
+  py::list place_id(n), place_name(n), match(n), status(n);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& r = answers[i];
+    const auto k = static_cast<py::ssize_t>(i);
     const bool placed = r.has_point();
-    lat.append(placed ? py::object(py::float_(r.point.lat)) : py::object(py::none()));
-    lon.append(placed ? py::object(py::float_(r.point.lon)) : py::object(py::none()));
-    place_id.append(placed ? py::object(py::str(r.place_id)) : py::object(py::none()));
-    place_name.append(placed ? py::object(py::str(r.place_name)) : py::object(py::none()));
-    score.append(placed ? py::object(py::float_(r.score)) : py::object(py::none()));
-    precision.append(placed ? py::object(py::int_(static_cast<int>(r.precision))) : py::object(py::none()));
-    match.append(placed ? py::object(py::str(std::string(to_string(r.match)))) : py::object(py::none()));
-    status.append(std::string(to_string(r.status)));
-    namesakes.append(placed ? py::object(py::int_(r.namesakes)) : py::object(py::none()));
+    lat_at(k) = placed ? r.point.lat : nan;
+    lon_at(k) = placed ? r.point.lon : nan;
+    score_at(k) = placed ? r.score : nan;
+    precision_at(k) = placed ? static_cast<std::int64_t>(r.precision) : 0;
+    namesakes_at(k) = placed ? static_cast<std::int64_t>(r.namesakes) : 0;
+    unplaced_at(k) = !placed;
+    place_id[i] = placed ? py::object(py::str(r.place_id)) : py::object(py::none());
+    place_name[i] = placed ? py::object(py::str(r.place_name)) : py::object(py::none());
+    match[i] = placed ? py::object(py::str(std::string(to_string(r.match)))) : py::object(py::none());
+    status[i] = py::str(std::string(to_string(r.status)));
   }
   py::dict out;
   out["resolved_lat"] = lat;
@@ -83,6 +103,7 @@ py::dict resolve_many(const PythonEngine& engine, const std::vector<std::string>
   out["match"] = match;
   out["status"] = status;
   out["namesakes"] = namesakes;
+  out["unplaced"] = unplaced;  // the mask of the integer columns
   return out;
 }
 

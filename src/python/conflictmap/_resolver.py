@@ -73,12 +73,10 @@ class Resolver:
         else:
             context_lists = [_context_list(c) for c in contexts]
         columns = self._engine.resolve_many(name_list, context_lists, threads)
-        frame = pd.DataFrame({"name": name_list, **columns}, index=index)
-        for column in ("resolved_lat", "resolved_lon", "score"):
-            frame[column] = frame[column].astype("float64")
-        for column in ("precision", "namesakes"):
-            frame[column] = frame[column].astype("Int64")
-        return frame
+        unplaced = columns.pop("unplaced")
+        for column in ("precision", "namesakes"):  # nullable integers: masked where a row has no point
+            columns[column] = pd.arrays.IntegerArray(columns[column], unplaced)
+        return pd.DataFrame({"name": name_list, **columns}, index=index)
 
 
 _default_resolver = None
