@@ -531,3 +531,13 @@ TEST_CASE("a verb of carrying out after an event noun gives the event its agent:
   REQUIRE_FALSE(english.empty());
   CHECK(english.front().actor1.canonical == "Syrian opposition");
 }
+
+TEST_CASE("'خاض' (fought, waged) is fighting, in its inflections, at every place it was fought for", "[extraction]") {
+  const auto events = extract("خاضت فصائل المعارضة حربا شرسة ضد قوات النظام دفاعا عن سراقب وكفرنبل.");
+  CHECK(has_type(events, kSaraqib, SubEventType::ArmedClash));
+  CHECK(has_type(events, kKafrNabl, SubEventType::ArmedClash));
+  const auto saraqib = at(events, kSaraqib);
+  REQUIRE_FALSE(saraqib.empty());
+  CHECK(saraqib.front().actor1.canonical == "Syrian opposition");
+  CHECK(has_type(extract("وخاضوا حربا طويلة في منبج."), kManbij, SubEventType::ArmedClash));
+}
