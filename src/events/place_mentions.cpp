@@ -40,7 +40,7 @@ bool is_article_word(std::string_view w) { return is_latin_article(w) || w == "u
 
 MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
     : resolver_(resolver), lexicon_(lexicon), blocking_(lexicon.mask(kBlockingKinds)), territorial_(lexicon.mask(kTerritorial)),
-      person_after_(lexicon.mask({"speech", "people"})), speech_(lexicon.mask({"speech"})), people_(lexicon.mask({"people"})), title_(lexicon.mask({"title"})),
+      names_no_place_after_(lexicon.mask({"speech", "people", "organisation"})), speech_(lexicon.mask({"speech"})), people_(lexicon.mask({"people"})), title_(lexicon.mask({"title"})),
       locative_(lexicon.mask({"locative"})),
       event_noun_(lexicon.mask({"control", "regain", "withdraw", "air_strike", "shelling", "clash", "car_bomb", "suicide_bomb",
                                 "agreement", "civilians"})),
@@ -304,7 +304,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
           continue;
         }
         // "Rima said", "Rima, an activist": a person
-        if (i + len < n && lexicon_.match_at(tokens, i + len, person_after_)) continue;
+        if (i + len < n && lexicon_.match_at(tokens, i + len, names_no_place_after_)) continue;
         if (i + len + 1 < n && lexicon_.match_at(tokens, i + len + 1, speech_) && !comma_between(i + len - 1, i + len)) continue;
         if (len == 1 && t.script == Script::Latin && beside_a_personal_name(i)) continue;
         auto words = key_words_of(text, tokens, i, i + len);
@@ -395,7 +395,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
            is_name_word(tokens[last]) && !comma_between(last - 1, last)) {
       ++last;
     }
-    if (last < n && lexicon_.match_at(tokens, last, person_after_)) continue;
+    if (last < n && lexicon_.match_at(tokens, last, names_no_place_after_)) continue;
     if (last == i + 1 && beside_a_personal_name(i)) continue;
     // "a reporter in Aleppo countryside said": where the speaker is, not where the event was
     if ((last < n && lexicon_.match_at(tokens, last, speech_)) ||

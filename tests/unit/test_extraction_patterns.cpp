@@ -541,3 +541,12 @@ TEST_CASE("'خاض' (fought, waged) is fighting, in its inflections, at every pl
   CHECK(saraqib.front().actor1.canonical == "Syrian opposition");
   CHECK(has_type(extract("وخاضوا حربا طويلة في منبج."), kManbij, SubEventType::ArmedClash));
 }
+
+TEST_CASE("a name before 'News Agency', 'TV' or 'Radio' is an organisation, not a place", "[extraction]") {
+  const auto events = extract("The Manbij News Agency reported that warplanes struck Saraqib on Monday.\n"
+                              "Raqqa Today TV said clashes broke out in Kafr Nabl.");
+  CHECK(at(events, kManbij).empty());
+  CHECK(at(events, kRaqqa).empty());
+  CHECK(has_type(events, kSaraqib, SubEventType::AirDroneStrike));
+  CHECK(has_type(events, kKafrNabl, SubEventType::ArmedClash));
+}
