@@ -113,7 +113,7 @@ bool same_paragraph(const ReportDocument& report, const SentenceSpan& before, co
 ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optional<CivilDate> date,
                                        unsigned threads) const {
   ExtractedReport out;
-  const std::optional<CivilDate> published = date ? date : report.published;
+  std::optional<CivilDate> published = date ? date : report.published;
 
   // sentences, their mentions and their actors
   // a village introduced as such ("قرية الشريفة") may be written bare elsewhere in the report
@@ -149,7 +149,20 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     const std::string sentence(s.text);
     // Every sentence moves the report's time on, whether or not it tells an event: "4 September" as a heading,
     // "On 12 March, …", "the next day"
-    const EventDate event_date = date_of_sentence(tokens, s.text, date_state, published);
+    // a release's dateline is its publication ("Jan. 20, 2017 — … yesterday"), from there on: written in the
+    // text beside what it dates, it says more than a date given for the whole document
+    const auto dateline = read_dateline(s.text);
+    if (dateline) {
+      published = dateline->date;
+      date_state.last_day = dateline->date;  // and the day told, until the release tells another
+    }
+    std::vector<Token> after_dateline;
+    if (dateline) {
+      for (const auto& t : tokens) {
+        if (t.begin >= dateline->text_begins) after_dateline.push_back(t);
+      }
+    }
+    const EventDate event_date = date_of_sentence(dateline ? after_dateline : tokens, s.text, date_state, published);
     auto report_unplaced = [&](std::size_t first, std::size_t last, const std::string& reason) {
       UnresolvedMention u;
       u.document = report.path;

@@ -1,6 +1,9 @@
 #include "events/explicit_date.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <regex>
 
 namespace conflictmap {
 
@@ -153,6 +156,24 @@ std::optional<WrittenDate> read_written_date(const std::vector<Token>& tokens, s
     if (years == 1) state.year = year;
   }
   return std::nullopt;
+}
+
+std::optional<Dateline> read_dateline(std::string_view sentence) {
+  // capitals and commas (the place), a month written out or abbreviated, the day, the year, then a dash
+  static const std::regex kDateline(
+      R"(^[A-Z][A-Za-z .,'-]{0,60}?,\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),\s+(\d{4})\s*(?:\xE2\x80\x94|\xE2\x80\x93|--|-)\s*)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_search(sentence.begin(), sentence.end(), m, kDateline)) return std::nullopt;
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string month = m[1].str();
+  for (char& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  month = month.substr(0, 3);
+  const auto at = std::find(std::begin(kMonths), std::end(kMonths), month);
+  if (at == std::end(kMonths)) return std::nullopt;
+  CivilDate date{std::stoi(m[3].str()), static_cast<int>(at - std::begin(kMonths)) + 1, std::stoi(m[2].str())};
+  if (date.day < 1 || date.day > 31) return std::nullopt;
+  return Dateline{date, static_cast<std::size_t>(m.length(0))};
 }
 
 }  // namespace conflictmap

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <memory>
 #include <regex>
+#include <set>
 
 #include "core/script.hpp"
 #include "io/input_error.hpp"
@@ -51,6 +52,15 @@ bool ends_sentence(std::string_view text, std::size_t i) {
   if (i > 0 && std::isupper(static_cast<unsigned char>(text[i - 1])) &&
       (i < 2 || !std::isalpha(static_cast<unsigned char>(text[i - 2])) || text[i - 2] == '.')) {
     return false;  // an initial: "U.S. forces"
+  }
+  // a month abbreviated as news agencies date ("Jan. 20, 2017", "Sept. 3"): the day follows, not a new sentence
+  if (i + 2 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 2]))) {
+    std::size_t start = i;
+    while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+    std::string word(text.substr(start, i - start));
+    for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    static const std::set<std::string> months = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+    if (months.count(word)) return false;
   }
   return true;
 }

@@ -550,3 +550,19 @@ TEST_CASE("a name before 'News Agency', 'TV' or 'Radio' is an organisation, not 
   CHECK(has_type(events, kSaraqib, SubEventType::AirDroneStrike));
   CHECK(has_type(events, kKafrNabl, SubEventType::ArmedClash));
 }
+
+TEST_CASE("a month abbreviated with a full stop before its day ends no sentence: 'Jan. 20, 2017 — …'", "[extraction]") {
+  const auto events = extract("SOUTHWEST ASIA, Sept. 14, 2017 — Coalition military forces conducted 12 strikes near Raqqa.");
+  const auto raqqa = at(events, kRaqqa);
+  REQUIRE_FALSE(raqqa.empty());
+  CHECK(raqqa.front().date.date.iso() == "2017-09-14");
+  // the dateline is when the release was written: "yesterday" counts back from it
+  const auto yesterday = at(extract("SOUTHWEST ASIA, Sept. 14, 2017 — Coalition forces conducted 12 strikes near Raqqa yesterday."), kRaqqa);
+  REQUIRE_FALSE(yesterday.empty());
+  CHECK(yesterday.front().date.date.iso() == "2017-09-13");
+  // every event of the release is at Raqqa: the dateline's words are no place
+  CHECK(raqqa.size() == events.size());
+  // a sentence that does end after an abbreviation-like word still ends
+  const auto two = extract("Rebels captured Saraqib in Dec. 2015 fighting resumed.\nWarplanes struck Manbij.");
+  CHECK(has_type(two, kManbij, SubEventType::AirDroneStrike));
+}
