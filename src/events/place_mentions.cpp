@@ -40,7 +40,7 @@ bool is_article_word(std::string_view w) { return is_latin_article(w) || w == "u
 
 MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
     : resolver_(resolver), lexicon_(lexicon), blocking_(lexicon.mask(kBlockingKinds)), territorial_(lexicon.mask(kTerritorial)),
-      names_no_place_after_(lexicon.mask({"speech", "people", "organisation"})), speech_(lexicon.mask({"speech"})), people_(lexicon.mask({"people"})), title_(lexicon.mask({"title"})),
+      names_no_place_after_(lexicon.mask({"speech", "people", "organisation"})), group_name_(lexicon.mask({"group_name"})), speech_(lexicon.mask({"speech"})), people_(lexicon.mask({"people"})), title_(lexicon.mask({"title"})),
       locative_(lexicon.mask({"locative"})),
       event_noun_(lexicon.mask({"control", "regain", "withdraw", "air_strike", "shelling", "clash", "car_bomb", "suicide_bomb",
                                 "agreement", "civilians"})),
@@ -174,6 +174,18 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     const auto gap = text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);
     return gap == "-" || gap == "\xE2\x80\x90" || (gap == " " && (tokens[k].form == "al" || tokens[k].form == "el"));
   };
+  // "Harakat Fajr ash-Sham", "كتائب شهداء إدلب": an armed group's name, whatever places it honours. In Latin
+  // letters the name runs as far as its capitals; Arabic writes none, so its next two words are taken.
+  for (const auto& m : lexicon_.find(tokens, group_name_)) {
+    if (tokens[m.first].script == Script::Latin && !tokens[m.first].capitalised) continue;  // "the liwa of …"
+    std::size_t end = m.last;
+    if (tokens[m.first].script == Script::Arabic) {
+      end = std::min(n, m.last + 2);
+    } else {
+      while (end < n && end - m.last < 6 && (tokens[end].capitalised || joined_article(end))) ++end;
+    }
+    for (std::size_t i = m.first; i < end; ++i) blocked[i] = 1;
+  }
   // "Bashar al-Assad", "Amer Alrfdan": a known single word beside a capitalised word that is no place,
   // mid-sentence, is part of a person's name
   auto plain_capital = [&](std::size_t k) {

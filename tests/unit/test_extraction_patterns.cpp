@@ -566,3 +566,17 @@ TEST_CASE("a month abbreviated with a full stop before its day ends no sentence:
   const auto two = extract("Rebels captured Saraqib in Dec. 2015 fighting resumed.\nWarplanes struck Manbij.");
   CHECK(has_type(two, kManbij, SubEventType::AirDroneStrike));
 }
+
+TEST_CASE("an armed group's name is no place, whatever places it honours: 'Liwa Ahrar Manbij', 'كتائب شهداء سراقب'",
+          "[extraction]") {
+  const auto english = extract("Liwa Ahrar Manbij and the al-Nusra Front attacked Kafr Nabl on Monday.");
+  CHECK(at(english, kManbij).empty());
+  CHECK(has_type(english, kKafrNabl, SubEventType::ArmedClash));
+  const auto article = extract("Harakat Fajr al-Raqqa al-Islamiya attacked Kafr Nabl.");
+  CHECK(at(article, kRaqqa).empty());
+  const auto arabic = extract("هاجمت كتائب شهداء سراقب مواقع قوات النظام في كفرنبل.");
+  CHECK(at(arabic, kSaraqib).empty());
+  CHECK(has_type(arabic, kKafrNabl, SubEventType::ArmedClash));
+  // the group's name ends where its capitals do: the place after it is still a place
+  CHECK(has_type(extract("Liwa Ahrar fighters attacked Kafr Nabl."), kKafrNabl, SubEventType::ArmedClash));
+}
