@@ -45,8 +45,7 @@ bool Gazetteer::only_secondary(const Place& place) const {
 }
 
 const SpellingCosts& Gazetteer::spelling_costs() const {
-  static const SpellingCosts every_edit_costs_one;
-  return spelling_costs_ ? *spelling_costs_ : every_edit_costs_one;
+  return spelling_costs_ ? *spelling_costs_ : levenshtein_costs();
 }
 
 }  // namespace conflictmap

@@ -49,6 +49,11 @@ bool parse_letter(SpellingScript script, std::string_view text, unsigned char& l
 
 }  // namespace
 
+const SpellingCosts& levenshtein_costs() {
+  static const SpellingCosts every_edit_costs_one;
+  return every_edit_costs_one;
+}
+
 InsertionPlace insertion_place(std::string_view spelling, std::size_t i) {
   const char c = spelling[i];
   if ((i > 0 && spelling[i - 1] == c) || (i + 1 < spelling.size() && spelling[i + 1] == c)) return InsertionPlace::Doubled;

@@ -75,6 +75,9 @@ class SpellingCosts {
   ~SpellingCosts() = default;
 };
 
+// One shared table in which every edit costs 1 (Levenshtein's), for callers that have no learned costs.
+const SpellingCosts& levenshtein_costs();
+
 // The header line of spelling_costs.tsv.
 inline constexpr const char* kSpellingCostsHeader = "script\tedit\tletter\tother\tcost";
 

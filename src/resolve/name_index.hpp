@@ -90,6 +90,6 @@ class NameIndex {
 
 // How alike two names are once they are known to share a skeleton or to be fuzzy neighbours; two spellings
 // of one script are compared with `costs` (the gazetteer's learned ones; by default every edit costs 1).
-double name_similarity(const NameKeys& query, const NameKeys& candidate, const SpellingCosts& costs = SpellingCosts());
+double name_similarity(const NameKeys& query, const NameKeys& candidate, const SpellingCosts& costs = levenshtein_costs());
 
 }  // namespace conflictmap

@@ -29,6 +29,10 @@ TEST_CASE("SpellingCosts without learned costs is Levenshtein's distance", "[spe
   CHECK(costs.similarity(SpellingScript::Latin, "abcd", "abcf") == Approx(edit_similarity("abcd", "abcf")));
   CHECK(costs.similarity(SpellingScript::Latin, "", "") == Approx(1.0));
   CHECK(costs.distance(SpellingScript::Latin, "ab", "ba") == Approx(0.6));  // two letters swapped
+  // the shared table is the same: one instance, nothing learned
+  CHECK_FALSE(levenshtein_costs().learned());
+  CHECK(&levenshtein_costs() == &levenshtein_costs());
+  CHECK(levenshtein_costs().distance(SpellingScript::Arabic, "kitten", "sitting") == Approx(3.0));
 }
 
 TEST_CASE("SpellingCosts applies substitutions both ways and insertions by their place", "[spelling-costs]") {
