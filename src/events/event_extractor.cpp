@@ -149,7 +149,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     const std::string sentence(s.text);
     // Every sentence moves the report's time on, whether or not it tells an event: "4 September" as a heading,
     // "On 12 March, …", "the next day"
-    // a release's dateline is its publication ("Jan. 20, 2017 — … yesterday"), from there on: written in the
+    // a release's dateline is its publication ("Feb. 3, 2018 — … yesterday"), from there on: written in the
     // text beside what it dates, it says more than a date given for the whole document
     const auto dateline = read_dateline(s.text);
     if (dateline) {

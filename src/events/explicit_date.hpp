@@ -29,7 +29,7 @@ struct WrittenDate {
 std::optional<WrittenDate> read_written_date(const std::vector<Token>& tokens, std::string_view text, const Lexicon& lexicon,
                                              DateState& state, std::optional<CivilDate> published);
 
-// A news release's dateline at the start of a sentence: "SOUTHWEST ASIA, Jan. 20, 2017 — …", "RAQQA, Syria,
+// A news release's dateline at the start of a sentence: "EASTERN SYRIA, Feb. 3, 2018 — …", "RAQQA, Syria,
 // March 3, 2018 -- …". Its date is when the release was written, the day "yesterday" in it counts back from,
 // not the day of what it tells. Returns that date and where the text after the dash begins.
 struct Dateline {

@@ -174,7 +174,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     const auto gap = text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);
     return gap == "-" || gap == "\xE2\x80\x90" || (gap == " " && (tokens[k].form == "al" || tokens[k].form == "el"));
   };
-  // "Harakat Fajr ash-Sham", "كتائب شهداء إدلب": an armed group's name, whatever places it honours. In Latin
+  // "Harakat Nour al-Sahel", "كتائب شهداء إدلب": an armed group's name, whatever places it honours. In Latin
   // letters the name runs as far as its capitals; Arabic writes none, so its next two words are taken.
   for (const auto& m : lexicon_.find(tokens, group_name_)) {
     if (tokens[m.first].script == Script::Latin && !tokens[m.first].capitalised) continue;  // "the liwa of …"

@@ -53,7 +53,7 @@ bool ends_sentence(std::string_view text, std::size_t i) {
       (i < 2 || !std::isalpha(static_cast<unsigned char>(text[i - 2])) || text[i - 2] == '.')) {
     return false;  // an initial: "U.S. forces"
   }
-  // a month abbreviated as news agencies date ("Jan. 20, 2017", "Sept. 3"): the day follows, not a new sentence
+  // a month abbreviated as news agencies date ("Feb. 3, 2018", "Sept. 3"): the day follows, not a new sentence
   if (i + 2 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 2]))) {
     std::size_t start = i;
     while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
