@@ -45,9 +45,10 @@ bool is_state(const PhraseMatch& a) { return a.phrase->side == "government" || a
 ActorRoles::ActorRoles(const Lexicon& lexicon)
     : lexicon_(lexicon), actor_(lexicon.mask({"actor"})), supporter_(lexicon.mask({"supporter"})),
       backed_after_(lexicon.mask({"backed_after"})), relative_(lexicon.mask({"relative"})),
-      control_(lexicon.mask({"control"})) {}
+      control_(lexicon.mask({"control"})), opposed_(lexicon.mask({"opposed"})) {}
 
-SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_view text) const {
+SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_view text,
+                                const std::vector<std::size_t>& place_starts) const {
   // an acronym the lexicon writes in capitals ("IS", "SDF") is the acronym only when the text writes it so:
   // "Aleppo is divided" names no Islamic State
   auto actors = lexicon_.find(tokens, actor_);
@@ -55,6 +56,16 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
                               [&](const PhraseMatch& a) {
                                 // "an army base", "a rebel stronghold": a word describing a thing, no party
                                 if (a.first > 0 && (tokens[a.first - 1].form == "a" || tokens[a.first - 1].form == "an")) {
+                                  return true;
+                                }
+                                // "قاعدة كويرس", "the base of Kuweires": a word the lexicon writes with the
+                                // article ("القاعدة"), written without it right before a place's name, is a
+                                // noun in construct with that place
+                                const auto& first = tokens[a.first];
+                                if (a.phrase->words.size() == 1 && first.script == Script::Arabic &&
+                                    written_with_article(a.phrase->written) &&
+                                    !written_with_article(text.substr(first.begin, first.end - first.begin)) &&
+                                    std::find(place_starts.begin(), place_starts.end(), a.last) != place_starts.end()) {
                                   return true;
                                 }
                                 if (a.phrase->words.size() != 1 || !all_capitals(a.phrase->written)) return false;
@@ -117,6 +128,20 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
         break;
       }
       verb = verb || lexicon_.is_kind(before, control_) || lexicon_.is_kind_alt(before, control_);
+    }
+  }
+  // "anti-ISIL forces", "anti-government protests", "عمليات مناوئة لداعش": the party after "anti" is the one
+  // fought against
+  for (std::size_t k = 0; k < actors.size(); ++k) {
+    const std::size_t first = actors[k].first;
+    if (first == 0) continue;
+    const Token& before = tokens[first - 1];
+    if (before.script == Script::Latin) {
+      const auto gap = text.substr(before.end, tokens[first].begin - before.end);
+      if (before.form == "anti" && (gap == "-" || gap == " ")) holding[k] = 1;
+    }
+    if (lexicon_.is_kind(before, opposed_) || lexicon_.is_kind_alt(before, opposed_)) {
+      holding[k] = 1;
     }
   }
   SentenceActors out;

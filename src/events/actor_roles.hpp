@@ -29,8 +29,12 @@ class ActorRoles {
  public:
   explicit ActorRoles(const Lexicon& lexicon);
   // The actors of one sentence. An acronym the lexicon writes in capitals ("IS") counts only when the text
-  // writes it in capitals; a party that backs an attack ("backed by", "U.S.-backed", "بدعم من") is a backer.
-  SentenceActors find(const std::vector<Token>& tokens, std::string_view text) const;
+  // writes it in capitals; a party that backs an attack ("backed by", "U.S.-backed", "بدعم من") is a backer, and
+  // one fought against ("anti-ISIL forces", "مناوئة لداعش") is a holder, the other side, never the actor.
+  // `place_starts` are the tokens where the sentence's place names begin: an Arabic noun in construct with one
+  // ("قاعدة كويرس", the base of Kuweires) is no party, whatever party the noun also names ("القاعدة").
+  SentenceActors find(const std::vector<Token>& tokens, std::string_view text,
+                      const std::vector<std::size_t>& place_starts = {}) const;
   // The actor of a trigger: the backer for a supporting strike; for an air strike the state the sentence names,
   // else the last air power named; the agent after "by"; after the verb in Arabic; else the nearest before it.
   // `coordinated` is the actor of the trigger before it in the sentence, if any: a verb joined to it by "and",
@@ -48,7 +52,7 @@ class ActorRoles {
 
  private:
   const Lexicon& lexicon_;
-  std::uint64_t actor_ = 0, supporter_ = 0, backed_after_ = 0, relative_ = 0, control_ = 0;
+  std::uint64_t actor_ = 0, supporter_ = 0, backed_after_ = 0, relative_ = 0, control_ = 0, opposed_ = 0;
 };
 
 }  // namespace conflictmap

@@ -129,7 +129,9 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       d.text = std::string_view(report.text).substr(s.begin, s.end - s.begin);
       d.tokens = &s.tokens;
       for (auto& m : mentions_.find(d.text, *d.tokens, introduced)) d.mentions.push_back({std::move(m), {}, false});
-      d.actors = actors_.find(*d.tokens, d.text);
+      std::vector<std::size_t> place_starts;
+      for (const auto& m : d.mentions) place_starts.push_back(m.mention.first);
+      d.actors = actors_.find(*d.tokens, d.text, place_starts);
     }
   });
   std::vector<std::vector<ResolvedMention>*> all_mentions;
@@ -182,7 +184,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     if (!live.empty()) {
       std::vector<const PlaceMention*> mentions;
       for (const auto& m : s.mentions) mentions.push_back(&m.mention);
-      places_.assign(tokens, mentions, triggers, live);
+      places_.assign(s.text, tokens, mentions, triggers, live);
       for (const auto t : live) {
         for (const auto mi : triggers[t].places) document.resolve(s.mentions[mi], si);
       }
@@ -202,7 +204,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     std::optional<std::size_t> carried_index;  // the place carried from the sentence before, once added
     for (const auto k : live) {
       const Trigger& t = triggers[k];
-      const std::string& kind = t.phrase->kind;
+      static const std::string attempted_kind = "clash";
+      const std::string& kind = t.attempted ? attempted_kind : t.phrase->kind;
       if (replaced.count(k) || t.folded) continue;
       const Actor actor1 = actors_.actor_of(t, s.actors, tokens, s.text, actor_memory, previous_actor ? &*previous_actor : nullptr);
       previous_actor = actor1;

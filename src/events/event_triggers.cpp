@@ -15,7 +15,7 @@ bool is_territorial_kind(const std::string& kind) { return kind == "control" || 
 bool is_strike_kind(const std::string& kind) { return kind == "air_strike" || kind == "shelling"; }
 
 TriggerFinder::TriggerFinder(const Lexicon& lexicon)
-    : lexicon_(lexicon), trigger_(lexicon.mask(trigger_kinds())), attempt_(lexicon.mask({"attempt"})),
+    : lexicon_(lexicon), trigger_(lexicon.mask(trigger_kinds())), attempt_(lexicon.mask({"attempt"})), intention_(lexicon.mask({"intention"})),
       relative_(lexicon.mask({"relative"})), past_auxiliary_(lexicon.mask({"past_auxiliary"})),
       present_auxiliary_(lexicon.mask({"present_auxiliary"})), agent_after_(lexicon.mask({"agent_after"})),
       supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})),
@@ -96,17 +96,30 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     }
     // "launched a counterattack to recapture X": an infinitive of purpose is intended, not done; "managed to
     // control", "were able to take" tell it done
+    bool purpose = false;
     if (territorial && m.first > 0 && tokens[m.first - 1].form == "to") {
       bool achieved = false;
       for (std::size_t back = 2; back <= 6 && back <= m.first && !achieved; ++back) {
         achieved = lexicon_.match_at(tokens, m.first - back, achieved_).has_value();
       }
-      if (!achieved) t.descriptive = true;
+      if (!achieved) purpose = true;
     }
-    // "trying to control", "in an attempt to capture": intended, not done
+    // "plans to capture", "will attack": intended, not done; "trying to control", "in an attempt to capture":
+    // not done either, but an attempt to take a place is fighting there
     for (std::size_t back = 1; back <= 3 && back <= m.first; ++back) {
-      if (lexicon_.match_at(tokens, m.first - back, attempt_)) t.descriptive = true;
+      if (lexicon_.match_at(tokens, m.first - back, intention_)) t.descriptive = true;
+      if (const auto tried = lexicon_.match_at(tokens, m.first - back, attempt_)) {
+        // "IS, which is trying hard to control the countryside": a relative clause describes the party's aim
+        bool described = false;
+        for (std::size_t r = 1; r <= 3 && r <= tried->first && !described; ++r) {
+          const auto& w = tokens[tried->first - r].form;
+          described = w == "which" || w == "who" || w == "that" || lexicon_.match_at(tokens, tried->first - r, relative_);
+        }
+        if ((m.phrase->kind == "control" || m.phrase->kind == "regain") && !described) t.attempted = true;
+        else t.descriptive = true;
+      }
     }
+    if (purpose && !t.attempted) t.descriptive = true;
     if (!triggers.empty() && triggers.back().phrase->kind == t.phrase->kind && t.first <= triggers.back().last + 3) {
       triggers.back().last = t.last;
       triggers.back().count_at = t.first;  // "الطيران … بأربع غارات": the count goes with the second word

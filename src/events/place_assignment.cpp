@@ -6,11 +6,29 @@ namespace conflictmap {
 
 PlaceAssigner::PlaceAssigner(const Lexicon& lexicon)
     : lexicon_(lexicon), list_start_(lexicon.mask({"list_start"})), speech_(lexicon.mask({"speech"})),
-      origin_(lexicon.mask({"origin"})), expulsion_(lexicon.mask({"expulsion"})) {}
+      origin_(lexicon.mask({"origin"})), expulsion_(lexicon.mask({"expulsion"})), purpose_(lexicon.mask({"purpose"})) {}
 
-void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<const PlaceMention*>& mentions,
-                           std::vector<Trigger>& triggers, const std::vector<std::size_t>& live) const {
+void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& tokens,
+                           const std::vector<const PlaceMention*>& mentions, std::vector<Trigger>& triggers,
+                           const std::vector<std::size_t>& live) const {
   const auto list_starts = lexicon_.find(tokens, list_start_);
+  // "attacking villages in the Deir ez-Zor countryside; the next day, the campaign was announced in X", "attacking
+  // A and B in an attempt to cut off the highway linking X to Y": a semicolon or a clause of purpose ends what a
+  // verb before it acted on
+  std::vector<std::size_t> boundaries;  // token indexes a boundary stands right before
+  for (std::size_t k = 1; k < tokens.size(); ++k) {
+    if (text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end).find(';') != std::string_view::npos ||
+        text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end).find("\xD8\x9B") != std::string_view::npos) {
+      boundaries.push_back(k);
+    }
+  }
+  for (const auto& p : lexicon_.find(tokens, purpose_)) boundaries.push_back(p.first);
+  auto separated = [&](std::size_t a, std::size_t b) {  // a boundary between tokens a and b (a < b)
+    for (const auto k : boundaries) {
+      if (k > a && k <= b) return true;
+    }
+    return false;
+  };
   // "backed by Russian air strikes": support of the action told takes no place of its own
   std::vector<std::size_t> acting;
   for (const auto t : live) {
@@ -26,14 +44,14 @@ void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<c
     }
     // a place inside a verb written twice ("الطيران الحربي مدينة سراقب بأربع غارات") follows its first word
     for (const auto t : acting) {
-      if (triggers[t].first_end <= m.first) chosen = t;
+      if (triggers[t].first_end <= m.first) chosen = separated(triggers[t].first, m.first) ? std::nullopt : std::optional(t);
     }
     if (list_at) {
       // "… including A and B": the list belongs to the last change of control before it, else the last strike,
       // rather than to a battle word in between
       std::optional<std::size_t> territorial, strike;
       for (const auto t : acting) {
-        if (triggers[t].last > *list_at) continue;
+        if (triggers[t].last > *list_at || separated(triggers[t].first, m.first)) continue;
         const auto& kind = triggers[t].phrase->kind;
         if (is_territorial_kind(kind)) territorial = t;
         if (is_strike_kind(kind)) strike = t;
@@ -49,6 +67,7 @@ void PlaceAssigner::assign(const std::vector<Token>& tokens, const std::vector<c
       // happened where the speaker is
       for (const auto t : acting) {
         if (triggers[t].first < m.last) continue;
+        if (separated(m.first, triggers[t].first)) break;
         bool speech_between = false;
         for (std::size_t k = m.last; k < triggers[t].first && !speech_between; ++k) {
           speech_between = lexicon_.match_at(tokens, k, speech_).has_value();

@@ -580,3 +580,56 @@ TEST_CASE("an armed group's name is no place, whatever places it honours: 'Liwa 
   // the group's name ends where its capitals do: the place after it is still a place
   CHECK(has_type(extract("Liwa Ahrar fighters attacked Kafr Nabl."), kKafrNabl, SubEventType::ArmedClash));
 }
+
+TEST_CASE("an advance on a place is fighting there, not its capture: 'advanced towards', 'تقدمت نحو'", "[extraction]") {
+  const auto towards = extract("Government troops advanced towards Saraqib on Sunday.");
+  CHECK(has_type(towards, kSaraqib, SubEventType::ArmedClash));
+  CHECK_FALSE(has_control(towards, kSaraqib, "Syrian government forces"));
+  const auto arabic = extract("تقدم مقاتلو المعارضة نحو مدينة سراقب.");
+  CHECK(has_type(arabic, kSaraqib, SubEventType::ArmedClash));
+  CHECK_FALSE(has_control(arabic, kSaraqib, "Syrian opposition"));
+}
+
+TEST_CASE("an attempt to take a place is fighting there; a plan or a threat to take it is no event", "[extraction]") {
+  const auto attempt = extract("Rebel fighters attempted to capture Saraqib but were repelled.");
+  CHECK(has_type(attempt, kSaraqib, SubEventType::ArmedClash));
+  CHECK_FALSE(has_control(attempt, kSaraqib, "Syrian opposition"));
+  const auto trying = extract("The army was trying to retake Kafr Nabl on Friday.");
+  CHECK(has_type(trying, kKafrNabl, SubEventType::ArmedClash));
+  CHECK_FALSE(has_control(trying, kKafrNabl, "Syrian government forces"));
+  const auto arabic = extract("تحاول قوات النظام السيطرة على بلدة كفرنبل.");
+  CHECK(has_type(arabic, kKafrNabl, SubEventType::ArmedClash));
+  CHECK_FALSE(has_control(arabic, kKafrNabl, "Syrian government forces"));
+  // intended only: nothing happened yet
+  CHECK(at(extract("The SDF plans to capture Manbij next month."), kManbij).empty());
+  CHECK(at(extract("Turkey threatened to seize Manbij."), kManbij).empty());
+}
+
+TEST_CASE("the party after 'anti-', 'against' or 'ضد' is fought against, not the actor", "[extraction]") {
+  const auto anti = at(extract("Anti-IS forces captured Manbij on Monday."), kManbij);
+  for (const auto& e : anti) CHECK(e.new_controller != "Islamic State");
+  const auto against = at(extract("A new offensive against IS began near Raqqa."), kRaqqa);
+  REQUIRE_FALSE(against.empty());
+  CHECK(against.front().actor1.canonical != "Islamic State");
+  const auto arabic = at(extract("شنت قوات سوريا الديمقراطية هجوما ضد داعش في الرقة."), kRaqqa);
+  REQUIRE_FALSE(arabic.empty());
+  CHECK(arabic.front().actor1.canonical == "Syrian Democratic Forces");
+}
+
+TEST_CASE("an Arabic noun in construct with a place is no party: 'قاعدة كويرس' is a base, not al-Qaeda", "[extraction]") {
+  const auto events = extract("سيطر الجيش السوري على قرية قرب قاعدة كويرس الجوية.");
+  REQUIRE_FALSE(events.empty());
+  for (const auto& e : events) {
+    CHECK(e.actor1.canonical == "Syrian government forces");
+    CHECK(e.actor2.canonical != "Hayat Tahrir al-Sham");
+  }
+}
+
+TEST_CASE("a clause of purpose or a semicolon ends the places a verb acted on", "[extraction]") {
+  const auto purpose = extract("Rebels attacked Kafr Nabl in an attempt to cut the road linking Saraqib to Manbij.");
+  CHECK(has_type(purpose, kKafrNabl, SubEventType::ArmedClash));
+  CHECK(at(purpose, kSaraqib).empty());
+  CHECK(at(purpose, kManbij).empty());
+  const auto semicolon = extract("The SDF attacked villages near Raqqa; the next day, a ceremony was held in Manbij.");
+  CHECK(at(semicolon, kManbij).empty());
+}

@@ -69,10 +69,27 @@ TEST_CASE("PlaceAssigner gives a place to the nearest verb before it, lists to t
     mentions[i].last = mentions[i].first + 1;
   }
   std::vector<const PlaceMention*> pointers{&mentions[0], &mentions[1], &mentions[2]};
-  assigner.assign(tokens, pointers, triggers, {0, 1, 2});
+  assigner.assign(text, tokens, pointers, triggers, {0, 1, 2});
   CHECK(triggers[0].places == std::vector<std::size_t>{0});
   CHECK(triggers[1].places == std::vector<std::size_t>{1, 2});
   CHECK(triggers[2].places.empty());
+}
+
+TEST_CASE("PlaceAssigner: no place across a semicolon or a clause of purpose", "[stages][places]") {
+  const TriggerFinder finder(lexicon());
+  const PlaceAssigner assigner(lexicon());
+  const std::string text = "Rebels attacked Alpha in order to cut the road linking Beta; later Gamma was quiet.";
+  const auto tokens = annotated(text);
+  auto triggers = finder.find(tokens);
+  REQUIRE(triggers.size() == 1);  // attacked
+  std::vector<PlaceMention> mentions(3);
+  for (auto [i, name] : {std::pair{0, "alpha"}, std::pair{1, "beta"}, std::pair{2, "gamma"}}) {
+    mentions[i].first = token_at(tokens, name);
+    mentions[i].last = mentions[i].first + 1;
+  }
+  std::vector<const PlaceMention*> pointers{&mentions[0], &mentions[1], &mentions[2]};
+  assigner.assign(text, tokens, pointers, triggers, {0});
+  CHECK(triggers[0].places == std::vector<std::size_t>{0});
 }
 
 TEST_CASE("PlaceAssigner lends a verb of control the places of the one before it", "[stages][places]") {
@@ -85,7 +102,7 @@ TEST_CASE("PlaceAssigner lends a verb of control the places of the one before it
   PlaceMention alpha;
   alpha.first = token_at(tokens, "alpha");
   alpha.last = alpha.first + 1;
-  assigner.assign(tokens, {&alpha}, triggers, {0, 1});
+  assigner.assign(text, tokens, {&alpha}, triggers, {0, 1});
   CHECK(triggers[1].borrowed);
   CHECK(triggers[1].places == std::vector<std::size_t>{0});
 }
