@@ -86,7 +86,37 @@ void DocumentPlaces::resolve(ResolvedMention& m, std::size_t s) {
   // The report's governorate is only the one most of its names share: a name the gazetteer knows that lies
   // elsewhere ("سقطت مدينة تدمر" in a report about Idlib) is that place, not the governorate's capital
   const bool loose = m.resolution.status == ResolutionStatus::RegionOnly || m.resolution.precision != Precision::Place;
-  if (m.mention.known && loose) {
+  // and a large place written exactly is that place, not a respelling of a small one the report's governorate
+  // holds ("هجوم حلب" in a report about Homs is not the village of al-Halba, nor "تدمر" the hamlet Tadmuriyah)
+  const Gazetteer& gazetteer = resolver_.gazetteer();
+  auto large = [&](const Place& place) { return place.kind == PlaceKind::City || place.population >= 20000; };
+  bool large_named = false;
+  // Namesakes are context's to tell apart (the Suran of the Aleppo countryside, not the larger one in Hama): only a
+  // place that shares no name with the large one gives way to it
+  auto namesakes = [&](const Place& a, const Place& b) {
+    for (const auto& x : a.names) {
+      for (const auto& y : b.names) {
+        if (x.text == y.text) return true;
+      }
+    }
+    return false;
+  };
+  const auto answered = gazetteer.find(m.resolution.place_id);
+  if (m.mention.known && !m.mention.region && m.resolution.match != MatchKind::Exact) {
+    for (const auto index : resolver_.places_named(m.mention.text)) large_named = large_named || large(gazetteer.at(index));
+  }
+  bool placed_large = false;
+  if (large_named) {
+    Resolution alone = answer(m.mention.text, ResolveContext{.explain = false});
+    const auto at = gazetteer.find(alone.place_id);
+    if ((alone.status == ResolutionStatus::Resolved || alone.status == ResolutionStatus::Ambiguous) &&
+        alone.match == MatchKind::Exact && at && large(gazetteer.at(*at)) &&
+        !(answered && namesakes(gazetteer.at(*answered), gazetteer.at(*at)))) {
+      m.resolution = std::move(alone);
+      placed_large = true;
+    }
+  }
+  if (!placed_large && m.mention.known && loose) {
     Resolution elsewhere = answer(m.mention.text, fallbacks_[s]);
     if (elsewhere.status == ResolutionStatus::Resolved && elsewhere.precision == Precision::Place) {
       m.resolution = std::move(elsewhere);

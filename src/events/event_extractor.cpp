@@ -319,9 +319,14 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       }
     }
     reconciler.end_sentence(events);
-    // the settlement a later "the town" refers to: the last one this sentence names and the gazetteer places
+    // the settlement a later "the town" refers to: the last one this sentence names and the gazetteer places,
+    // among those its events were at when it told any ("targeted Douma in a suburb of Damascus. Buildings were
+    // destroyed by the attacks": Douma's)
+    std::set<std::size_t> event_places;
+    for (const auto k : live) event_places.insert(triggers[k].places.begin(), triggers[k].places.end());
     for (std::size_t mi = s.mentions.size(); mi-- > 0;) {
       if (!s.mentions[mi].mention.known || s.mentions[mi].mention.region) continue;
+      if (!event_places.empty() && !event_places.count(mi)) continue;
       document.resolve(s.mentions[mi], si);
       const auto& r = s.mentions[mi].resolution;
       if (r.has_point() && r.precision == Precision::Place &&

@@ -290,7 +290,8 @@ class SegmentBuilder {
     if (region_current_ || trailing_bearing_) {
       segment.role = SegmentRole::Context;
       segment.region = true;
-      segment.countryside = region_current_ && countryside_;
+      // "ريف حلب الشمالي": a countryside word before the name and a direction after it
+      segment.countryside = (region_current_ || next_ == Next::Region) && countryside_;
       segment.bearing_deg = trailing_bearing_ ? trailing_bearing_ : bearing_;
       if (!region_current_ && next_ != Next::Region) segment.direction_word = trailing_direction_;
     } else if (next_ == Next::Region) {

@@ -633,3 +633,9 @@ TEST_CASE("a clause of purpose or a semicolon ends the places a verb acted on", 
   const auto semicolon = extract("The SDF attacked villages near Raqqa; the next day, a ceremony was held in Manbij.");
   CHECK(at(semicolon, kManbij).empty());
 }
+
+TEST_CASE("a large place written exactly is that place, not a respelling of a village in the report's governorate", "[extraction]") {
+  constexpr const char* kAleppo = "C1007";
+  const auto events = extract("قصفت قوات النظام القريتين ومهين وصدد في محافظة حمص.\nوبدأ الجيش هجوم حلب.");
+  CHECK_FALSE(at(events, kAleppo).empty());
+}

@@ -49,7 +49,13 @@ TEST_CASE("directional countryside, written both ways", "[parser]") {
     CHECK(parsed.segments[0].region);
     REQUIRE(parsed.segments[0].bearing_deg.has_value());
     CHECK(*parsed.segments[0].bearing_deg == Approx(0.0));
+    CHECK(parsed.segments[0].countryside);
   }
+  // Arabic writes the countryside word before the name and the direction after it
+  const auto arabic = parse_location("ريف حلب الشمالي");
+  REQUIRE(arabic.segments.size() == 1);
+  CHECK(arabic.segments[0].countryside);
+  CHECK(arabic.segments[0].bearing_deg == Approx(0.0));
 }
 
 TEST_CASE("Arabic: qualifier, joined preposition and the countryside after the head", "[parser]") {
