@@ -139,7 +139,7 @@ def same_word(a, b):
     return False
 
 
-LOCATING = re.compile(r"\s(?:in|near|north of|south of|east of|west of|في|قرب|بالقرب من|شمال|جنوب|شرق|غرب)\s|,|،")
+LOCATING = re.compile(r"\s(?:in|at|near|north of|south of|east of|west of|في|قرب|بالقرب من|شمال|جنوب|شرق|غرب)\s|,|،")
 
 
 def at_place(event_written, label_written):

@@ -45,7 +45,8 @@ bool is_state(const PhraseMatch& a) { return a.phrase->side == "government" || a
 ActorRoles::ActorRoles(const Lexicon& lexicon)
     : lexicon_(lexicon), actor_(lexicon.mask({"actor"})), supporter_(lexicon.mask({"supporter"})),
       backed_after_(lexicon.mask({"backed_after"})), relative_(lexicon.mask({"relative"})),
-      control_(lexicon.mask({"control"})), opposed_(lexicon.mask({"opposed"})) {}
+      control_(lexicon.mask({"control"})), opposed_(lexicon.mask({"opposed"})),
+      accompanying_(lexicon.mask({"accompanying"})) {}
 
 SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_view text,
                                 const std::vector<std::size_t>& place_starts) const {
@@ -76,7 +77,7 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
   // "backed by coalition air strikes", "U.S.-backed", "بدعم من الطيران الروسي": a party that supports the
   // attack is neither its actor nor the side it fought
   std::vector<char> supporting(actors.size(), 0);
-  for (const auto& m : lexicon_.find(tokens, supporter_ | backed_after_)) {
+  for (const auto& m : lexicon_.find(tokens, supporter_ | accompanying_ | backed_after_)) {
     const bool before_actor = (m.phrase->kind_bit & backed_after_) != 0;
     for (std::size_t k = 0; k < actors.size(); ++k) {
       // "U.S.-backed forces": the actor ends where "backed" begins

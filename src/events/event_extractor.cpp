@@ -217,6 +217,17 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       const bool strike = is_strike_kind(kind);
       std::optional<int> total = strike ? count_before(tokens, t.first, lexicon_) : std::nullopt;
       if (strike && !total && t.count_at) total = count_before(tokens, *t.count_at, lexicon_);
+      // "after days of clashes, the army seized X": fighting that names no place, told with a capture that
+      // does, was fought for the place captured
+      if (places.empty() && kind == "clash") {
+        for (const auto other : live) {
+          if (is_territorial_kind(triggers[other].phrase->kind) && !triggers[other].attempted &&
+              !triggers[other].places.empty()) {
+            places = triggers[other].places;
+            break;
+          }
+        }
+      }
       if (places.empty()) {
         // no place named: an area the sentence names, if any ("the northern countryside of Aleppo")
         for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {

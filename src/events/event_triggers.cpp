@@ -20,11 +20,22 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
       present_auxiliary_(lexicon.mask({"present_auxiliary"})), agent_after_(lexicon.mask({"agent_after"})),
       supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})),
       bombardment_(lexicon.mask({"bombardment"})), achieved_(lexicon.mask({"achieved"})),
-      carried_out_(lexicon.mask({"carried_out"})) {}
+      carried_out_(lexicon.mask({"carried_out"})), actor_(lexicon.mask({"actor"})) {}
 
 std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
   std::vector<Trigger> triggers;
+  // "the Free Syrian Army", "هيئة تحرير الشام", "the Levant Liberation Committee": a word of taking a place inside
+  // a party's name takes nothing (a strike word inside one, "Russian airstrikes", still tells the strikes)
+  std::vector<char> in_party_name(tokens.size(), 0);
+  for (const auto& a : lexicon_.find(tokens, actor_)) {
+    for (std::size_t i = a.first; i < a.last; ++i) in_party_name[i] = 1;
+  }
   for (const auto& m : lexicon_.find(tokens, trigger_)) {
+    if (is_territorial_kind(m.phrase->kind) && std::any_of(in_party_name.begin() + static_cast<std::ptrdiff_t>(m.first),
+                                                            in_party_name.begin() + static_cast<std::ptrdiff_t>(m.last),
+                                                            [](char c) { return c != 0; })) {
+      continue;
+    }
     Trigger t;
     t.phrase = m.phrase;
     t.first = m.first;

@@ -6,7 +6,8 @@ namespace conflictmap {
 
 PlaceAssigner::PlaceAssigner(const Lexicon& lexicon)
     : lexicon_(lexicon), list_start_(lexicon.mask({"list_start"})), speech_(lexicon.mask({"speech"})),
-      origin_(lexicon.mask({"origin"})), expulsion_(lexicon.mask({"expulsion"})), purpose_(lexicon.mask({"purpose"})) {}
+      origin_(lexicon.mask({"origin"})), expulsion_(lexicon.mask({"expulsion"})), purpose_(lexicon.mask({"purpose"})),
+      pronoun_(lexicon.mask({"pronoun"})) {}
 
 void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& tokens,
                            const std::vector<const PlaceMention*>& mentions, std::vector<Trigger>& triggers,
@@ -116,9 +117,12 @@ void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& toke
   for (std::size_t k = 0; k < live.size(); ++k) {
     auto& t = triggers[live[k]];
     if (!t.places.empty() || (!is_territorial_kind(t.phrase->kind) && !t.phrase->object_pronoun)) continue;
+    // "advanced towards Saraqib and took it", "تقدموا نحو سراقب وسيطروا عليها": a pronoun object is what was just
+    // named, whatever the verb before it
+    const bool pronoun_object = t.last < tokens.size() && lexicon_.match_at(tokens, t.last, pronoun_).has_value();
     for (std::size_t j = k; j-- > 0;) {
       const auto& before = triggers[live[j]];
-      if ((is_territorial_kind(before.phrase->kind) || t.phrase->object_pronoun) && !before.places.empty()) {
+      if ((is_territorial_kind(before.phrase->kind) || t.phrase->object_pronoun || pronoun_object) && !before.places.empty()) {
         t.places = before.places;
         t.borrowed = true;
         t.lender = live[j];

@@ -188,8 +188,10 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
   }
   // "Bashar al-Assad", "Amer Alrfdan": a known single word beside a capitalised word that is no place,
   // mid-sentence, is part of a person's name
+  // ("Suwayda Governorate", "Idlib City": a word of administration makes no person's name)
   auto plain_capital = [&](std::size_t k) {
     return k > 0 && k < n && tokens[k].capitalised && !blocked[k] && is_name_word(tokens[k]) &&
+           !is_region_lead(tokens[k].form) && !is_region_tail(tokens[k].form) &&
            !lexicon_.is_kind(tokens[k], qualifier_) && !lexicon_.is_kind(tokens[k], generic_) &&
            !resolver_.knows_name(key_words_of(text, tokens, k, k + 1), tokens[k].script);
   };

@@ -423,6 +423,8 @@ void promote_named_direction(ParsedLocation& parsed) {
   }
   for (auto& segment : parsed.segments) {
     if (segment.direction_word.empty() || segment.distance_km) continue;
+    // "شمال حماة" is north of Hama: a direction that leads in construct is a bearing, not part of a name
+    if (segment.direction_leads && is_direction_preposition(segment.direction_word)) continue;
     auto& words = segment.words;
     words.insert(segment.direction_leads ? words.begin() : words.end(), segment.direction_word);
     segment.role = SegmentRole::Head;

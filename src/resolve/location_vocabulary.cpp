@@ -41,7 +41,7 @@ constexpr Vocabulary kVocabulary[] = {
     {"edge", WordClass::Outskirts},           {"edges", WordClass::Outskirts},
     {"outskirt", WordClass::Outskirts},       {"surroundings", WordClass::Outskirts},
     {"in", WordClass::In},                    {"inside", WordClass::In},
-    {"within", WordClass::In},
+    {"within", WordClass::In},                {"at", WordClass::In},
     {"on", WordClass::In},                    {"into", WordClass::In},
     {"near", WordClass::Near},                {"nearby", WordClass::Near},
     {"around", WordClass::Near},              {"close", WordClass::Near},

@@ -639,3 +639,38 @@ TEST_CASE("a large place written exactly is that place, not a respelling of a vi
   const auto events = extract("قصفت قوات النظام القريتين ومهين وصدد في محافظة حمص.\nوبدأ الجيش هجوم حلب.");
   CHECK_FALSE(at(events, kAleppo).empty());
 }
+
+TEST_CASE("a word of taking a place inside a party's name takes nothing: 'Free Syrian Army', 'هيئة تحرير الشام'",
+          "[extraction]") {
+  for (const char* text : {"The Free Syrian Army shelled Saraqib.", "قصفت هيئة تحرير الشام مدينة سراقب.",
+                           "The Levant Liberation Committee shelled Saraqib."}) {
+    INFO(text);
+    const auto events = at(extract(text), kSaraqib);
+    REQUIRE_FALSE(events.empty());
+    for (const auto& e : events) CHECK(e.new_controller.empty());
+  }
+}
+
+TEST_CASE("fighting that names no place, told with a capture, was for the place captured", "[extraction]") {
+  const auto english = extract("After days of clashes with the rebels, the army captured Saraqib in Idlib Governorate.");
+  CHECK(has_control(english, kSaraqib, "Syrian government forces"));
+  for (const auto& e : english) CHECK(e.place.place_id == kSaraqib);  // no clash left at the governorate
+  const auto arabic = extract("بعد أيام من الاشتباكات سيطرت قوات النظام على سراقب في محافظة إدلب.");
+  CHECK(has_control(arabic, kSaraqib, "Syrian government forces"));
+  for (const auto& e : arabic) CHECK(e.place.place_id == kSaraqib);
+}
+
+TEST_CASE("a governorate written after a name with a capital is no person's name: 'Suwayda Governorate'", "[extraction]") {
+  const auto events = extract("Rebel forces pushed into the Suwayda Governorate but were repelled.");
+  REQUIRE_FALSE(events.empty());
+  CHECK(events.front().place.place_id == "SY13");
+}
+
+TEST_CASE("a party that goes along with the actor is not the actor: 'in allegiance with', 'alongside', 'إلى جانب'",
+          "[extraction]") {
+  CHECK(has_control(extract("Turkish troops in allegiance with the Free Syrian Army captured Manbij."), kManbij,
+                    "Turkish army"));
+  CHECK(has_control(extract("Government forces, alongside Iranian militias, recaptured Saraqib."), kSaraqib,
+                    "Syrian government forces"));
+  CHECK(has_control(extract("سيطرت قوات النظام إلى جانب المعارضة على سراقب."), kSaraqib, "Syrian government forces"));
+}

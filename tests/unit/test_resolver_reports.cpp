@@ -373,3 +373,18 @@ TEST_CASE("places_by_spelling takes a confident respelling of a place, never a g
   CHECK_FALSE(resolver().places_by_spelling("Xqzvbrt"));  // nothing like it
   CHECK_FALSE(resolver().places_by_spelling("Aleppo Governorate"));  // a region, not a place to put an event at
 }
+
+TEST_CASE("'شمال حماة' is north of Hama, as 'north of Hama' is, not a village spelt like it", "[resolver]") {
+  for (const char* text : {"شمال حماة", "north of Hama", "جنوب إدلب"}) {
+    INFO(text);
+    const auto r = resolve(text, "");
+    CHECK(r.status == ResolutionStatus::RegionOnly);
+  }
+  CHECK(km_to(resolve("شمال حماة", ""), {35.1337, 36.7613}) < 1.0);
+}
+
+TEST_CASE("a place written 'at' its governorate is placed as one written 'in' it", "[resolver]") {
+  const auto at = resolve("Sheikh Miskeen at the Daraa Governorate", "");
+  CHECK(at.status == ResolutionStatus::Resolved);
+  CHECK(at.place_id == "C6126");
+}
