@@ -10,7 +10,7 @@ events are then matched by these rules:
 * Place: both the label's `place_as_written` and the event's `location_written` are folded (Latin: lower case,
   no diacritics or apostrophes, hyphens as spaces; Arabic: no vowel marks or tatweel, one alef, ta marbuta as
   ha, alef maqsura as ya) and split into words. Words that only say what kind of place it is ("village",
-  "countryside", "northern", "قرية", "ريف", …) are dropped from both. An event is *at* a label's place when
+  "countryside", "northern", "قرية", "ريف", …) are dropped from both (also when joined to "and": "شمال وشرق دمشق"). An event is *at* a label's place when
   the remaining words are equal, for the event's place as written or for its head before what locates it
   ("X in the Idlib province", "X في محافظة درعا"), allowing on Arabic words a joined conjunction or preposition (و ف ب ل ك) the
   other side lacks. "Tel al" is therefore not at "Tell al-Sultan", and "Aleppo" is at "the northern Aleppo
@@ -118,7 +118,8 @@ def place_words(text):
     words = re.findall(r"[\w]+", text)
     out = []
     for w in words:
-        if w in PLACE_KIND_WORDS:
+        # a kind word joined to "and" ("شمال وشرق دمشق", north and east of Damascus) is a kind word still
+        if w in PLACE_KIND_WORDS or (w.startswith("و") and w[1:] in PLACE_KIND_WORDS):
             continue
         if re.match("[\u0600-\u06FF]", w) and w.startswith("ال") and len(w) > 3:
             w = w[2:]

@@ -118,6 +118,11 @@ void DocumentPlaces::resolve(ResolvedMention& m, std::size_t s) {
   }
   if (!placed_large && m.mention.known && loose) {
     Resolution elsewhere = answer(m.mention.text, fallbacks_[s]);
+    // and when the area the report named first lies elsewhere too ("قرب عين عيسى" after a sentence on the
+    // Aleppo countryside), a name that alone gives one place without doubt is that place
+    if (elsewhere.status != ResolutionStatus::Resolved || elsewhere.precision != Precision::Place) {
+      elsewhere = answer(m.mention.text, ResolveContext{.explain = false});
+    }
     if (elsewhere.status == ResolutionStatus::Resolved && elsewhere.precision == Precision::Place) {
       m.resolution = std::move(elsewhere);
     }

@@ -126,8 +126,9 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
           const auto& w = tokens[tried->first - r].form;
           described = w == "which" || w == "who" || w == "that" || lexicon_.match_at(tokens, tried->first - r, relative_);
         }
+        // an attempt to attack or to advance is fighting already
         if ((m.phrase->kind == "control" || m.phrase->kind == "regain") && !described) t.attempted = true;
-        else t.descriptive = true;
+        else if (m.phrase->kind != "clash" || described) t.descriptive = true;
       }
     }
     if (purpose && !t.attempted) t.descriptive = true;

@@ -48,7 +48,7 @@ MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
                                    "suicide_bomb", "arrests", "agreement", "civilians", "qualifier", "stop", "people",
                                    "number"})),
       not_a_name_(lexicon.mask({"stop", "connector"})), qualifier_(lexicon.mask({"qualifier"})),
-      generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})) {
+      generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})), unit_(lexicon.mask({"unit"})) {
   for (const auto& place : resolver.gazetteer().places()) {
     for (const auto& name : place.names) {
       Script script = words_script(name.text);
@@ -254,6 +254,33 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       if (!more) break;
       while (i < n && (tokens[i].form == "the" || (lexicon_.is_kind(tokens[i], qualifier_)) || tokens[i].form == "of")) ++i;
     }
+  }
+
+  // 0b. a military site named by its unit's number, known or not: "Brigade 113", "the 17th Division", "Brigade
+  // 550 Base", "Regiment 46", "اللواء 93", "الفرقة 17". The number makes it a name, where "the brigade" alone is
+  // none; the report's area places it when the gazetteer does not
+  auto number_at = [&](std::size_t k) {
+    if (k >= n || tokens[k].form.empty() || !(tokens[k].form[0] >= '0' && tokens[k].form[0] <= '9')) return false;
+    std::size_t digits = 0;
+    while (digits < tokens[k].form.size() && tokens[k].form[digits] >= '0' && tokens[k].form[digits] <= '9') ++digits;
+    const auto rest = std::string_view(tokens[k].form).substr(digits);
+    return rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th";
+  };
+  for (const auto& u : lexicon_.find(tokens, unit_)) {
+    const bool arabic = tokens[u.first].script == Script::Arabic;
+    if (!arabic && !tokens[u.first].capitalised) continue;
+    std::size_t first = u.first, last = u.last;
+    if (number_at(last)) {
+      ++last;  // "Brigade 113", "اللواء 93"
+    } else if (!arabic && first > 0 && number_at(first - 1)) {
+      --first;  // "the 17th Division"
+    } else {
+      continue;
+    }
+    // "Brigade 550 Base": a site word after the number belongs to the name
+    while (last < n && !arabic && tokens[last].capitalised && lexicon_.is_kind(tokens[last], unit_)) ++last;
+    if (!free_range(first, last)) continue;
+    add(first, last, false);
   }
 
   // 1. gazetteer spellings, longest first

@@ -674,3 +674,35 @@ TEST_CASE("a party that goes along with the actor is not the actor: 'in allegian
                     "Syrian government forces"));
   CHECK(has_control(extract("سيطرت قوات النظام إلى جانب المعارضة على سراقب."), kSaraqib, "Syrian government forces"));
 }
+
+TEST_CASE("a military site named by its unit's number is a place, known or not: 'Brigade 113', 'the 17th Division'",
+          "[extraction]") {
+  // the place as written, with what locates it after it ("Brigade 46 west of Aleppo")
+  auto written_at = [](const std::vector<Event>& events, const std::string& written) {
+    return std::any_of(events.begin(), events.end(), [&](const Event& e) { return e.place.written.rfind(written, 0) == 0; });
+  };
+  const auto brigade = extract("Government troops captured Brigade 46 west of Aleppo after heavy fighting.");
+  CHECK(written_at(brigade, "Brigade 46"));
+  const auto division = extract("The SDF attacked the former base of the 12th Division north of Raqqa.");
+  CHECK(written_at(division, "12th Division"));
+  const auto base = extract("Army units advanced towards the Regiment 80 Base near Manbij.");
+  CHECK(written_at(base, "Regiment 80 Base"));
+  const auto arabic = extract("سيطرت قوات النظام على الفوج 46 في ريف حلب الغربي.");
+  CHECK(written_at(arabic, "الفوج 46"));
+  // the unit word alone names nothing
+  CHECK_FALSE(written_at(extract("The brigade attacked Saraqib."), "brigade"));
+}
+
+TEST_CASE("an attempt to attack or to advance is fighting already", "[extraction]") {
+  CHECK(has_type(extract("Army units were attempting to advance towards Saraqib."), kSaraqib, SubEventType::ArmedClash));
+  CHECK(at(extract("Army units plan to advance towards Saraqib."), kSaraqib).empty());
+}
+
+TEST_CASE("a name that alone gives one place is that place, though the area the report named first lies elsewhere",
+          "[extraction]") {
+  constexpr const char* kAinIssa = "C5905";
+  const auto events = extract("سيطرت قوات النظام على الفوج 46 في ريف حلب الغربي.\nقصفت الطائرات مواقع قرب عين عيسى.");
+  const auto here = at(events, kAinIssa);
+  REQUIRE_FALSE(here.empty());
+  CHECK(here.front().place.precision == 2);  // near it, as written
+}
