@@ -26,16 +26,19 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
   std::vector<Trigger> triggers;
   // "the Free Syrian Army", "هيئة تحرير الشام", "the Levant Liberation Committee": a word of taking a place inside
   // a party's name takes nothing (a strike word inside one, "Russian airstrikes", still tells the strikes)
-  std::vector<char> in_party_name(tokens.size(), 0);
-  for (const auto& a : lexicon_.find(tokens, actor_)) {
-    for (std::size_t i = a.first; i < a.last; ++i) in_party_name[i] = 1;
-  }
-  for (const auto& m : lexicon_.find(tokens, trigger_)) {
-    if (is_territorial_kind(m.phrase->kind) && std::any_of(in_party_name.begin() + static_cast<std::ptrdiff_t>(m.first),
-                                                            in_party_name.begin() + static_cast<std::ptrdiff_t>(m.last),
-                                                            [](char c) { return c != 0; })) {
-      continue;
+  std::vector<char> in_party_name;  // read only for a sentence with a word of taking a place
+  auto inside_party_name = [&](const PhraseMatch& m) {
+    if (in_party_name.empty()) {
+      in_party_name.assign(tokens.size(), 0);
+      for (const auto& a : lexicon_.find(tokens, actor_)) {
+        for (std::size_t i = a.first; i < a.last; ++i) in_party_name[i] = 1;
+      }
     }
+    return std::any_of(in_party_name.begin() + static_cast<std::ptrdiff_t>(m.first),
+                       in_party_name.begin() + static_cast<std::ptrdiff_t>(m.last), [](char c) { return c != 0; });
+  };
+  for (const auto& m : lexicon_.find(tokens, trigger_)) {
+    if (is_territorial_kind(m.phrase->kind) && inside_party_name(m)) continue;
     Trigger t;
     t.phrase = m.phrase;
     t.first = m.first;
