@@ -706,3 +706,10 @@ TEST_CASE("a name that alone gives one place is that place, though the area the 
   REQUIRE_FALSE(here.empty());
   CHECK(here.front().place.precision == 2);  // near it, as written
 }
+
+TEST_CASE("what was possibly or in aim to be taken was not taken: 'possibly capture', 'واحتمالاً السيطرة'", "[extraction]") {
+  CHECK_FALSE(has_control(extract("The rebels hoped to breach the lines and possibly capture Saraqib."), kSaraqib,
+                          "Syrian opposition"));
+  CHECK_FALSE(has_control(extract("كان هدف المعارضة اختراق الخطوط واحتمالاً السيطرة على سراقب."), kSaraqib,
+                          "Syrian opposition"));
+}
