@@ -48,7 +48,8 @@ MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
                                    "suicide_bomb", "arrests", "agreement", "civilians", "qualifier", "stop", "people",
                                    "number"})),
       not_a_name_(lexicon.mask({"stop", "connector"})), qualifier_(lexicon.mask({"qualifier"})),
-      generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})), unit_(lexicon.mask({"unit"})) {
+      generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})), unit_(lexicon.mask({"unit"})),
+      facility_(lexicon.mask({"facility"})) {
   for (const auto& place : resolver.gazetteer().places()) {
     for (const auto& name : place.names) {
       Script script = words_script(name.text);
@@ -602,6 +603,18 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
   }
 
   std::sort(mentions.begin(), mentions.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.first < b.first; });
+  // a facility written after a name the gazetteer lacks is part of the place as written ("Sadkob station",
+  // "Mahlak Street"): it tells the resolver and the reader what the name is (a known name stays the place it
+  // names: "an Aleppo school" is in Aleppo)
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    auto& m = mentions[k];
+    if (m.known || m.last >= n || tokens[m.first].script != Script::Latin || comma_between(m.last - 1, m.last)) continue;
+    const auto facility = lexicon_.match_at(tokens, m.last, facility_);
+    if (!facility || !free_range(m.last, facility->last)) continue;
+    if (k + 1 < mentions.size() && mentions[k + 1].first < facility->last) continue;
+    m.last = facility->last;
+    m.text = std::string(text.substr(tokens[m.first].begin, tokens[m.last - 1].end - tokens[m.first].begin));
+  }
   // 4. areas, and the locating tail of a place: "Alnashwa neighborhood in the southeast of Hasaka"
   for (auto& m : mentions) {
     std::size_t before = m.first;

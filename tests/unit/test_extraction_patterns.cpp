@@ -713,3 +713,15 @@ TEST_CASE("what was possibly or in aim to be taken was not taken: 'possibly capt
   CHECK_FALSE(has_control(extract("كان هدف المعارضة اختراق الخطوط واحتمالاً السيطرة على سراقب."), kSaraqib,
                           "Syrian opposition"));
 }
+
+TEST_CASE("a facility written after a name the gazetteer lacks is part of the place as written", "[extraction]") {
+  auto written = [](const std::vector<Event>& events, const std::string& text) {
+    return std::any_of(events.begin(), events.end(), [&](const Event& e) { return e.place.written.rfind(text, 0) == 0; });
+  };
+  CHECK(written(extract("The SDF captured several positions, including the Qarnoub station and the mill."),
+                "Qarnoub station"));
+  CHECK(written(extract("IS seized the villages of Zahlabi, Qarnoub field and Tal Hamam."), "Qarnoub field"));
+  // a name the gazetteer knows stays that place: the strike is in Saraqib
+  const auto known = extract("Warplanes struck a Saraqib school on Monday.");
+  CHECK(has_type(known, kSaraqib, SubEventType::AirDroneStrike));
+}
