@@ -66,7 +66,8 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
                                 if (a.phrase->words.size() == 1 && first.script == Script::Arabic &&
                                     written_with_article(a.phrase->written) &&
                                     !written_with_article(text.substr(first.begin, first.end - first.begin)) &&
-                                    std::find(place_starts.begin(), place_starts.end(), a.last) != place_starts.end()) {
+                                    (std::find(place_starts.begin(), place_starts.end(), a.last) != place_starts.end() ||
+                                     std::find(place_starts.begin(), place_starts.end(), a.first) != place_starts.end())) {
                                   return true;
                                 }
                                 if (a.phrase->words.size() != 1 || !all_capitals(a.phrase->written)) return false;

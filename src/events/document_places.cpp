@@ -127,6 +127,16 @@ void DocumentPlaces::resolve(ResolvedMention& m, std::size_t s) {
       m.resolution = std::move(elsewhere);
     }
   }
+  // a facility named for a place the gazetteer knows, in words the resolver cannot read whole ("قاعدة التياس
+  // الجوية العسكرية"), lies at that place
+  if (!m.mention.named_for.empty() &&
+      (m.resolution.status == ResolutionStatus::RegionOnly || m.resolution.status == ResolutionStatus::Unresolved)) {
+    Resolution place = answer(m.mention.named_for, contexts_[s]);
+    if (place.status == ResolutionStatus::Resolved || place.status == ResolutionStatus::Ambiguous) {
+      place.precision = std::max(place.precision, Precision::Near);
+      m.resolution = std::move(place);
+    }
+  }
   m.resolved = true;
 }
 

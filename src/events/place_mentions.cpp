@@ -22,7 +22,7 @@ const std::vector<std::string> kTerritorial = {"control", "regain", "withdraw", 
 bool is_region_lead(std::string_view w) {
   static const std::unordered_set<std::string_view> words = {
       "countryside", "province", "provinces", "governorate", "governorates", "ريف", "محافظه", "north", "south", "east", "west",
-      "northern", "southern", "eastern", "western", "شمال", "جنوب", "شرق", "غرب", "city"};
+      "northern", "southern", "eastern", "western", "شمال", "جنوب", "شرق", "غرب", "city", "ضواحي"};
   return words.count(w) > 0;
 }
 // Words after a place that make it an area: "Aleppo countryside", "ريف حلب الشمالي".
@@ -49,7 +49,7 @@ MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
                                    "number"})),
       not_a_name_(lexicon.mask({"stop", "connector"})), qualifier_(lexicon.mask({"qualifier"})),
       generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})), unit_(lexicon.mask({"unit"})),
-      facility_(lexicon.mask({"facility"})) {
+      facility_(lexicon.mask({"facility"})), facility_head_(lexicon.mask({"facility_head"})) {
   for (const auto& place : resolver.gazetteer().places()) {
     for (const auto& name : place.names) {
       Script script = words_script(name.text);
@@ -479,11 +479,46 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     }
   }
 
+  // "مركز البحوث العلمية", "قاعدة التياس الجوية": a facility's name runs on through the adjectives of relation
+  // after it, where a settlement's ends before what is said of it; a direction still locates it
+  auto facility_head = [&](std::size_t q) {
+    return lexicon_.is_kind(tokens[q], facility_head_) || lexicon_.is_kind_alt(tokens[q], facility_head_);
+  };
+  auto relation_adjective = [&](std::size_t k) {
+    static const std::unordered_set<std::string_view> directions = {"شمالي", "جنوبي", "شرقي", "غربي",
+                                                                   "شماليه", "جنوبيه", "شرقيه", "غربيه"};
+    const std::string_view word = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+    if (tokens[k].script != Script::Arabic || !written_with_article(word) || blocked[k] || taken[k]) return false;
+    std::string_view form = tokens[k].form;
+    if (form.substr(0, 4) == "\xD8\xA7\xD9\x84") form.remove_prefix(4);  // ال
+    if (directions.count(form)) return false;
+    return form.size() >= 6 &&
+           (form.substr(form.size() - 2) == "\xD9\x8A" || form.substr(form.size() - 4) == "\xD9\x8A\xD9\x87");  // ي، يه
+  };
   // 2. an unknown name beside a qualifier: "Alnashwa neighborhood", "Sodat Abd villages", "قرية كفر بطونة"
   for (std::size_t q = 0; q < n; ++q) {
     if (!lexicon_.is_kind(tokens[q], qualifier_) && !lexicon_.is_kind_alt(tokens[q], qualifier_)) continue;
     // "المدينة", "البلدة": with the article the word is "the city", a place named before, and no name follows it
     if (arabic_definite(q)) continue;
+    // "قاعدة التياس الجوية العسكرية": a facility named for a place the gazetteer knows is that facility, written
+    // whole
+    if (tokens[q].script == Script::Arabic && facility_head(q) && q + 1 < n && (taken[q] || taken[q + 1])) {
+      for (auto& m : mentions) {
+        if (m.first != q + 1 && m.first != q) continue;
+        std::size_t last = m.last;
+        while (last < n && last - q <= 5 && relation_adjective(last)) ++last;
+        if (m.first == q + 1) m.named_for = m.text;
+        m.first = q;
+        m.last = last;
+        taken[q] = 1;
+        for (std::size_t k = q; k < last; ++k) taken[k] = 1;
+        m.text = std::string(text.substr(tokens[q].begin, tokens[last - 1].end - tokens[q].begin));
+        break;
+      }
+      continue;
+    }
+    // "قاعدة للجيش", a base of the army: a word joined to "for the" names whom the place serves, not the place
+    if (tokens[q].script == Script::Arabic && q + 1 < n && tokens[q + 1].form.rfind("\xD9\x84\xD9\x84", 0) == 0) continue;
     if (tokens[q].script == Script::Latin) {
       std::size_t start = q;
       while (start > 0 && q - start < 3 && !blocked[start - 1] && !taken[start - 1] && tokens[start - 1].capitalised &&
@@ -523,6 +558,9 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
           !resolver_.knows_name(key_words_of(text, tokens, q + 1, q + 2), Script::Arabic) &&
           WordDictionary::arabic().knows(next_word)) {
         continue;
+      }
+      if (facility_head(q)) {
+        while (name_end < n && name_end - q <= 4 && relation_adjective(name_end)) ++name_end;
       }
       if (end > q + 1) add(q, name_end, false);
     }

@@ -90,6 +90,7 @@ constexpr Vocabulary kVocabulary[] = {
     {"ريف", WordClass::RegionWord},           {"ناحيه", WordClass::RegionWord},
     {"منطقه", WordClass::RegionWord},         {"محافظه", WordClass::RegionWord},
     {"اطراف", WordClass::Outskirts},          {"محيط", WordClass::Outskirts},
+    {"ضواحي", WordClass::Outskirts},
     {"في", WordClass::In},                    {"داخل", WordClass::In},
     {"قرب", WordClass::Near},                 {"بالقرب", WordClass::Near},
     {"جانب", WordClass::Near},                {"من", WordClass::Of},

@@ -386,9 +386,13 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
   const std::vector<Candidate>& ranked = r.candidates;
   r.namesakes = namesakes;
 
+  // an unknown name is placed at what its own string says locates it ("X في ضواحي حلب"), before the context
+  // given beside the string (a column, the report's governorate), which the first `regions.size()` anchors are
   const Anchor* region = nullptr;
-  for (const auto& anchor : anchors) {
-    if (!region || anchor_specificity(anchor) > anchor_specificity(*region)) region = &anchor;
+  for (std::size_t pass = 0; pass < 2 && !region; ++pass) {
+    for (std::size_t i = pass == 0 ? regions.size() : 0; i < anchors.size(); ++i) {
+      if (!region || anchor_specificity(anchors[i]) > anchor_specificity(*region)) region = &anchors[i];
+    }
   }
 
   // "Tal Abyad Street, Raqqa", "شارع الجميلي": a street lies inside the town the context names, and is often

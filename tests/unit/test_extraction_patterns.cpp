@@ -725,3 +725,20 @@ TEST_CASE("a facility written after a name the gazetteer lacks is part of the pl
   const auto known = extract("Warplanes struck a Saraqib school on Monday.");
   CHECK(has_type(known, kSaraqib, SubEventType::AirDroneStrike));
 }
+
+TEST_CASE("an Arabic facility's name runs through its adjectives of relation; one named for a known place lies there",
+          "[extraction]") {
+  auto written = [](const std::vector<Event>& events, const std::string& text) {
+    return std::any_of(events.begin(), events.end(), [&](const Event& e) { return e.place.written.rfind(text, 0) == 0; });
+  };
+  CHECK(written(extract("استولى الثوار على مركز الدراسات الزراعية قرب سراقب."), "مركز الدراسات الزراعية"));
+  // a base named for Kweires, in words the resolver cannot read whole: near Kweires, and no al-Qaeda in it
+  const auto base = extract("اندلعت اشتباكات عنيفة قرب قاعدة كويرس الجوية العسكرية.");
+  REQUIRE_FALSE(base.empty());
+  CHECK(base.front().place.written == "قاعدة كويرس الجوية العسكرية");
+  CHECK(base.front().place.precision == 2);
+  CHECK(base.front().actor1.canonical != "Hayat Tahrir al-Sham");
+  // "a base of the army" names no base
+  const auto army = extract("استولى الثوار على سراقب وعلى قاعدة للجيش.");
+  CHECK_FALSE(written(army, "قاعدة للجيش"));
+}

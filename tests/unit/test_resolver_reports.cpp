@@ -388,3 +388,12 @@ TEST_CASE("a place written 'at' its governorate is placed as one written 'in' it
   CHECK(at.status == ResolutionStatus::Resolved);
   CHECK(at.place_id == "C6126");
 }
+
+TEST_CASE("an unknown name is placed at what its own string says locates it, before the context given beside it",
+          "[resolver]") {
+  const auto r = resolve("Alnashwa neighborhood in the southeast of Hasaka", "Aleppo");
+  CHECK(r.status == ResolutionStatus::RegionOnly);
+  CHECK(km_to(r, {36.5054, 40.7429}) < 1.0);  // Hasaka, not Aleppo
+  const auto arabic = resolve("مركز البحوث العلمية في ضواحي حلب", "Homs");
+  CHECK(km_to(arabic, {36.2060, 37.1524}) < 1.0);  // Aleppo's outskirts, not Homs
+}
