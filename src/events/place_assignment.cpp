@@ -116,10 +116,14 @@ void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& toke
   // just named
   for (std::size_t k = 0; k < live.size(); ++k) {
     auto& t = triggers[live[k]];
-    if (!t.places.empty() || (!is_territorial_kind(t.phrase->kind) && !t.phrase->object_pronoun)) continue;
     // "advanced towards Saraqib and took it", "تقدموا نحو سراقب وسيطروا عليها": a pronoun object is what was just
-    // named, whatever the verb before it
-    const bool pronoun_object = t.last < tokens.size() && lexicon_.match_at(tokens, t.last, pronoun_).has_value();
+    // named, whatever the verb before it; so is "the area" a strike hit ("attacked X and Y, while aircraft
+    // conducted 50 raids in the area")
+    bool pronoun_object = t.last < tokens.size() && lexicon_.match_at(tokens, t.last, pronoun_).has_value();
+    for (std::size_t k2 = t.last; !pronoun_object && k2 < std::min(tokens.size(), t.last + 3); ++k2) {
+      pronoun_object = lexicon_.match_at(tokens, k2, pronoun_).has_value() && tokens[k2].form != "it" && tokens[k2].form != "them";
+    }
+    if (!t.places.empty() || (!is_territorial_kind(t.phrase->kind) && !t.phrase->object_pronoun && !pronoun_object)) continue;
     for (std::size_t j = k; j-- > 0;) {
       const auto& before = triggers[live[j]];
       if ((is_territorial_kind(before.phrase->kind) || t.phrase->object_pronoun || pronoun_object) && !before.places.empty()) {

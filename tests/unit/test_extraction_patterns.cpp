@@ -742,3 +742,10 @@ TEST_CASE("an Arabic facility's name runs through its adjectives of relation; on
   const auto army = extract("استولى الثوار على سراقب وعلى قاعدة للجيش.");
   CHECK_FALSE(written(army, "قاعدة للجيش"));
 }
+
+TEST_CASE("strikes 'in the area' hit the places the clause before named", "[extraction]") {
+  const auto english = extract("Rebels attacked Saraqib, while warplanes conducted 20 air raids in the area.");
+  CHECK(has_type(english, kSaraqib, SubEventType::AirDroneStrike));
+  const auto arabic = extract("هاجم الثوار مدينة سراقب بينما شن الطيران الحربي غارات على المنطقة.");
+  CHECK(has_type(arabic, kSaraqib, SubEventType::AirDroneStrike));
+}
