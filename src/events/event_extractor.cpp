@@ -177,6 +177,15 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     };
 
     std::vector<Trigger> triggers = triggers_.find(tokens);
+    // "the Islamic State-controlled town of Manbij", "rebel-held Saraqib": a participle of holding joined by a
+    // hyphen to its holder describes the place, it tells no change
+    for (auto& t : triggers) {
+      if (!is_territorial_kind(t.phrase->kind) || t.first == 0) continue;
+      const auto& before = tokens[t.first - 1];
+      if (before.script == Script::Latin && s.text.substr(before.end, tokens[t.first].begin - before.end) == "-") {
+        t.descriptive = true;
+      }
+    }
     std::vector<std::size_t> live;
     for (std::size_t t = 0; t < triggers.size(); ++t) {
       if (!triggers[t].descriptive) live.push_back(t);

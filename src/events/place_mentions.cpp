@@ -49,7 +49,8 @@ MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
                                    "number"})),
       not_a_name_(lexicon.mask({"stop", "connector"})), qualifier_(lexicon.mask({"qualifier"})),
       generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})), unit_(lexicon.mask({"unit"})),
-      facility_(lexicon.mask({"facility"})), facility_head_(lexicon.mask({"facility_head"})) {
+      facility_(lexicon.mask({"facility"})), facility_head_(lexicon.mask({"facility_head"})),
+      number_(lexicon.mask({"number"})) {
   for (const auto& place : resolver.gazetteer().places()) {
     for (const auto& name : place.names) {
       Script script = words_script(name.text);
@@ -521,7 +522,9 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (tokens[q].script == Script::Arabic && q + 1 < n && tokens[q + 1].form.rfind("\xD9\x84\xD9\x84", 0) == 0) continue;
     if (tokens[q].script == Script::Latin) {
       std::size_t start = q;
+      // "Nine Villages" in a headline: a number names no place
       while (start > 0 && q - start < 3 && !blocked[start - 1] && !taken[start - 1] && tokens[start - 1].capitalised &&
+             !lexicon_.is_kind(tokens[start - 1], number_) &&
              (is_name_word(tokens[start - 1]) || lexicon_.is_kind(tokens[start - 1], generic_))) {
         --start;
       }
@@ -618,7 +621,11 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         known_inside = known_inside || taken[k];
       }
       std::size_t first = i;
-      while (first < end && !is_name_word(tokens[first]) && !lexicon_.is_kind(tokens[first], generic_)) ++first;
+      // "Nine Villages", "two towns": a number leads no name
+      while (first < end && (!is_name_word(tokens[first]) || lexicon_.is_kind(tokens[first], number_)) &&
+             !lexicon_.is_kind(tokens[first], generic_)) {
+        ++first;
+      }
       // an English item is its capitalised words: "Qirtasiyeh on Monday" ends before "on"
       std::size_t item_end = first;
       auto digits_only = [&](std::size_t k) {

@@ -749,3 +749,17 @@ TEST_CASE("strikes 'in the area' hit the places the clause before named", "[extr
   const auto arabic = extract("هاجم الثوار مدينة سراقب بينما شن الطيران الحربي غارات على المنطقة.");
   CHECK(has_type(arabic, kSaraqib, SubEventType::AirDroneStrike));
 }
+
+TEST_CASE("a participle of holding joined to its holder tells no change: 'the IS-controlled town of Manbij'",
+          "[extraction]") {
+  const auto events = extract("The SDF took control of two villages in an advance toward the IS-controlled town of Manbij.");
+  CHECK_FALSE(has_control(events, kManbij, "Islamic State"));
+  CHECK_FALSE(has_control(events, kManbij, "Syrian Democratic Forces"));
+  CHECK(has_type(events, kManbij, SubEventType::ArmedClash));
+}
+
+TEST_CASE("a number leads no place's name: 'Forces Seize Nine Villages'", "[extraction]") {
+  const auto events = extract("Kurdish Fighters Capture Four Villages in Syria\nThe SDF shelled Manbij.");
+  REQUIRE_FALSE(events.empty());
+  for (const auto& e : events) CHECK(e.place.written.find("Four") == std::string::npos);
+}
