@@ -67,7 +67,9 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
                                     written_with_article(a.phrase->written) &&
                                     !written_with_article(text.substr(first.begin, first.end - first.begin)) &&
                                     (std::find(place_starts.begin(), place_starts.end(), a.last) != place_starts.end() ||
-                                     std::find(place_starts.begin(), place_starts.end(), a.first) != place_starts.end())) {
+                                     std::find(place_starts.begin(), place_starts.end(), a.first) != place_starts.end() ||
+                                     // "تحالف للثوار", a coalition of the rebels: the party is the one after "of"
+                                     (a.last < tokens.size() && tokens[a.last].form.rfind("\xD9\x84\xD9\x84", 0) == 0))) {
                                   return true;
                                 }
                                 if (a.phrase->words.size() != 1 || !all_capitals(a.phrase->written)) return false;

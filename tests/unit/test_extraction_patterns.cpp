@@ -763,3 +763,8 @@ TEST_CASE("a number leads no place's name: 'Forces Seize Nine Villages'", "[extr
   REQUIRE_FALSE(events.empty());
   for (const auto& e : events) CHECK(e.place.written.find("Four") == std::string::npos);
 }
+
+TEST_CASE("an indefinite Arabic noun before 'of the …' is no party: 'تحالف للثوار' is no US-led coalition", "[extraction]") {
+  const auto events = at(extract("شنها تحالف للثوار هجوما على مدينة سراقب."), kSaraqib);
+  for (const auto& e : events) CHECK(e.actor1.canonical != "US-led coalition");
+}
