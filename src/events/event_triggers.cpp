@@ -20,7 +20,8 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
       present_auxiliary_(lexicon.mask({"present_auxiliary"})), agent_after_(lexicon.mask({"agent_after"})),
       supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})),
       bombardment_(lexicon.mask({"bombardment"})), achieved_(lexicon.mask({"achieved"})),
-      carried_out_(lexicon.mask({"carried_out"})), actor_(lexicon.mask({"actor"})) {}
+      carried_out_(lexicon.mask({"carried_out"})), actor_(lexicon.mask({"actor"})),
+      people_(lexicon.mask({"people"})) {}
 
 std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
   std::vector<Trigger> triggers;
@@ -135,6 +136,19 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
       }
     }
     if (purpose && !t.attempted) t.descriptive = true;
+    // "four suspects were captured", "captured two IS leaders", "أسر عناصر": people taken are arrested, no
+    // place is taken
+    // ("ISIS militants took control": people before an active verb are who took it)
+    if (m.phrase->kind == "control") {
+      if (past_auxiliary) {
+        for (std::size_t k = m.first >= 4 ? m.first - 4 : 0; k + 1 < m.first && !t.captive; ++k) {
+          t.captive = lexicon_.match_at(tokens, k, people_).has_value();
+        }
+      }
+      for (std::size_t k = m.last; !t.agent_follows && k < std::min(tokens.size(), m.last + 3) && !t.captive; ++k) {
+        t.captive = lexicon_.match_at(tokens, k, people_).has_value() && !inside_party_name(PhraseMatch{nullptr, k, k + 1});
+      }
+    }
     if (!triggers.empty() && triggers.back().phrase->kind == t.phrase->kind && t.first <= triggers.back().last + 3) {
       triggers.back().last = t.last;
       triggers.back().count_at = t.first;  // "الطيران … بأربع غارات": the count goes with the second word

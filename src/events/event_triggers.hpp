@@ -16,6 +16,7 @@ struct Trigger {
   std::size_t first = 0, last = 0;
   std::size_t first_end = 0;   // end of the first word of a merged pair ("بسط … سيطرته")
   bool descriptive = false;    // "villages seized by IS", "التي تسيطر عليها": a state described, not an event told
+  bool captive = false;        // "suspects were captured": people taken, an arrest
   bool attempted = false;      // "attempting to take X": no change of hands, but fighting at X
   bool merged_into_strike = false;  // a bombardment the aircraft beside it made: the air strike tells it
   bool supporting = false;     // "backed by coalition air strikes": support of the action told, not an event at its places
@@ -42,7 +43,7 @@ class TriggerFinder {
  private:
   const Lexicon& lexicon_;
   std::uint64_t trigger_ = 0, attempt_ = 0, intention_ = 0, relative_ = 0, past_auxiliary_ = 0, present_auxiliary_ = 0, agent_after_ = 0,
-                supporter_ = 0, still_ = 0, bombardment_ = 0, achieved_ = 0, carried_out_ = 0, actor_ = 0;
+                supporter_ = 0, still_ = 0, bombardment_ = 0, achieved_ = 0, carried_out_ = 0, actor_ = 0, people_ = 0;
 };
 
 }  // namespace conflictmap

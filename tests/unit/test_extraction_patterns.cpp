@@ -768,3 +768,14 @@ TEST_CASE("an indefinite Arabic noun before 'of the …' is no party: 'تحال�
   const auto events = at(extract("شنها تحالف للثوار هجوما على مدينة سراقب."), kSaraqib);
   for (const auto& e : events) CHECK(e.actor1.canonical != "US-led coalition");
 }
+
+TEST_CASE("people captured are arrested, no place is taken: 'three suspects were captured', 'captured two leaders'",
+          "[extraction]") {
+  const auto passive = extract("Three suspects were captured near Manbij on Monday.");
+  CHECK(has_type(passive, kManbij, SubEventType::Arrests));
+  for (const auto& e : passive) CHECK(e.new_controller.empty());
+  const auto active = extract("The SDF captured two IS leaders in Raqqa.");
+  CHECK(has_type(active, kRaqqa, SubEventType::Arrests));
+  // who took a place is no captive: "IS fighters took control of Manbij"
+  CHECK(has_control(extract("IS fighters took control of Manbij."), kManbij, "Islamic State"));
+}
