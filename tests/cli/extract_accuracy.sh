@@ -13,7 +13,7 @@ import json, sys
 figures = json.load(open(sys.argv[1]))
 # When last raised, per language: strict hits, events at a labelled place, events, right actors, right new
 # controllers, control-change hits. Each floor is that figure less one label (or one event).
-raised = {"en": (204, 287, 322, 169, 82, 88), "ar": (50, 67, 94, 32, 13, 17)}
+raised = {"en": (216, 298, 329, 180, 84, 90), "ar": (53, 69, 91, 36, 14, 16)}
 ok = True
 for lang, (hits, correct, events, actor, controller, controller_hits) in raised.items():
     f = figures[lang]
