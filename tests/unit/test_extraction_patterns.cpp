@@ -42,6 +42,11 @@ bool has_type(const std::vector<Event>& events, const std::string& place_id, Sub
   return std::any_of(here.begin(), here.end(), [&](const Event& e) { return e.type == type; });
 }
 
+// fighting at a place that the party did not take there
+bool fought_not_taken(const std::vector<Event>& events, const std::string& place_id, const std::string& party) {
+  return has_type(events, place_id, SubEventType::ArmedClash) && !has_control(events, place_id, party);
+}
+
 constexpr const char* kSaraqib = "C3916";
 constexpr const char* kManbij = "C1767";
 constexpr const char* kRaqqa = "C5710";
@@ -582,24 +587,17 @@ TEST_CASE("an armed group's name is no place, whatever places it honours: 'Liwa 
 }
 
 TEST_CASE("an advance on a place is fighting there, not its capture: 'advanced towards', 'تقدمت نحو'", "[extraction]") {
-  const auto towards = extract("Government troops advanced towards Saraqib on Sunday.");
-  CHECK(has_type(towards, kSaraqib, SubEventType::ArmedClash));
-  CHECK_FALSE(has_control(towards, kSaraqib, "Syrian government forces"));
-  const auto arabic = extract("تقدم مقاتلو المعارضة نحو مدينة سراقب.");
-  CHECK(has_type(arabic, kSaraqib, SubEventType::ArmedClash));
-  CHECK_FALSE(has_control(arabic, kSaraqib, "Syrian opposition"));
+  CHECK(fought_not_taken(extract("Government troops advanced towards Saraqib on Sunday."), kSaraqib,
+                         "Syrian government forces"));
+  CHECK(fought_not_taken(extract("تقدم مقاتلو المعارضة نحو مدينة سراقب."), kSaraqib, "Syrian opposition"));
 }
 
 TEST_CASE("an attempt to take a place is fighting there; a plan or a threat to take it is no event", "[extraction]") {
-  const auto attempt = extract("Rebel fighters attempted to capture Saraqib but were repelled.");
-  CHECK(has_type(attempt, kSaraqib, SubEventType::ArmedClash));
-  CHECK_FALSE(has_control(attempt, kSaraqib, "Syrian opposition"));
-  const auto trying = extract("The army was trying to retake Kafr Nabl on Friday.");
-  CHECK(has_type(trying, kKafrNabl, SubEventType::ArmedClash));
-  CHECK_FALSE(has_control(trying, kKafrNabl, "Syrian government forces"));
-  const auto arabic = extract("تحاول قوات النظام السيطرة على بلدة كفرنبل.");
-  CHECK(has_type(arabic, kKafrNabl, SubEventType::ArmedClash));
-  CHECK_FALSE(has_control(arabic, kKafrNabl, "Syrian government forces"));
+  CHECK(fought_not_taken(extract("Rebel fighters attempted to capture Saraqib but were repelled."), kSaraqib,
+                         "Syrian opposition"));
+  CHECK(fought_not_taken(extract("The army was trying to retake Kafr Nabl on Friday."), kKafrNabl,
+                         "Syrian government forces"));
+  CHECK(fought_not_taken(extract("تحاول قوات النظام السيطرة على بلدة كفرنبل."), kKafrNabl, "Syrian government forces"));
   // intended only: nothing happened yet
   CHECK(at(extract("The SDF plans to capture Manbij next month."), kManbij).empty());
   CHECK(at(extract("Turkey threatened to seize Manbij."), kManbij).empty());

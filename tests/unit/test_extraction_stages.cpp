@@ -33,6 +33,17 @@ std::size_t token_at(const std::vector<Token>& tokens, const std::string& form) 
   return 0;
 }
 
+
+// One-word mentions of these names, found in the tokens, in order
+std::vector<PlaceMention> one_word_mentions(const std::vector<Token>& tokens, const std::vector<std::string>& names) {
+  std::vector<PlaceMention> mentions(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    mentions[i].first = token_at(tokens, names[i]);
+    mentions[i].last = mentions[i].first + 1;
+  }
+  return mentions;
+}
+
 }  // namespace
 
 TEST_CASE("TriggerFinder tells events from states, intentions and support", "[stages][triggers]") {
@@ -63,11 +74,7 @@ TEST_CASE("PlaceAssigner gives a place to the nearest verb before it, lists to t
   const auto tokens = annotated(text);
   auto triggers = finder.find(tokens);
   REQUIRE(triggers.size() == 3);  // shelled, captured, clashes
-  std::vector<PlaceMention> mentions(3);
-  for (auto [i, name] : {std::pair{0, "alpha"}, std::pair{1, "beta"}, std::pair{2, "gamma"}}) {
-    mentions[i].first = token_at(tokens, name);
-    mentions[i].last = mentions[i].first + 1;
-  }
+  const auto mentions = one_word_mentions(tokens, {"alpha", "beta", "gamma"});
   std::vector<const PlaceMention*> pointers{&mentions[0], &mentions[1], &mentions[2]};
   assigner.assign(text, tokens, pointers, triggers, {0, 1, 2});
   CHECK(triggers[0].places == std::vector<std::size_t>{0});
@@ -82,11 +89,7 @@ TEST_CASE("PlaceAssigner: no place across a semicolon or a clause of purpose", "
   const auto tokens = annotated(text);
   auto triggers = finder.find(tokens);
   REQUIRE(triggers.size() == 1);  // attacked
-  std::vector<PlaceMention> mentions(3);
-  for (auto [i, name] : {std::pair{0, "alpha"}, std::pair{1, "beta"}, std::pair{2, "gamma"}}) {
-    mentions[i].first = token_at(tokens, name);
-    mentions[i].last = mentions[i].first + 1;
-  }
+  const auto mentions = one_word_mentions(tokens, {"alpha", "beta", "gamma"});
   std::vector<const PlaceMention*> pointers{&mentions[0], &mentions[1], &mentions[2]};
   assigner.assign(text, tokens, pointers, triggers, {0});
   CHECK(triggers[0].places == std::vector<std::size_t>{0});
