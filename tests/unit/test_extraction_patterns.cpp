@@ -681,7 +681,7 @@ TEST_CASE("a military site named by its unit's number is a place, known or not: 
   };
   const auto brigade = extract("Government troops captured Brigade 46 west of Aleppo after heavy fighting.");
   CHECK(written_at(brigade, "Brigade 46"));
-  const auto division = extract("The SDF attacked the former base of the 12th Division north of Raqqa.");
+  const auto division = extract("Rebels shelled the barracks of the 12th Division outside Raqqa at dawn.");
   CHECK(written_at(division, "12th Division"));
   const auto base = extract("Army units advanced towards the Regiment 80 Base near Manbij.");
   CHECK(written_at(base, "Regiment 80 Base"));
