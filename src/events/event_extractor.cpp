@@ -240,7 +240,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       if (places.empty()) {
         // no place named: an area the sentence names, if any ("the northern countryside of Aleppo")
         for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {
-          if (s.mentions[mi].mention.region && s.mentions[mi].resolution.has_point()) {
+          // a place that only locates another ("the hills of X, part of Y") was not what the sentence acted on
+          if (s.mentions[mi].mention.region && !s.mentions[mi].mention.locator && s.mentions[mi].resolution.has_point()) {
             places.push_back(mi);
             break;
           }

@@ -46,7 +46,8 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     t.last = t.first_end = m.last;
     const bool territorial = is_territorial_kind(m.phrase->kind);
     // English participles: "was captured by the SDF" tells an event whose agent follows; "villages seized by IS"
-    // and "is controlled by IS" describe who holds a place
+    // and "is controlled by IS" describe who holds a place. A strike or a battle with its agent after it tells the
+    // event whatever its form: "shelling by rebels hit X", "the town shelled by the army"
     const bool by_after = m.last < tokens.size() && lexicon_.match_at(tokens, m.last, agent_after_);
     // written in lower case: "IS took control" names the Islamic State, "is controlled" is a verb
     const bool auxiliary_before = m.first > 0 && !tokens[m.first - 1].capitalised;
@@ -55,7 +56,7 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     if (by_after) {
       t.agent_follows = true;
       t.agent_at = m.last + 1;
-      if (!past_auxiliary) t.descriptive = true;
+      if (!past_auxiliary && territorial) t.descriptive = true;
     } else {
       // "the capture in spring by government troops of …": a noun of the event, its agent a few words on
       for (std::size_t k = m.last + 1; k < std::min(tokens.size(), m.last + 4); ++k) {

@@ -50,7 +50,7 @@ MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
       not_a_name_(lexicon.mask({"stop", "connector"})), qualifier_(lexicon.mask({"qualifier"})),
       generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})), unit_(lexicon.mask({"unit"})),
       facility_(lexicon.mask({"facility"})), facility_head_(lexicon.mask({"facility_head"})),
-      number_(lexicon.mask({"number"})) {
+      number_(lexicon.mask({"number"})), within_(lexicon.mask({"within"})) {
   for (const auto& place : resolver.gazetteer().places()) {
     for (const auto& name : place.names) {
       Script script = words_script(name.text);
@@ -689,15 +689,24 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
   }
   for (std::size_t k = 0; k + 1 < mentions.size(); ++k) {
     auto& m = mentions[k];
-    const auto& next = mentions[k + 1];
-    if (m.region || !next.region) continue;
-    bool connectors_only = true;
+    auto& next = mentions[k + 1];
+    if (m.region) continue;
+    // "Kafr Hamra in Aleppo", "X, which are part of Y", "قرية X التابعة لمنطقة Y": a place written right after
+    // a word of lying within locates the one before it, as an area does
+    bool within = false, connectors_only = true;
     for (std::size_t i = m.last; i < next.first && connectors_only; ++i) {
+      if (const auto w = lexicon_.match_at(tokens, i, within_); w && w->last <= next.first) {
+        within = true;
+        i = w->last - 1;
+        continue;
+      }
       connectors_only = lexicon_.is_kind(tokens[i], connector_) ||
                         lexicon_.is_kind_alt(tokens[i], connector_) ||
                         std::all_of(tokens[i].form.begin(), tokens[i].form.end(), [](char c) { return c >= '0' && c <= '9'; });
     }
-    if (!connectors_only) continue;
+    if (!connectors_only || !(next.region || within)) continue;
+    if (!next.region) next.locator = true;
+    next.region = true;
     std::size_t end = next.last;
     while (end < n && is_region_tail(tokens[end].form)) ++end;
     m.text = std::string(text.substr(tokens[m.first].begin, tokens[end - 1].end - tokens[m.first].begin));

@@ -18,6 +18,7 @@ struct PlaceMention {
   std::string text;                 // as written, with any locating tail ("Alnashwa neighborhood in the southeast of Hasaka")
   bool known = false;               // a gazetteer spelling
   bool region = false;              // names an area that locates others ("countryside of Aleppo"), not an event place
+  bool locator = false;             // a region only because it locates the place before it ("X in Aleppo")
   std::string named_for;            // a facility's: the known place it is named for ("التياس" of "قاعدة التياس الجوية")
 };
 
@@ -40,7 +41,7 @@ class MentionFinder {
   const Lexicon& lexicon_;
   std::unordered_set<std::string> first_words_;  // first key word of every gazetteer name, raw and folded
   std::uint64_t blocking_ = 0, group_name_ = 0, territorial_ = 0, names_no_place_after_ = 0, speech_ = 0, people_ = 0, title_ = 0, locative_ = 0, event_noun_ = 0, headline_word_ = 0;
-  std::uint64_t not_a_name_ = 0, qualifier_ = 0, generic_ = 0, connector_ = 0, unit_ = 0, facility_ = 0, facility_head_ = 0, number_ = 0;
+  std::uint64_t not_a_name_ = 0, qualifier_ = 0, generic_ = 0, connector_ = 0, unit_ = 0, facility_ = 0, facility_head_ = 0, number_ = 0, within_ = 0;
 };
 
 }  // namespace conflictmap

@@ -92,6 +92,7 @@ constexpr Vocabulary kVocabulary[] = {
     {"اطراف", WordClass::Outskirts},          {"محيط", WordClass::Outskirts},
     {"ضواحي", WordClass::Outskirts},
     {"في", WordClass::In},                    {"داخل", WordClass::In},
+    {"تابعه", WordClass::In},                 {"تابع", WordClass::In},
     {"قرب", WordClass::Near},                 {"بالقرب", WordClass::Near},
     {"جانب", WordClass::Near},                {"من", WordClass::Of},
     {"و", WordClass::And},                    {"او", WordClass::And},

@@ -777,3 +777,43 @@ TEST_CASE("people captured are arrested, no place is taken: 'three suspects were
   // who took a place is no captive: "IS fighters took control of Manbij"
   CHECK(has_control(extract("IS fighters took control of Manbij."), kManbij, "Islamic State"));
 }
+
+TEST_CASE("'the military' and 'Syrian Armed Forces' are the government's forces, in what they take", "[extraction][actors]") {
+  const auto military = extract("On 3 May, the military captured Saraqib, while the IS commander of the town was reported killed.");
+  CHECK(has_control(military, kSaraqib, "Syrian government forces"));
+  CHECK_FALSE(has_control(military, kSaraqib, "Islamic State"));
+  CHECK(has_control(extract("Syrian Armed Forces took control of the rebel stronghold of Kafr Nabl."), kKafrNabl,
+                    "Syrian government forces"));
+}
+
+TEST_CASE("a place written after 'in', 'part of' or 'التابعة ل' locates the place before it and gets no event",
+          "[extraction]") {
+  constexpr const char* kAleppo = "C1007";
+  constexpr const char* kKafrHamra = "C1134";
+  const auto village = extract("Rebels captured the village of Kafr Hamra in Aleppo.");
+  CHECK(has_control(village, kKafrHamra, "Syrian opposition"));
+  CHECK(at(village, kAleppo).empty());
+  // a facility the gazetteer lacks lies in the town written after it: one event, near the town
+  const auto facility = extract("سيطر الثوار على مركز الفنون في حلب.");
+  REQUIRE(facility.size() == 1);
+  CHECK(facility[0].place.place_id == kAleppo);
+  CHECK(facility[0].place.precision == 2);
+  const auto hills = extract("The army captured the hills of Tall Bazam, which are part of Jabal Hayyan.");
+  CHECK(std::none_of(hills.begin(), hills.end(), [](const Event& e) { return e.place.written == "Jabal Hayyan"; }));
+  CHECK_FALSE(hills.empty());
+  const auto arabic = extract("سيطر الجيش على قرية الرحبة التابعة لمنطقة السفيرة.");
+  REQUIRE(arabic.size() == 1);
+  CHECK(arabic[0].place.written.find("\xD8\xA7\xD9\x84\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA9") != std::string::npos);  // الرحبة
+}
+
+TEST_CASE("a strike with its agent after it is an event, a taking with its agent after it a state", "[extraction]") {
+  const auto shelling = extract("Shelling by rebels hit Saraqib overnight.");
+  REQUIRE(at(shelling, kSaraqib).size() == 1);
+  CHECK(at(shelling, kSaraqib)[0].type == SubEventType::ShellingArtilleryMissile);
+  CHECK(at(shelling, kSaraqib)[0].actor1.canonical == "Syrian opposition");
+  // the strikes told after a capture, with their agent, are the agent's and at the place they hit
+  const auto both = extract("IS advances in Kafr Nabl came with heavy shelling by the coalition on positions in Saraqib.");
+  CHECK(has_type(both, kSaraqib, SubEventType::ShellingArtilleryMissile));
+  CHECK_FALSE(has_control(both, kSaraqib, "Islamic State"));
+  CHECK(at(extract("The villages seized by IS lie east of Saraqib."), kSaraqib).empty());
+}
