@@ -18,7 +18,7 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
     : lexicon_(lexicon), trigger_(lexicon.mask(trigger_kinds())), attempt_(lexicon.mask({"attempt"})), intention_(lexicon.mask({"intention"})),
       relative_(lexicon.mask({"relative"})), past_auxiliary_(lexicon.mask({"past_auxiliary"})),
       present_auxiliary_(lexicon.mask({"present_auxiliary"})), agent_after_(lexicon.mask({"agent_after"})),
-      supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})),
+      supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})), came_under_(lexicon.mask({"came_under"})),
       bombardment_(lexicon.mask({"bombardment"})), achieved_(lexicon.mask({"achieved"})),
       carried_out_(lexicon.mask({"carried_out"})), actor_(lexicon.mask({"actor"})),
       people_(lexicon.mask({"people"})) {}
@@ -81,11 +81,23 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
         if (lexicon_.match_at(tokens, m.first - back, still_)) t.descriptive = true;
       }
     }
-    // "under the control of IS" describes who holds a place; "came under", "fell under" tell that it changed hands
+    // "under the control of IS", "تحت سيطرة داعش" describe who holds a place; "came under", "fell under",
+    // "وقعت تحت سيطرة", "سقطت تحت سيطرة" tell that it changed hands, to the party that follows
+    auto came_under = [&](std::size_t k) {
+      return lexicon_.is_kind(tokens[k], came_under_) || lexicon_.is_kind_alt(tokens[k], came_under_);
+    };
     if (m.phrase->words.front() == "under") {
-      const bool change = m.first > 0 && (tokens[m.first - 1].form == "came" || tokens[m.first - 1].form == "fell" ||
-                                          tokens[m.first - 1].form == "passed" || tokens[m.first - 1].form == "come");
-      if (!change) t.descriptive = true;
+      if (!(m.first > 0 && came_under(m.first - 1))) t.descriptive = true;
+    } else if (territorial && tokens[m.first].script == Script::Arabic && m.first >= 2 &&
+               lexicon_.match_at(tokens, m.first - 1, present_auxiliary_)) {
+      // the verb leads its subject: "وقعت مدينة سراقب تحت سيطرة …"
+      for (std::size_t k = m.first - 1; k-- > 0 && k + 5 >= m.first;) {
+        if (!came_under(k)) continue;
+        t.descriptive = false;
+        t.agent_follows = true;
+        t.agent_at = m.last;
+        break;
+      }
     }
     // "all now controlled by the SDF", "now under the control of IS": "now" tells that the place changed hands
     for (std::size_t back = 1; back <= 2 && back <= m.first; ++back) {

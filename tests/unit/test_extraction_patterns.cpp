@@ -817,3 +817,15 @@ TEST_CASE("a strike with its agent after it is an event, a taking with its agent
   CHECK_FALSE(has_control(both, kSaraqib, "Islamic State"));
   CHECK(at(extract("The villages seized by IS lie east of Saraqib."), kSaraqib).empty());
 }
+
+TEST_CASE("'fell under the control of X', 'وقعت تحت سيطرة X' tell a change of hands to X; 'under' alone a state",
+          "[extraction]") {
+  CHECK(has_control(extract("وقعت سراقب تحت سيطرة تنظيم الدولة بعد معارك عنيفة."), kSaraqib, "Islamic State"));
+  CHECK(has_control(extract("عادت مدينة سراقب تحت سيطرة النظام."), kSaraqib, "Syrian government forces"));
+  // "occupation" of a place, with its occupier, is its taking
+  CHECK(has_control(extract("بعد احتلال داعش لمدينة سراقب فر السكان."), kSaraqib, "Islamic State"));
+  CHECK(has_control(extract("Saraqib fell under the control of IS in the spring."), kSaraqib, "Islamic State"));
+  CHECK(at(extract("ما زالت سراقب تحت سيطرة تنظيم الدولة."), kSaraqib).empty());
+  CHECK(at(extract("سراقب تحت سيطرة تنظيم الدولة منذ عامين."), kSaraqib).empty());
+  CHECK(at(extract("Saraqib is under the control of IS."), kSaraqib).empty());
+}
