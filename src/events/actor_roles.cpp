@@ -46,7 +46,9 @@ ActorRoles::ActorRoles(const Lexicon& lexicon)
     : lexicon_(lexicon), actor_(lexicon.mask({"actor"})), supporter_(lexicon.mask({"supporter"})),
       backed_after_(lexicon.mask({"backed_after"})), relative_(lexicon.mask({"relative"})),
       control_(lexicon.mask({"control"})), opposed_(lexicon.mask({"opposed"})),
-      accompanying_(lexicon.mask({"accompanying"})) {}
+      accompanying_(lexicon.mask({"accompanying"})),
+      attack_(lexicon.mask({"clash", "air_strike", "shelling", "car_bomb", "suicide_bomb"})),
+      attacked_on_(lexicon.mask({"attacked_on"})), positions_(lexicon.mask({"positions"})) {}
 
 SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_view text,
                                 const std::vector<std::size_t>& place_starts) const {
@@ -146,6 +148,20 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
     }
     if (lexicon_.is_kind(before, opposed_) || lexicon_.is_kind_alt(before, opposed_)) {
       holding[k] = 1;
+    }
+  }
+  // "an attack on government forces", "strikes on IS positions", "هجوماً على القوات المسلحة", "غارات على مواقع
+  // داعش": the party an attack or a strike lands on is its target, the other side
+  for (std::size_t k = 0; k < actors.size(); ++k) {
+    std::size_t on = actors[k].first;
+    if (on > 0 && (lexicon_.is_kind(tokens[on - 1], positions_) || lexicon_.is_kind_alt(tokens[on - 1], positions_))) --on;
+    if (on == 0 || !lexicon_.is_kind(tokens[on - 1], attacked_on_)) continue;
+    for (std::size_t back = 2; back <= 5 && back <= on; ++back) {
+      const Token& before = tokens[on - back];
+      if (lexicon_.is_kind(before, attack_) || lexicon_.is_kind_alt(before, attack_)) {
+        holding[k] = 1;
+        break;
+      }
     }
   }
   SentenceActors out;

@@ -67,7 +67,8 @@ struct SentenceData {
 
 EventExtractor::EventExtractor(const Resolver& resolver, const Lexicon& lexicon)
     : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon), triggers_(lexicon), places_(lexicon),
-      actors_(lexicon), anaphor_(lexicon.mask({"anaphor"})), near_(lexicon.mask({"near"})) {}
+      actors_(lexicon), anaphor_(lexicon.mask({"anaphor"})), near_(lexicon.mask({"near"})),
+      pronoun_(lexicon.mask({"pronoun"})) {}
 
 bool EventExtractor::near_before(const std::vector<Token>& tokens, std::size_t first) const {
   for (std::size_t back = 1; back <= 4 && back <= first; ++back) {
@@ -249,10 +250,18 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         // "The town was shelled", "recaptured the city", "قصفت البلدة": a settlement named in an earlier
         // sentence, referred back to
         if (places.empty() && last_place && !t.supporting) {
-          for (const auto& a : lexicon_.find(tokens, anaphor_)) {
+          // "استعاد الجيش السيطرة عليها", "the army recaptured it": a pronoun object of a taking, in a sentence that
+          // names no place, is the settlement just named
+          auto referring = lexicon_.find(tokens, anaphor_);
+          if (territorial && names_no_place) {
+            for (const auto& p : lexicon_.find(tokens, pronoun_)) {
+              if (p.first >= t.last && p.first <= t.last + 3) referring.push_back(p);
+            }
+          }
+          for (const auto& a : referring) {
             if (a.last <= t.first && t.first - a.last > 6) continue;
             // "البلدة" refers back; "بلدة" (no article) names the town that follows it
-            if (tokens[a.first].script == Script::Arabic &&
+            if (tokens[a.first].script == Script::Arabic && lexicon_.match_at(tokens, a.first, anaphor_) &&
                 !written_with_article(s.text.substr(tokens[a.first].begin, tokens[a.first].end - tokens[a.first].begin))) {
               continue;
             }

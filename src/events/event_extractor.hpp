@@ -55,7 +55,7 @@ class EventExtractor {
   ActorRoles actors_;
   // Whether a phrase saying "near" ends right before token `first`.
   bool near_before(const std::vector<Token>& tokens, std::size_t first) const;
-  std::uint64_t anaphor_ = 0, near_ = 0;
+  KindMask anaphor_ = 0, near_ = 0, pronoun_ = 0;
 };
 
 }  // namespace conflictmap

@@ -18,10 +18,10 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
     : lexicon_(lexicon), trigger_(lexicon.mask(trigger_kinds())), attempt_(lexicon.mask({"attempt"})), intention_(lexicon.mask({"intention"})),
       relative_(lexicon.mask({"relative"})), past_auxiliary_(lexicon.mask({"past_auxiliary"})),
       present_auxiliary_(lexicon.mask({"present_auxiliary"})), agent_after_(lexicon.mask({"agent_after"})),
-      supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})), came_under_(lexicon.mask({"came_under"})),
+      supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})),
       bombardment_(lexicon.mask({"bombardment"})), achieved_(lexicon.mask({"achieved"})),
       carried_out_(lexicon.mask({"carried_out"})), actor_(lexicon.mask({"actor"})),
-      people_(lexicon.mask({"people"})) {}
+      people_(lexicon.mask({"people"})), came_under_(lexicon.mask({"came_under"})) {}
 
 std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
   std::vector<Trigger> triggers;

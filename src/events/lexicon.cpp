@@ -150,17 +150,17 @@ void Lexicon::add_arabic_inflections(std::size_t trigger_count) {
   for (auto& phrase : derived) add(std::move(phrase));
 }
 
-std::uint64_t Lexicon::mask_of(const std::vector<std::string>& kinds) const {
-  if (kinds.empty()) return ~std::uint64_t{0};
-  std::uint64_t mask = 0;
+KindMask Lexicon::mask_of(const std::vector<std::string>& kinds) const {
+  if (kinds.empty()) return ~KindMask{0};
+  KindMask mask = 0;
   for (const auto& kind : kinds) {
     if (const auto it = kind_bit_of_.find(kind); it != kind_bit_of_.end()) mask |= it->second;
   }
   return mask;
 }
 
-std::uint64_t Lexicon::mask(std::initializer_list<std::string_view> kinds) const {
-  std::uint64_t mask = 0;
+KindMask Lexicon::mask(std::initializer_list<std::string_view> kinds) const {
+  KindMask mask = 0;
   for (const auto kind : kinds) {
     if (const auto it = kind_bit_of_.find(kind); it != kind_bit_of_.end()) mask |= it->second;
   }
@@ -170,8 +170,8 @@ std::uint64_t Lexicon::mask(std::initializer_list<std::string_view> kinds) const
 void Lexicon::add(Phrase phrase) {
   auto [it, inserted] = kind_bit_of_.try_emplace(phrase.kind, 0);
   if (inserted) {
-    if (kind_bit_of_.size() > 64) throw std::runtime_error("the lexicon has more than 64 kinds of words");
-    it->second = std::uint64_t{1} << (kind_bit_of_.size() - 1);
+    if (kind_bit_of_.size() > 128) throw std::runtime_error("the lexicon has more than 128 kinds of words");
+    it->second = KindMask{1} << (kind_bit_of_.size() - 1);
   }
   phrase.kind_bit = it->second;
   by_first_word_[phrase.words.front()].push_back(phrases_.size());
@@ -183,7 +183,7 @@ std::optional<PhraseMatch> Lexicon::match_at(const std::vector<Token>& tokens, s
   return match_at(tokens, i, mask_of(kinds));
 }
 
-std::optional<PhraseMatch> Lexicon::match_at(const std::vector<Token>& tokens, std::size_t i, std::uint64_t mask) const {
+std::optional<PhraseMatch> Lexicon::match_at(const std::vector<Token>& tokens, std::size_t i, KindMask mask) const {
   std::optional<PhraseMatch> best;
   if (mask == 0) return best;
   const Token& token = tokens[i];
@@ -218,7 +218,7 @@ std::vector<PhraseMatch> Lexicon::find(const std::vector<Token>& tokens, const s
   return find(tokens, mask_of(kinds));
 }
 
-std::vector<PhraseMatch> Lexicon::find(const std::vector<Token>& tokens, std::uint64_t kinds) const {
+std::vector<PhraseMatch> Lexicon::find(const std::vector<Token>& tokens, KindMask kinds) const {
   std::vector<PhraseMatch> out;
   if (kinds == 0) return out;
   for (std::size_t i = 0; i < tokens.size();) {
@@ -249,7 +249,7 @@ void Lexicon::annotate(std::vector<Token>& tokens) const {
 }
 
 namespace {
-bool has_single_word_of(const std::vector<std::size_t>* bucket, const std::vector<Phrase>& phrases, std::uint64_t kinds) {
+bool has_single_word_of(const std::vector<std::size_t>* bucket, const std::vector<Phrase>& phrases, KindMask kinds) {
   if (!bucket) return false;
   for (const auto index : *bucket) {
     if ((phrases[index].kind_bit & kinds) && phrases[index].words.size() == 1) return true;
@@ -258,12 +258,12 @@ bool has_single_word_of(const std::vector<std::size_t>* bucket, const std::vecto
 }
 }  // namespace
 
-bool Lexicon::is_kind(const Token& token, std::uint64_t kinds) const {
+bool Lexicon::is_kind(const Token& token, KindMask kinds) const {
   if (token.lexicon != this) return is_kind(std::string_view(token.form), kinds);
   return (token.phrase_kinds & kinds) && has_single_word_of(token.phrases_by_form, phrases_, kinds);
 }
 
-bool Lexicon::is_kind_alt(const Token& token, std::uint64_t kinds) const {
+bool Lexicon::is_kind_alt(const Token& token, KindMask kinds) const {
   if (token.alt.empty()) return false;
   if (token.lexicon != this) return is_kind(std::string_view(token.alt), kinds);
   return (token.phrase_kinds & kinds) && has_single_word_of(token.phrases_by_alt, phrases_, kinds);
@@ -274,7 +274,7 @@ bool Lexicon::is_kind(std::string_view word, std::string_view kind) const {
   return bit != kind_bit_of_.end() && is_kind(word, bit->second);
 }
 
-bool Lexicon::is_kind(std::string_view word, std::uint64_t kinds) const {
+bool Lexicon::is_kind(std::string_view word, KindMask kinds) const {
   const auto it = by_first_word_.find(word);
   if (it == by_first_word_.end()) return false;
   for (const auto index : it->second) {
@@ -293,7 +293,7 @@ std::optional<int> read_number(const std::vector<Token>& tokens, std::size_t i, 
     if (width) *width = 1;
     return value;
   }
-  const std::uint64_t kinds = lexicon.number_kinds() | (vague ? lexicon.vague_kinds() : 0);
+  const KindMask kinds = lexicon.number_kinds() | (vague ? lexicon.vague_kinds() : 0);
   if (auto m = lexicon.match_at(tokens, i, kinds)) {
     if (width) *width = m->last - m->first;
     return static_cast<int>(m->phrase->value);

@@ -22,7 +22,7 @@ struct Phrase {
   std::string canonical;           // actors: the canonical name
   std::string side;                // actors: government, non-state, external, civilian
   std::string written;             // the phrase as the file spells it
-  std::uint64_t kind_bit = 0;      // this kind's bit, for fast filtering by kind
+  KindMask kind_bit = 0;      // this kind's bit, for fast filtering by kind
   bool object_pronoun = false;     // an Arabic verb written with its object ("اقتحموها", they stormed it)
 };
 
@@ -43,33 +43,33 @@ class Lexicon {
   std::optional<PhraseMatch> match_at(const std::vector<Token>& tokens, std::size_t i,
                                       const std::vector<std::string>& kinds) const;
   // The same, for a set of kinds made once with mask() (a sentence asks for the same kinds at every word).
-  std::vector<PhraseMatch> find(const std::vector<Token>& tokens, std::uint64_t kinds) const;
-  std::optional<PhraseMatch> match_at(const std::vector<Token>& tokens, std::size_t i, std::uint64_t kinds) const;
-  std::uint64_t mask(const std::vector<std::string>& kinds) const { return mask_of(kinds); }
+  std::vector<PhraseMatch> find(const std::vector<Token>& tokens, KindMask kinds) const;
+  std::optional<PhraseMatch> match_at(const std::vector<Token>& tokens, std::size_t i, KindMask kinds) const;
+  KindMask mask(const std::vector<std::string>& kinds) const { return mask_of(kinds); }
   // the same for kinds written in the code, which per-sentence callers name without building strings
-  std::uint64_t mask(std::initializer_list<std::string_view> kinds) const;
+  KindMask mask(std::initializer_list<std::string_view> kinds) const;
   // Looks up each token's first-word phrases once, for every later find() and match_at() on these tokens.
   void annotate(std::vector<Token>& tokens) const;
-  std::uint64_t number_kinds() const { return number_kinds_; }  // "number"
-  std::uint64_t vague_kinds() const { return vague_kinds_; }    // "vague"
+  KindMask number_kinds() const { return number_kinds_; }  // "number"
+  KindMask vague_kinds() const { return vague_kinds_; }    // "vague"
   bool is_kind(std::string_view word, std::string_view kind) const;
-  bool is_kind(std::string_view word, std::uint64_t kinds) const;  // a one-word phrase of any of the kinds
+  bool is_kind(std::string_view word, KindMask kinds) const;  // a one-word phrase of any of the kinds
   // The same for a token's form (or its alt), without hashing when annotate() has seen the token.
-  bool is_kind(const Token& token, std::uint64_t kinds) const;
-  bool is_kind_alt(const Token& token, std::uint64_t kinds) const;
+  bool is_kind(const Token& token, KindMask kinds) const;
+  bool is_kind_alt(const Token& token, KindMask kinds) const;
   std::size_t size() const { return phrases_.size(); }
 
  private:
   void add(Phrase phrase);
   // The person, number and object suffixes of the Arabic verbs among the first `trigger_count` phrases.
   void add_arabic_inflections(std::size_t trigger_count);
-  std::uint64_t mask_of(const std::vector<std::string>& kinds) const;
+  KindMask mask_of(const std::vector<std::string>& kinds) const;
   std::vector<Phrase> phrases_;
 
   using WordHash = TextHash;
   std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> by_first_word_;
-  std::unordered_map<std::string, std::uint64_t, WordHash, std::equal_to<>> kind_bit_of_;
-  std::uint64_t number_kinds_ = 0, vague_kinds_ = 0;
+  std::unordered_map<std::string, KindMask, WordHash, std::equal_to<>> kind_bit_of_;
+  KindMask number_kinds_ = 0, vague_kinds_ = 0;
 };
 
 // A number at token i, in digits or words ("70", "eight", "ثمانية"); with `vague`, also a vague quantity

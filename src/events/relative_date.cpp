@@ -26,8 +26,8 @@ std::optional<EventDate> read_relative_date(const std::vector<Token>& tokens, st
   const auto ago = lexicon.mask({"ago"});
   // Tokens carry the kinds of the phrases they begin (Lexicon::annotate): a sentence with no word of a date
   // kind is passed over without a lookup per word.
-  std::uint64_t sentence_kinds = 0;
-  for (const auto& token : tokens) sentence_kinds |= token.lexicon == &lexicon ? token.phrase_kinds : ~std::uint64_t{0};
+  KindMask sentence_kinds = 0;
+  for (const auto& token : tokens) sentence_kinds |= token.lexicon == &lexicon ? token.phrase_kinds : ~KindMask{0};
   if (!(sentence_kinds & (date_words | days | ago))) return std::nullopt;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (auto m = lexicon.match_at(tokens, i, date_words)) {

@@ -9,6 +9,9 @@
 
 namespace conflictmap {
 
+// One bit per kind of lexicon phrase. 128 bits: the lexicon's kinds (triggers, words, actors) outgrew 64.
+using KindMask = unsigned __int128;
+
 struct Token {
   std::string form;         // folded: Latin lower-case without diacritics or apostrophes; Arabic as arabic_words
   std::string alt;          // Arabic: without a joined و ب ل ف ("وقرية" → "قريه"); else empty
@@ -21,7 +24,7 @@ struct Token {
   const void* lexicon = nullptr;
   const std::vector<std::size_t>* phrases_by_form = nullptr;
   const std::vector<std::size_t>* phrases_by_alt = nullptr;
-  std::uint64_t phrase_kinds = 0;  // the kinds of all those phrases
+  KindMask phrase_kinds = 0;  // the kinds of all those phrases
   bool matches(std::string_view word) const { return form == word || (!alt.empty() && alt == word); }
 };
 

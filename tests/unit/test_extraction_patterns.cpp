@@ -829,3 +829,26 @@ TEST_CASE("'fell under the control of X', 'وقعت تحت سيطرة X' tell a 
   CHECK(at(extract("سراقب تحت سيطرة تنظيم الدولة منذ عامين."), kSaraqib).empty());
   CHECK(at(extract("Saraqib is under the control of IS."), kSaraqib).empty());
 }
+
+TEST_CASE("a taking whose object is a pronoun, in a sentence that names no place, took the place just named",
+          "[extraction]") {
+  const auto arabic = extract("سيطر تنظيم الدولة على مدينة سراقب في الربيع. ثم استعاد الجيش السيطرة عليها بعد شهرين.");
+  CHECK(has_control(arabic, kSaraqib, "Islamic State"));
+  CHECK(has_control(arabic, kSaraqib, "Syrian government forces"));
+  const auto english = extract("IS overran Saraqib in the spring. Two months later the army recaptured it.");
+  CHECK(has_control(english, kSaraqib, "Syrian government forces"));
+}
+
+TEST_CASE("the party an attack or a strike lands on is its target, not its actor", "[extraction][actors]") {
+  auto actor_at = [](const std::vector<Event>& events, const std::string& place) {
+    const auto here = at(events, place);
+    return here.empty() ? std::string("(none)") : here.front().actor1.canonical;
+  };
+  CHECK(actor_at(extract("شن المتمردون هجوما عنيفا على القوات الحكومية في سراقب."), kSaraqib) == "Syrian opposition");
+  CHECK(actor_at(extract("Rebels launched a fierce attack on government forces in Saraqib."), kSaraqib) ==
+        "Syrian opposition");
+  CHECK(actor_at(extract("شنت الطائرات الروسية غارات على مواقع تنظيم الدولة في سراقب."), kSaraqib) ==
+        "Russian air force");
+  // a taking "على" a place keeps its actor after the verb
+  CHECK(has_control(extract("سيطرت قوات النظام على سراقب."), kSaraqib, "Syrian government forces"));
+}
