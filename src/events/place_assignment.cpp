@@ -1,5 +1,6 @@
 #include "events/place_assignment.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace conflictmap {
@@ -7,7 +8,7 @@ namespace conflictmap {
 PlaceAssigner::PlaceAssigner(const Lexicon& lexicon)
     : lexicon_(lexicon), list_start_(lexicon.mask({"list_start"})), speech_(lexicon.mask({"speech"})),
       origin_(lexicon.mask({"origin"})), expulsion_(lexicon.mask({"expulsion"})), purpose_(lexicon.mask({"purpose"})),
-      pronoun_(lexicon.mask({"pronoun"})) {}
+      pronoun_(lexicon.mask({"pronoun"})), within_(lexicon.mask({"within"})) {}
 
 void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& tokens,
                            const std::vector<const PlaceMention*>& mentions, std::vector<Trigger>& triggers,
@@ -90,7 +91,19 @@ void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& toke
     // "brought by IS from Deir Ezzor to Hasaka": where people came from or went is not what was hit or taken
     // "attacked from the al-Hawl area": nor where an attack or an advance set out from. A verb of expulsion
     // takes its place after "from": "expelled IS from Manbij" took Manbij
-    if (chosen && m.first > 0 && m.first - 1 >= triggers[*chosen].last && lexicon_.match_at(tokens, m.first - 1, origin_) &&
+    // "from their base in Al-Hajar al-Aswad", "من معاقلهم في X": the same, with what set out named between
+    auto set_out_from = [&](std::size_t trigger_end) {
+      if (m.first > 0 && lexicon_.match_at(tokens, m.first - 1, origin_)) return true;
+      if (m.first < 2 || !lexicon_.match_at(tokens, m.first - 1, within_)) return false;
+      for (std::size_t k = m.first - 2; k + 4 >= m.first && k >= trigger_end; --k) {
+        if (lexicon_.match_at(tokens, k, origin_)) return true;
+        const bool other_place = std::any_of(mentions.begin(), mentions.end(), [&](const PlaceMention* o) { return o->first <= k && k < o->last; });
+        const bool verb = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& t) { return t.first <= k && k < t.last; });
+        if (other_place || verb || k == 0) return false;
+      }
+      return false;
+    };
+    if (chosen && m.first > 0 && m.first - 1 >= triggers[*chosen].last && set_out_from(triggers[*chosen].last) &&
         !lexicon_.match_at(tokens, triggers[*chosen].first, expulsion_)) {
       const auto& kind = triggers[*chosen].phrase->kind;
       if (is_strike_kind(kind) || is_territorial_kind(kind) || kind == "clash") chosen.reset();

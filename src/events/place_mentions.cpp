@@ -428,9 +428,16 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
   // 1c. a capitalised name after a locative preposition, in a spelling the gazetteer lacks ("in and around
   // Salaheddine" for Salah ad-Din): the resolver, not the table of spellings, says whether it is a place. Only a
   // confident answer for the place itself, by spelling alone, without fuzzy guessing: "in Moscow" stays no place.
+  // "an assault on Qadam and Asali": a name joined by "and" or "or" to a place just before it is a place too,
+  // though namesakes leave it ambiguous alone
+  auto joined_to_place = [&](std::size_t k) {
+    if (k < 2 || (tokens[k - 1].form != "and" && tokens[k - 1].form != "or")) return false;
+    return std::any_of(mentions.begin(), mentions.end(), [&](const PlaceMention& m) { return m.last == k - 1; });
+  };
   for (std::size_t i = 1; i < n; ++i) {
+    const bool joined = tokens[i].script == Script::Latin && joined_to_place(i);
     if (tokens[i].script != Script::Latin || taken[i] || blocked[i] || !tokens[i].capitalised ||
-        !is_name_word(tokens[i]) || !latin_place_cue(i)) {
+        !is_name_word(tokens[i]) || !(joined || latin_place_cue(i))) {
       continue;
     }
     std::size_t last = i + 1;
@@ -445,7 +452,8 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         (last + 1 < n && lexicon_.match_at(tokens, last + 1, speech_) && !comma_between(last - 1, last))) {
       continue;
     }
-    if (!resolver_.places_by_spelling(text.substr(tokens[i].begin, tokens[last - 1].end - tokens[i].begin))) continue;
+    const auto name = text.substr(tokens[i].begin, tokens[last - 1].end - tokens[i].begin);
+    if (!(joined ? resolver_.names_places_by_spelling(name) : resolver_.places_by_spelling(name))) continue;
     add(i, last, false);
     i = last - 1;
   }

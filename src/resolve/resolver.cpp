@@ -92,6 +92,17 @@ bool Resolver::places_by_spelling(std::string_view text) const {
   });
 }
 
+bool Resolver::names_places_by_spelling(std::string_view text) const {
+  thread_local AnswerMemory<bool> memory(1 << 12);
+  return memory.get(serial_, text, [&] {
+    ResolveContext alone;
+    alone.explain = false;
+    const Resolution r = resolve(text, alone);
+    return (r.status == ResolutionStatus::Resolved || r.status == ResolutionStatus::Ambiguous) &&
+           r.match != MatchKind::Fuzzy && r.precision == Precision::Place;
+  });
+}
+
 std::vector<std::size_t> Resolver::places_named_uncached(std::string_view text) const {
   Script script = words_script(text);
   const auto query = NameQuery::of(key_words(text, script), script);

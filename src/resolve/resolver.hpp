@@ -55,6 +55,9 @@ class Resolver {
   // (exact or normalised, never fuzzy): a name extraction may take though no gazetteer spelling matches.
   // Remembered per thread, as extraction asks it of the same words again and again.
   bool places_by_spelling(std::string_view text) const;
+  // The same, also when namesakes leave it ambiguous: a name written beside a place names some place by its
+  // spelling, and the report's context tells which.
+  bool names_places_by_spelling(std::string_view text) const;
 
   // Places within `radius_km` of a point, nearest first (a Boost.Geometry rtree).
   std::vector<std::size_t> places_near(LatLon point, double radius_km) const;

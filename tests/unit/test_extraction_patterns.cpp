@@ -852,3 +852,21 @@ TEST_CASE("the party an attack or a strike lands on is its target, not its actor
   // a taking "على" a place keeps its actor after the verb
   CHECK(has_control(extract("سيطرت قوات النظام على سراقب."), kSaraqib, "Syrian government forces"));
 }
+
+TEST_CASE("a name joined by 'and' to a place just before it is a place, though alone it has namesakes", "[extraction][mentions]") {
+  constexpr const char* kAssali = "N0097";  // a neighbourhood of Damascus
+  const auto events = extract("Government shells fell on Qadam and Asali, south of Damascus, on Friday.");
+  CHECK_FALSE(at(events, kAssali).empty());
+  // after a word that is no place, the same name needs a cue of its own
+  CHECK(at(extract("The commander and Asali were killed."), kAssali).empty());
+}
+
+TEST_CASE("where an attack set out from, written with what set out ('from their positions in X'), is not where it struck",
+          "[extraction]") {
+  const auto english = extract("IS fighters attacked Saraqib from their positions in Kafr Nabl.");
+  CHECK_FALSE(at(english, kSaraqib).empty());
+  CHECK(at(english, kKafrNabl).empty());
+  const auto arabic = extract("هاجم مقاتلو التنظيم سراقب انطلاقا من مواقعهم في كفرنبل.");
+  CHECK_FALSE(at(arabic, kSaraqib).empty());
+  CHECK(at(arabic, kKafrNabl).empty());
+}
