@@ -65,6 +65,27 @@ struct SentenceData {
 
 }  // namespace
 
+namespace {
+
+// "heavy clashes erupted in the town of X and the air force shelled the town": "the town" refers to the
+// settlement this sentence named before it, when it named one the gazetteer places as a settlement
+const ResolvedMention* settlement_before(const std::vector<ResolvedMention>& mentions, std::size_t before,
+                                         const Gazetteer& gazetteer) {
+  const ResolvedMention* found = nullptr;
+  for (const auto& m : mentions) {
+    if (m.mention.last > before || !m.mention.known || m.mention.region || !m.resolved) continue;
+    const auto& r = m.resolution;
+    if (!r.has_point() || r.precision != Precision::Place || r.candidates.empty() ||
+        r.status == ResolutionStatus::RegionOnly) {
+      continue;
+    }
+    if (is_settlement(gazetteer.places()[r.candidates.front().place].kind)) found = &m;
+  }
+  return found;
+}
+
+}  // namespace
+
 EventExtractor::EventExtractor(const Resolver& resolver, const Lexicon& lexicon)
     : resolver_(resolver), lexicon_(lexicon), mentions_(resolver, lexicon), triggers_(lexicon), places_(lexicon),
       actors_(lexicon), anaphor_(lexicon.mask({"anaphor"})), near_(lexicon.mask({"near"})),
@@ -150,6 +171,9 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     auto& s = sentences[si];
     const auto& tokens = *s.tokens;
     const std::string sentence(s.text);
+    auto antecedent_in_sentence = [&](const SentenceData& sd, std::size_t before) {
+      return settlement_before(sd.mentions, before, resolver_.gazetteer());
+    };
     // Every sentence moves the report's time on, whether or not it tells an event: "4 September" as a heading,
     // "On 12 March, …", "the next day"
     // a release's dateline is its publication ("Feb. 3, 2018 — … yesterday"), from there on: written in the
@@ -238,6 +262,27 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
           }
         }
       }
+      // "fully captured both the town and the Tabqa Dam next to it": "the town" written as the verb's first object,
+      // beside places named, is the settlement named before, taken too
+      if (!places.empty() && (territorial || strike) && !t.supporting) {
+        std::size_t first_place = tokens.size();
+        for (const auto mi : places) first_place = std::min(first_place, s.mentions[mi].mention.first);
+        for (const auto& a : lexicon_.find(tokens, anaphor_)) {
+          if (a.first < t.last || a.first > t.last + 2 || a.last > first_place) continue;
+          if (tokens[a.first].script == Script::Arabic &&
+              !written_with_article(s.text.substr(tokens[a.first].begin, tokens[a.first].end - tokens[a.first].begin))) {
+            continue;
+          }
+          const auto* here = antecedent_in_sentence(s, t.first);
+          if (!here && !last_place) break;
+          ResolvedMention back = here ? *here : *last_place;
+          back.mention.first = a.first;
+          back.mention.last = a.last;
+          s.mentions.push_back(std::move(back));
+          places.insert(places.begin(), s.mentions.size() - 1);
+          break;
+        }
+      }
       if (places.empty()) {
         // no place named: an area the sentence names, if any ("the northern countryside of Aleppo")
         for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {
@@ -249,7 +294,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         }
         // "The town was shelled", "recaptured the city", "قصفت البلدة": a settlement named in an earlier
         // sentence, referred back to
-        if (places.empty() && last_place && !t.supporting) {
+        if (places.empty() && (last_place || antecedent_in_sentence(s, tokens.size())) && !t.supporting) {
           // "استعاد الجيش السيطرة عليها", "the army recaptured it": a pronoun object of a taking, in a sentence that
           // names no place, is the settlement just named
           auto referring = lexicon_.find(tokens, anaphor_);
@@ -265,7 +310,9 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
                 !written_with_article(s.text.substr(tokens[a.first].begin, tokens[a.first].end - tokens[a.first].begin))) {
               continue;
             }
-            ResolvedMention back = *last_place;
+            const auto* here = antecedent_in_sentence(s, a.first);
+            if (!here && !last_place) continue;
+            ResolvedMention back = here ? *here : *last_place;
             back.mention.first = a.first;
             back.mention.last = a.last;
             s.mentions.push_back(std::move(back));
@@ -359,6 +406,11 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       if (!event_places.empty() && !event_places.count(mi)) continue;
       document.resolve(s.mentions[mi], si);
       const auto& r = s.mentions[mi].resolution;
+      // an airbase or a dam is no "town": the one before it may be
+      if (r.has_point() && r.precision == Precision::Place && !r.candidates.empty() &&
+          !is_settlement(resolver_.gazetteer().places()[r.candidates.front().place].kind)) {
+        continue;
+      }
       if (r.has_point() && r.precision == Precision::Place &&
           (r.status == ResolutionStatus::Resolved || r.status == ResolutionStatus::Ambiguous)) {
         last_place = s.mentions[mi];

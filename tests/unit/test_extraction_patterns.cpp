@@ -870,3 +870,12 @@ TEST_CASE("where an attack set out from, written with what set out ('from their 
   CHECK_FALSE(at(arabic, kSaraqib).empty());
   CHECK(at(arabic, kKafrNabl).empty());
 }
+
+TEST_CASE("'the town' refers to the settlement named before it, in its own sentence first, and never to an airbase",
+          "[extraction]") {
+  const auto same = extract("On Monday fighting broke out in the town of Saraqib, and troops at the Kuweires airbase shelled the town.");
+  CHECK(has_type(same, kSaraqib, SubEventType::ShellingArtilleryMissile));
+  // written as the first object beside other places, "the town" is taken too
+  const auto both = extract("Fighting raged in the town of Saraqib. By Friday rebels had captured both the town and the Kuweires airbase.");
+  CHECK(has_control(both, kSaraqib, "Syrian opposition"));
+}
