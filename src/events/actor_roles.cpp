@@ -48,7 +48,8 @@ ActorRoles::ActorRoles(const Lexicon& lexicon)
       control_(lexicon.mask({"control"})), opposed_(lexicon.mask({"opposed"})),
       accompanying_(lexicon.mask({"accompanying"})),
       attack_(lexicon.mask({"clash", "air_strike", "shelling", "car_bomb", "suicide_bomb"})),
-      attacked_on_(lexicon.mask({"attacked_on"})), positions_(lexicon.mask({"positions"})) {}
+      attacked_on_(lexicon.mask({"attacked_on"})), positions_(lexicon.mask({"positions"})),
+      military_adjective_(lexicon.mask({"military_adjective"})) {}
 
 SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_view text,
                                 const std::vector<std::size_t>& place_starts) const {
@@ -72,6 +73,11 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
                                      std::find(place_starts.begin(), place_starts.end(), a.first) != place_starts.end() ||
                                      // "تحالف للثوار", a coalition of the rebels: the party is the one after "of"
                                      (a.last < tokens.size() && tokens[a.last].form.rfind("\xD9\x84\xD9\x84", 0) == 0))) {
+                                  return true;
+                                }
+                                // "القاعدة الجوية", "القاعدة العسكرية": the base named by its adjective, not al-Qaeda
+                                if (a.phrase->words.size() == 1 && first.script == Script::Arabic && a.last < tokens.size() &&
+                                    lexicon_.is_kind(tokens[a.last], military_adjective_)) {
                                   return true;
                                 }
                                 if (a.phrase->words.size() != 1 || !all_capitals(a.phrase->written)) return false;
@@ -221,6 +227,11 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
   if (tokens[t.first].script == Script::Arabic && after) return actor(*after, tokens, text);
   if (before) return actor(*before, tokens, text);
   if (after) return actor(*after, tokens, text);
+  // "Fierce clashes took place near X, where Levant Front fighters killed seven IS militants": the sentence's
+  // first party, however far after the event noun, before one an earlier sentence named
+  for (const auto& a : actors.acting) {
+    if (acts(a)) return actor(a, tokens, text);
+  }
   return memory.last;
 }
 

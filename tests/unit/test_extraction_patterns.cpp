@@ -879,3 +879,13 @@ TEST_CASE("'the town' refers to the settlement named before it, in its own sente
   const auto both = extract("Fighting raged in the town of Saraqib. By Friday rebels had captured both the town and the Kuweires airbase.");
   CHECK(has_control(both, kSaraqib, "Syrian opposition"));
 }
+
+TEST_CASE("fighting with no party beside its word is the sentence's first party's; 'القاعدة الجوية' is a base, no party",
+          "[extraction][actors]") {
+  const auto english = extract("Heavy clashes took place near Saraqib, where rebel fighters killed five IS militants.");
+  REQUIRE_FALSE(at(english, kSaraqib).empty());
+  CHECK(at(english, kSaraqib).front().actor1.canonical == "Syrian opposition");
+  const auto arabic = extract("اندلعت اشتباكات عنيفة قرب سراقب والقاعدة الجوية.");
+  REQUIRE_FALSE(at(arabic, kSaraqib).empty());
+  CHECK(at(arabic, kSaraqib).front().actor1.canonical != "Hayat Tahrir al-Sham");
+}
