@@ -36,7 +36,10 @@ DocumentPlaces::DocumentPlaces(const Resolver& resolver, const std::vector<std::
   if (!admin1_votes.empty()) {
     const auto best = std::max_element(admin1_votes.begin(), admin1_votes.end(),
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (const auto at = gazetteer.find(best->first)) report.texts.push_back(gazetteer.at(*at).display_name());
+    // a lone name its namesakes share among governorates names none ("القصير", eight villages and a town)
+    if (const auto at = gazetteer.find(best->first); at && best->second >= 0.5) {
+      report.texts.push_back(gazetteer.at(*at).display_name());
+    }
   }
   // An area is named for itself ("northern Hama") and resolved without context. The report's area, as it writes
   // it, is the first area it places.

@@ -285,10 +285,16 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     add(first, last, false);
   }
 
+  // "القصير": a common word the lexicon stops ("قصير", short), written with the article, is the town a city or
+  // large town of that name is ("هجوم على القصير"); "بوقت قصير" (in a short time) stays a word
+  auto articled_town = [&](std::size_t k) {
+    return tokens[k].script == Script::Arabic && arabic_definite(k) && lexicon_.is_kind(tokens[k], not_a_name_) &&
+           !lexicon_.is_kind(tokens[k], connector_) && large_place_named(tokens[k]);
+  };
   // 1. gazetteer spellings, longest first
   for (std::size_t i = 0; i < n;) {
     const Token& t = tokens[i];
-    const bool candidate = !blocked[i] && is_name_word(t) &&
+    const bool candidate = !blocked[i] && (is_name_word(t) || articled_town(i)) &&
                            (first_words_.count(t.form) || (!t.alt.empty() && first_words_.count(t.alt)) ||
                             (t.script == Script::Latin && first_words_.count(fold_latin_word(t.form))));
     std::size_t matched = 0;
@@ -306,7 +312,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         bool split = false;  // a name does not run across a comma: "Rima, an activist"
         for (std::size_t k = i; k + 1 < i + len && !split; ++k) split = comma_between(k, k + 1);
         if (split) continue;
-        if (!is_name_word(tokens[i + len - 1])) continue;
+        if (!is_name_word(tokens[i + len - 1]) && !(len == 1 && articled_town(i))) continue;
         // "Tel al", "Jabal al", "قرية كفر": an article or a generic head ends no name
         if (len > 1 && is_article_word(tokens[i + len - 1].form)) continue;
         if (len > 1 && lexicon_.is_kind(tokens[i + len - 1], generic_)) continue;

@@ -889,3 +889,12 @@ TEST_CASE("fighting with no party beside its word is the sentence's first party'
   REQUIRE_FALSE(at(arabic, kSaraqib).empty());
   CHECK(at(arabic, kSaraqib).front().actor1.canonical != "Hayat Tahrir al-Sham");
 }
+
+TEST_CASE("a common word written with the article is the large town of that name: 'القصير', not 'قصير' (short)",
+          "[extraction][mentions]") {
+  constexpr const char* kQusayr = "C2733";
+  const auto town = extract("شنت قوات الحكومة هجوما عنيفا على القصير.");
+  REQUIRE_FALSE(at(town, kQusayr).empty());
+  CHECK(at(town, kQusayr).front().actor1.canonical == "Syrian government forces");
+  CHECK(at(extract("بعد ذلك بوقت قصير قصفت قوات النظام سراقب."), kQusayr).empty());
+}
