@@ -898,3 +898,12 @@ TEST_CASE("a common word written with the article is the large town of that name
   CHECK(at(town, kQusayr).front().actor1.canonical == "Syrian government forces");
   CHECK(at(extract("بعد ذلك بوقت قصير قصفت قوات النظام سراقب."), kQusayr).empty());
 }
+
+TEST_CASE("'took the town of X', 'managed to take the villages of X' take them; 'took place' takes nothing", "[extraction]") {
+  CHECK(has_control(extract("Government troops took the town of Saraqib after heavy fighting."), kSaraqib,
+                    "Syrian government forces"));
+  CHECK(has_control(extract("Rebels did, in the end, manage to take the villages of Saraqib and Kafr Nabl."), kKafrNabl,
+                    "Syrian opposition"));
+  const auto meeting = extract("A meeting of the factions took place in Saraqib.");
+  CHECK(std::none_of(meeting.begin(), meeting.end(), [](const Event& e) { return !e.new_controller.empty(); }));
+}
