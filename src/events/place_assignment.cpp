@@ -8,7 +8,8 @@ namespace conflictmap {
 PlaceAssigner::PlaceAssigner(const Lexicon& lexicon)
     : lexicon_(lexicon), list_start_(lexicon.mask({"list_start"})), speech_(lexicon.mask({"speech"})),
       origin_(lexicon.mask({"origin"})), expulsion_(lexicon.mask({"expulsion"})), purpose_(lexicon.mask({"purpose"})),
-      pronoun_(lexicon.mask({"pronoun"})), within_(lexicon.mask({"within"})) {}
+      pronoun_(lexicon.mask({"pronoun"})), within_(lexicon.mask({"within"})),
+      located_after_(lexicon.mask({"located_after"})) {}
 
 void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& tokens,
                            const std::vector<const PlaceMention*>& mentions, std::vector<Trigger>& triggers,
@@ -39,6 +40,8 @@ void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& toke
   for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
     const PlaceMention& m = *mentions[mi];
     if (m.region) continue;
+    // "the mountain, where Palmyra Castle is located": a place said to lie somewhere is described, not acted on
+    if (m.last < tokens.size() && lexicon_.match_at(tokens, m.last, located_after_)) continue;
     std::optional<std::size_t> chosen;
     std::optional<std::size_t> list_at;
     for (const auto& ls : list_starts) {

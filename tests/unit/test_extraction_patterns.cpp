@@ -907,3 +907,12 @@ TEST_CASE("'took the town of X', 'managed to take the villages of X' take them; 
   const auto meeting = extract("A meeting of the factions took place in Saraqib.");
   CHECK(std::none_of(meeting.begin(), meeting.end(), [](const Event& e) { return !e.new_controller.empty(); }));
 }
+
+TEST_CASE("a name before 'mountain' or 'hill' is a place, known or not; one said to be located somewhere gets no event",
+          "[extraction][mentions]") {
+  const auto mountain = extract("The next day troops assaulted Jabal Zawiyat Hamdan mountain near Saraqib.");
+  CHECK(std::any_of(mountain.begin(), mountain.end(),
+                    [](const Event& e) { return e.place.written.rfind("Jabal Zawiyat Hamdan", 0) == 0; }));
+  const auto located = extract("Troops attacked the hills above the valley where Saraqib is located.");
+  CHECK(at(located, kSaraqib).empty());
+}
