@@ -9,7 +9,7 @@ events are then matched by these rules:
 
 * Place: both the label's `place_as_written` and the event's `location_written` are folded (Latin: lower case,
   no diacritics or apostrophes, hyphens as spaces; Arabic: no vowel marks or tatweel, one alef, ta marbuta as
-  ha, alef maqsura as ya) and split into words. Words that only say what kind of place it is ("village", "hill",
+  ha, alef maqsura as ya) and split into words. Words that only say what kind of place it is ("village", "hill", "checkpoint",
   "countryside", "northern", "قرية", "ريف", …) are dropped from both (also when joined to "and": "شمال وشرق دمشق"). An event is *at* a label's place when
   the remaining words are equal, for the event's place as written or for its head before what locates it
   ("X in the Idlib province", "X في محافظة درعا"), allowing on Arabic words a joined conjunction or preposition (و ف ب ل ك) the
@@ -91,7 +91,7 @@ TYPE_CLASS_OF_SUB_EVENT = {
 PLACE_KIND_WORDS = set("""
 the of a in at near village villages town towns city district districts neighbourhood neighborhood area areas
 province governorate region countryside outskirts suburbs suburb northern southern eastern western north south
-east west central rural hill hills mountain mountains plain plains
+east west central rural hill hills mountain mountains plain plains checkpoint
 قريه قري بلده مدينه حي احياء منطقه محافظه ريف ناحيه شمال جنوب شرق غرب الشمالي الجنوبي الشرقي الغربي شمالي جنوبي
 شرقي غربي في
 """.split())

@@ -464,6 +464,29 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     i = last - 1;
   }
 
+  // 1e. "the al-Alawin checkpoint", "the Sadkob station": a capitalised name right before a facility word is
+  // the facility's, a place though the gazetteer lacks the name (the facility word belongs to it, as written)
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tokens[i].script != Script::Latin || taken[i] || blocked[i]) continue;
+    const bool article = joined_article(i);
+    if (!article && !(tokens[i].capitalised && is_name_word(tokens[i]))) continue;
+    std::size_t last = article ? i + 1 : i;
+    if (article && !(tokens[last].capitalised && is_name_word(tokens[last]))) continue;
+    ++last;
+    while (last < n && last - i < 4 && !taken[last] && !blocked[last] && !comma_between(last - 1, last) &&
+           (joined_article(last) || (tokens[last].capitalised && is_name_word(tokens[last]) &&
+                                     !lexicon_.is_kind(tokens[last], facility_)))) {
+      ++last;
+    }
+    if (last >= n || comma_between(last - 1, last) || !free_range(i, last)) continue;
+    const auto facility = lexicon_.match_at(tokens, last, facility_);
+    if (!facility || !free_range(last, facility->last)) continue;
+    // "Hill 800" and the like are numbered sites; a sentence's first capital names nothing by itself
+    if (i == 0 && !article) continue;
+    add(i, facility->last, false);
+    i = facility->last - 1;
+  }
+
   // 1d. the next item of an Arabic list of places in a spelling the gazetteer lacks: joined by "and" to a place
   // just before it ("منبج وسارين", where the gazetteer writes صرين) or after that place's comma. Arabic writes
   // the conjunction on the word and romanised sources respell letters (س/ص, ت/ط, ه/ة), so a list item is often
@@ -581,6 +604,23 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       }
       if (end > q + 1) add(q, name_end, false);
     }
+  }
+
+  // 2b. "the Hosh Msibin and Bothayna areas", "the Qarqur and Zayzun villages": a plural settlement word after
+  // two names joined by "and" is said of both; the first is a place though the gazetteer lacks it
+  for (std::size_t q = 2; q < n; ++q) {
+    if (tokens[q].script != Script::Latin || tokens[q].form.back() != 's' || !lexicon_.is_kind(tokens[q], qualifier_)) continue;
+    const auto second = std::find_if(mentions.begin(), mentions.end(), [&](const PlaceMention& m) {
+      return m.last == q || (m.last == q + 1 && m.first < q);
+    });
+    if (second == mentions.end() || second->first < 2 || tokens[second->first - 1].form != "and") continue;
+    const std::size_t end = second->first - 1;
+    std::size_t start = end;
+    while (start > 0 && end - start < 3 && tokens[start - 1].capitalised && is_name_word(tokens[start - 1]) &&
+           !comma_between(start - 1, start)) {
+      --start;
+    }
+    if (start < end && free_range(start, end)) add(start, end, false);
   }
 
   // 3. list items after a territorial verb or "including": each item a place, known or not. The list is

@@ -916,3 +916,16 @@ TEST_CASE("a name before 'mountain' or 'hill' is a place, known or not; one said
   const auto located = extract("Troops attacked the hills above the valley where Saraqib is located.");
   CHECK(at(located, kSaraqib).empty());
 }
+
+TEST_CASE("'the A and B areas' makes both places; a name before a facility word is the facility's, known or not",
+          "[extraction][mentions]") {
+  auto written_at = [](const std::vector<Event>& events, const std::string& written) {
+    return std::any_of(events.begin(), events.end(), [&](const Event& e) { return e.place.written == written; });
+  };
+  const auto areas = extract("Rebels advanced in the Hosh Qarmiyan and Saraqib areas on Sunday.");
+  CHECK(written_at(areas, "Hosh Qarmiyan"));
+  CHECK_FALSE(at(areas, kSaraqib).empty());
+  CHECK(written_at(extract("Government troops attacked the al-Zuhurat checkpoint near Saraqib."), "al-Zuhurat checkpoint"));
+  // a party before the facility word is whose it is, not its name
+  CHECK_FALSE(written_at(extract("Government troops attacked an SDF checkpoint near Saraqib."), "SDF checkpoint"));
+}
