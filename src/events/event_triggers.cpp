@@ -1,5 +1,7 @@
 #include "events/event_triggers.hpp"
 
+#include "names/arabic_normaliser.hpp"
+
 #include <algorithm>
 
 namespace conflictmap {
@@ -131,6 +133,17 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
         achieved = lexicon_.match_at(tokens, m.first - back, achieved_).has_value();
       }
       if (!achieved) purpose = true;
+    }
+    // "أرسل تعزيزات لاستعادة السيطرة عليها", "للسيطرة على": a verbal noun joined to "ل" is the purpose, not done
+    // ("لاستعادة السيطرة": the noun of control after such a verbal noun shares its purpose)
+    auto joined_to_for = [&](std::size_t k) {
+      if (tokens[k].script != Script::Arabic || tokens[k].alt.empty()) return false;
+      const auto joined = split_joined_prefix(tokens[k].form);
+      return joined && joined->prefix == "\xD9\x84";
+    };
+    if (territorial && (joined_to_for(m.first) ||
+                        (m.first > 0 && joined_to_for(m.first - 1) && lexicon_.is_kind_alt(tokens[m.first - 1], trigger_)))) {
+      purpose = true;
     }
     // "plans to capture", "will attack": intended, not done; "trying to control", "in an attempt to capture":
     // not done either, but an attempt to take a place is fighting there

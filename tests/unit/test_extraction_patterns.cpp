@@ -929,3 +929,10 @@ TEST_CASE("'the A and B areas' makes both places; a name before a facility word 
   // a party before the facility word is whose it is, not its name
   CHECK_FALSE(written_at(extract("Government troops attacked an SDF checkpoint near Saraqib."), "SDF checkpoint"));
 }
+
+TEST_CASE("an Arabic verbal noun of taking joined to 'ل' is a purpose, not a taking: 'لاستعادة السيطرة على X'",
+          "[extraction]") {
+  const auto purpose = extract("أرسل الجيش تعزيزات من بلدة كفرنبل لاستعادة السيطرة على سراقب.");
+  CHECK(std::none_of(purpose.begin(), purpose.end(), [](const Event& e) { return !e.new_controller.empty(); }));
+  CHECK(has_control(extract("تمكن الجيش من استعادة السيطرة على سراقب."), kSaraqib, "Syrian government forces"));
+}
