@@ -49,7 +49,7 @@ ActorRoles::ActorRoles(const Lexicon& lexicon)
       accompanying_(lexicon.mask({"accompanying"})),
       attack_(lexicon.mask({"clash", "air_strike", "shelling", "car_bomb", "suicide_bomb"})),
       attacked_on_(lexicon.mask({"attacked_on"})), positions_(lexicon.mask({"positions"})),
-      military_adjective_(lexicon.mask({"military_adjective"})) {}
+      military_adjective_(lexicon.mask({"military_adjective"})), taking_(lexicon.mask({"control", "regain"})) {}
 
 SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_view text,
                                 const std::vector<std::size_t>& place_starts) const {
@@ -170,6 +170,19 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
       }
     }
   }
+  // "seized from IS", "captured from the regime", "تم الاستيلاء عليه من داعش": the party a place was taken from
+  // lost it; it is the other side, never the taker
+  for (std::size_t k = 0; k < actors.size(); ++k) {
+    const std::size_t first = actors[k].first;
+    if (first == 0 || (tokens[first - 1].form != "from" && tokens[first - 1].form != "\xD9\x85\xD9\x86")) continue;  // من
+    for (std::size_t back = 2; back <= 4 && back <= first; ++back) {
+      const Token& before = tokens[first - back];
+      if (lexicon_.is_kind(before, taking_) || lexicon_.is_kind_alt(before, taking_)) {
+        holding[k] = 1;
+        break;
+      }
+    }
+  }
   SentenceActors out;
   for (std::size_t k = 0; k < actors.size(); ++k) {
     (supporting[k] ? out.backers : holding[k] ? out.holders : out.acting).push_back(actors[k]);
@@ -201,8 +214,15 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
     // strikes …"), since the armed groups on the ground fly no aircraft
     if (!memory.last_state.canonical.empty()) return memory.last_state;
   }
-  // civilians are what an attack hits, not who makes it
-  auto acts = [](const PhraseMatch& a) { return a.phrase->side != "civilian"; };
+  // civilians are what an attack hits, not who makes it; nor does the side a place was taken from take it ("the
+  // YPG fought IS fighters near the dam, which was seized from IS")
+  const bool taking = t.phrase->kind == "control" || t.phrase->kind == "regain";
+  auto acts = [&](const PhraseMatch& a) {
+    if (a.phrase->side == "civilian") return false;
+    return !taking || std::none_of(actors.holders.begin(), actors.holders.end(), [&](const PhraseMatch& h) {
+      return h.phrase->canonical == a.phrase->canonical;
+    });
+  };
   const PhraseMatch* before = nullptr;
   const PhraseMatch* after = nullptr;
   for (const auto& a : actors.acting) {

@@ -392,7 +392,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         e.provenance.span_begin = s.span.begin;
         e.provenance.span_end = s.span.end;
         e.provenance.sentence = sentence;
-        if (reconciler.admit(e, area_only)) events.push_back(std::move(e));
+        if (reconciler.admit(e, area_only, t.background)) events.push_back(std::move(e));
       }
     }
     reconciler.end_sentence(events);

@@ -16,10 +16,10 @@ void EventReconciler::begin_sentence(std::size_t sentence, const std::vector<Eve
   taken_in_sentence_.clear();
 }
 
-bool EventReconciler::admit(const Event& e, bool area_only) {
+bool EventReconciler::admit(const Event& e, bool area_only, bool background) {
   if (!e.new_controller.empty()) {
     // also when an earlier sentence already told it: the fighting here still ended in that capture
-    taken_in_sentence_.insert(place_key(e));
+    if (!background) taken_in_sentence_.insert(place_key(e));
     const std::string key = e.place.precision >= 3 || e.place.place_id.empty() || area_only ? place_key(e) : e.place.place_id;
     return controlled_.insert({key, e.new_controller}).second;
   }

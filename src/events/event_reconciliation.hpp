@@ -18,7 +18,8 @@ class EventReconciler {
   void begin_sentence(std::size_t sentence, const std::vector<Event>& events);
   // Whether an event is new. A place known only by its area (`area_only`) stays apart from the town it is placed
   // at: two unknown villages are not one.
-  bool admit(const Event& event, bool area_only);
+  // `background`: a capture told as background ("which was seized in December") ends no fighting of the sentence.
+  bool admit(const Event& event, bool area_only, bool background = false);
   // Closes the sentence: its armed clashes at places it says changed hands go.
   void end_sentence(std::vector<Event>& events);
 

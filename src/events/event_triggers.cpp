@@ -113,7 +113,8 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     // "كان قد سيطر": a pluperfect recalls what was already so
     if (m.first >= 2 && tokens[m.first - 2].form == "كان" && tokens[m.first - 1].form == "قد") t.descriptive = true;
     // "المناطق التي تسيطر عليها قوات النظام": a relative clause on a control verb says who holds a place
-    if (territorial && m.first >= 1) {
+    // ("سد تشرين الذي تم الاستيلاء عليه", which was seized: a relative clause in the past passive tells the taking)
+    if (territorial && m.first >= 1 && tokens[m.first - 1].form != "\xD8\xAA\xD9\x85") {  // تم
       for (std::size_t back = 1; back <= 2 && back <= m.first; ++back) {
         if (lexicon_.match_at(tokens, m.first - back, relative_)) t.descriptive = true;
       }

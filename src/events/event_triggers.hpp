@@ -19,6 +19,8 @@ struct Trigger {
   bool captive = false;        // "suspects were captured": people taken, an arrest
   bool attempted = false;      // "attempting to take X": no change of hands, but fighting at X
   bool merged_into_strike = false;  // a bombardment the aircraft beside it made: the air strike tells it
+  bool background = false;     // told in a relative clause ("the dam, which was seized in December"): no fighting
+                               // of the sentence ended in it
   bool supporting = false;     // "backed by coalition air strikes": support of the action told, not an event at its places
   bool agent_follows = false;  // "was captured by the SDF", "fell to IS": the agent is written after the verb
   std::size_t agent_at = 0;    // where the words naming that agent begin

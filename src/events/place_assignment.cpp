@@ -9,7 +9,7 @@ PlaceAssigner::PlaceAssigner(const Lexicon& lexicon)
     : lexicon_(lexicon), list_start_(lexicon.mask({"list_start"})), speech_(lexicon.mask({"speech"})),
       origin_(lexicon.mask({"origin"})), expulsion_(lexicon.mask({"expulsion"})), purpose_(lexicon.mask({"purpose"})),
       pronoun_(lexicon.mask({"pronoun"})), within_(lexicon.mask({"within"})),
-      located_after_(lexicon.mask({"located_after"})) {}
+      located_after_(lexicon.mask({"located_after"})), relative_(lexicon.mask({"relative"})) {}
 
 void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& tokens,
                            const std::vector<const PlaceMention*>& mentions, std::vector<Trigger>& triggers,
@@ -112,6 +112,24 @@ void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& toke
       if (is_strike_kind(kind) || is_territorial_kind(kind) || kind == "clash") chosen.reset();
     }
     if (chosen) triggers[*chosen].places.push_back(mi);
+  }
+  // "Tishrin Dam, which was seized from IS", "سد تشرين الذي تم الاستيلاء عليه": a verb in a relative clause in
+  // the past passive acted on the place the clause hangs on
+  for (const auto t : acting) {
+    auto& trigger = triggers[t];
+    if (!trigger.places.empty() || trigger.first < 2) continue;
+    std::size_t k = trigger.first - 1;
+    while (k > 0 && (tokens[k].form == "was" || tokens[k].form == "were" || tokens[k].form == "been" ||
+                     tokens[k].form == "had" || tokens[k].form == "\xD8\xAA\xD9\x85")) {  // تم
+      --k;
+    }
+    if (k == trigger.first - 1 || k == 0) continue;  // no passive auxiliary
+    const bool relative = tokens[k].form == "which" || tokens[k].form == "that" || lexicon_.match_at(tokens, k, relative_);
+    if (!relative) continue;
+    for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
+      if (mentions[mi]->last == k && !mentions[mi]->region) trigger.places.push_back(mi);
+    }
+    trigger.background = !trigger.places.empty();
   }
   // "استهدف الطيران الحربي بلدة X بثلاث غارات", "aircraft hit X with four strikes": a strike word that names no
   // place, after one of its kind that does, tells the same strikes; its count is theirs

@@ -936,3 +936,17 @@ TEST_CASE("an Arabic verbal noun of taking joined to 'ل' is a purpose, not a ta
   CHECK(std::none_of(purpose.begin(), purpose.end(), [](const Event& e) { return !e.new_controller.empty(); }));
   CHECK(has_control(extract("تمكن الجيش من استعادة السيطرة على سراقب."), kSaraqib, "Syrian government forces"));
 }
+
+TEST_CASE("a place 'which was seized from X' was taken, by the other side than X, and its fighting stays an event",
+          "[extraction]") {
+  for (const auto* text : {"Kurdish fighters clashed with IS fighters near Manbij, which was seized from IS last year.",
+                           "خاضت وحدات حماية الشعب معارك مع مقاتلي داعش قرب منبج التي تم الاستيلاء عليها من داعش العام الماضي."}) {
+    const auto events = extract(text);
+    CHECK(has_control(events, kManbij, "Syrian Democratic Forces"));
+    CHECK_FALSE(has_control(events, kManbij, "Islamic State"));
+    CHECK(has_type(events, kManbij, SubEventType::ArmedClash));
+  }
+  // the side a place was taken from is not who took it, even written before the verb
+  CHECK_FALSE(has_control(extract("IS fighters lost Manbij, which was captured from IS by Kurdish units."), kManbij,
+                          "Islamic State"));
+}
