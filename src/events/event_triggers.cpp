@@ -23,7 +23,7 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
       supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})),
       bombardment_(lexicon.mask({"bombardment"})), achieved_(lexicon.mask({"achieved"})),
       carried_out_(lexicon.mask({"carried_out"})), actor_(lexicon.mask({"actor"})),
-      people_(lexicon.mask({"people"})), came_under_(lexicon.mask({"came_under"})) {}
+      people_(lexicon.mask({"people"})), came_under_(lexicon.mask({"came_under"})), purpose_(lexicon.mask({"purpose"})) {}
 
 std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
   std::vector<Trigger> triggers;
@@ -40,6 +40,7 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     return std::any_of(in_party_name.begin() + static_cast<std::ptrdiff_t>(m.first),
                        in_party_name.begin() + static_cast<std::ptrdiff_t>(m.last), [](char c) { return c != 0; });
   };
+  const auto purposes = lexicon_.find(tokens, purpose_);
   for (const auto& m : lexicon_.find(tokens, trigger_)) {
     if (is_territorial_kind(m.phrase->kind) && inside_party_name(m)) continue;
     Trigger t;
@@ -161,6 +162,16 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
         if ((m.phrase->kind == "control" || m.phrase->kind == "regain") && !described) t.attempted = true;
         else if (m.phrase->kind != "clash" || described) t.descriptive = true;
       }
+    }
+    // "in an attempt to divert the war and attack X", "في محاولة لتحويل جهود الحرب ومهاجمة X": what a clause of
+    // purpose goes on to name is intended too, unless it is the attempt itself
+    // (right after it, or joined by "and" to what it names: "معركة من أجل مدينة الباب شملت هجوماً", a battle for
+    // al-Bab that included an attack, tells the attack)
+    const bool joined_by_and = (tokens[m.first].script == Script::Arabic && !tokens[m.first].alt.empty() &&
+                                tokens[m.first].form.rfind("\xD9\x88", 0) == 0) ||
+                               (m.first > 0 && tokens[m.first - 1].form == "and");
+    for (const auto& p : purposes) {
+      if (p.last == m.first || (joined_by_and && p.last < m.first && m.first <= p.last + 6)) purpose = true;
     }
     if (purpose && !t.attempted) t.descriptive = true;
     // "four suspects were captured", "captured two IS leaders", "أسر عناصر": people taken are arrested, no

@@ -950,3 +950,15 @@ TEST_CASE("a place 'which was seized from X' was taken, by the other side than X
   CHECK_FALSE(has_control(extract("IS fighters lost Manbij, which was captured from IS by Kurdish units."), kManbij,
                           "Islamic State"));
 }
+
+TEST_CASE("what a clause of purpose names is intended, also joined by 'and'; 'opened a new front' is fighting",
+          "[extraction]") {
+  const auto arabic = extract("فتحت قوات النظام جبهة جديدة في بلدة سراقب في محاولة لتخفيف الضغط ومهاجمة المعارضة في كفرنبل.");
+  CHECK(has_type(arabic, kSaraqib, SubEventType::ArmedClash));
+  CHECK(at(arabic, kKafrNabl).empty());
+  const auto english = extract("Government forces opened a new front in Saraqib in order to relieve pressure and attack rebels in Kafr Nabl.");
+  CHECK(has_type(english, kSaraqib, SubEventType::ArmedClash));
+  CHECK(at(english, kKafrNabl).empty());
+  // "a battle for X that included an attack" tells the attack
+  CHECK_FALSE(at(extract("كانت معركة سراقب معركة من أجل مدينة سراقب شملت هجوماً شنته قوات النظام."), kSaraqib).empty());
+}
