@@ -962,3 +962,11 @@ TEST_CASE("what a clause of purpose names is intended, also joined by 'and'; 'op
   // "a battle for X that included an attack" tells the attack
   CHECK_FALSE(at(extract("كانت معركة سراقب معركة من أجل مدينة سراقب شملت هجوماً شنته قوات النظام."), kSaraqib).empty());
 }
+
+TEST_CASE("strikes told by how they fell: 'warplanes pounded X', 'a barrel bomb fell on X', 'غارة', 'قاتلت'",
+          "[extraction]") {
+  CHECK(has_type(extract("Regime warplanes pounded Saraqib overnight."), kSaraqib, SubEventType::AirDroneStrike));
+  CHECK(has_type(extract("A barrel bomb fell on Saraqib at dawn."), kSaraqib, SubEventType::AirDroneStrike));
+  CHECK(has_type(extract("شن الطيران الحربي غارة على مدينة سراقب."), kSaraqib, SubEventType::AirDroneStrike));
+  CHECK(has_type(extract("قاتلت فصائل المعارضة قوات النظام في سراقب."), kSaraqib, SubEventType::ArmedClash));
+}
