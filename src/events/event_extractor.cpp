@@ -174,6 +174,22 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     auto antecedent_in_sentence = [&](const SentenceData& sd, std::size_t before) {
       return settlement_before(sd.mentions, before, resolver_.gazetteer());
     };
+    // "البلدة" refers back; "بلدة" (no article) names the town that follows it
+    auto refers_back = [&](const PhraseMatch& a) {
+      return tokens[a.first].script != Script::Arabic ||
+             written_with_article(s.text.substr(tokens[a.first].begin, tokens[a.first].end - tokens[a.first].begin));
+    };
+    // a mention of the settlement a word refers to, written where that word is: the one this sentence named
+    // before `before`, else the last one placed
+    auto refer_back = [&](const PhraseMatch& a, std::size_t before) -> std::optional<std::size_t> {
+      const auto* here = antecedent_in_sentence(s, before);
+      if (!here && !last_place) return std::nullopt;
+      ResolvedMention back = here ? *here : *last_place;
+      back.mention.first = a.first;
+      back.mention.last = a.last;
+      s.mentions.push_back(std::move(back));
+      return s.mentions.size() - 1;
+    };
     // Every sentence moves the report's time on, whether or not it tells an event: "4 September" as a heading,
     // "On 12 March, …", "the next day"
     // a release's dateline is its publication ("Feb. 3, 2018 — … yesterday"), from there on: written in the
@@ -268,18 +284,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         std::size_t first_place = tokens.size();
         for (const auto mi : places) first_place = std::min(first_place, s.mentions[mi].mention.first);
         for (const auto& a : lexicon_.find(tokens, anaphor_)) {
-          if (a.first < t.last || a.first > t.last + 2 || a.last > first_place) continue;
-          if (tokens[a.first].script == Script::Arabic &&
-              !written_with_article(s.text.substr(tokens[a.first].begin, tokens[a.first].end - tokens[a.first].begin))) {
-            continue;
-          }
-          const auto* here = antecedent_in_sentence(s, t.first);
-          if (!here && !last_place) break;
-          ResolvedMention back = here ? *here : *last_place;
-          back.mention.first = a.first;
-          back.mention.last = a.last;
-          s.mentions.push_back(std::move(back));
-          places.insert(places.begin(), s.mentions.size() - 1);
+          if (a.first < t.last || a.first > t.last + 2 || a.last > first_place || !refers_back(a)) continue;
+          if (const auto back = refer_back(a, t.first)) places.insert(places.begin(), *back);
           break;
         }
       }
@@ -305,18 +311,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
           }
           for (const auto& a : referring) {
             if (a.last <= t.first && t.first - a.last > 6) continue;
-            // "البلدة" refers back; "بلدة" (no article) names the town that follows it
-            if (tokens[a.first].script == Script::Arabic && lexicon_.match_at(tokens, a.first, anaphor_) &&
-                !written_with_article(s.text.substr(tokens[a.first].begin, tokens[a.first].end - tokens[a.first].begin))) {
-              continue;
-            }
-            const auto* here = antecedent_in_sentence(s, a.first);
-            if (!here && !last_place) continue;
-            ResolvedMention back = here ? *here : *last_place;
-            back.mention.first = a.first;
-            back.mention.last = a.last;
-            s.mentions.push_back(std::move(back));
-            places.push_back(s.mentions.size() - 1);
+            if (lexicon_.match_at(tokens, a.first, anaphor_) && !refers_back(a)) continue;
+            const auto back = refer_back(a, a.first);
+            if (!back) continue;
+            places.push_back(*back);
             break;
           }
         }

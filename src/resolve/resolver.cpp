@@ -82,25 +82,30 @@ std::vector<std::size_t> Resolver::places_named(std::string_view text) const {
   return memory.get(serial_, text, [&] { return places_named_uncached(text); });
 }
 
+namespace {
+
+// The place itself, by its spelling (exact or normalised, never fuzzy), read without context
+bool placed_by_spelling(const Resolution& r, bool ambiguous_too) {
+  const bool answered = r.status == ResolutionStatus::Resolved || (ambiguous_too && r.status == ResolutionStatus::Ambiguous);
+  return answered && r.match != MatchKind::Fuzzy && r.precision == Precision::Place;
+}
+
+}  // namespace
+
+Resolution Resolver::resolve_alone(std::string_view text) const {
+  ResolveContext alone;
+  alone.explain = false;
+  return resolve(text, alone);
+}
+
 bool Resolver::places_by_spelling(std::string_view text) const {
   thread_local AnswerMemory<bool> memory(1 << 12);
-  return memory.get(serial_, text, [&] {
-    ResolveContext alone;
-    alone.explain = false;
-    const Resolution r = resolve(text, alone);
-    return r.status == ResolutionStatus::Resolved && r.match != MatchKind::Fuzzy && r.precision == Precision::Place;
-  });
+  return memory.get(serial_, text, [&] { return placed_by_spelling(resolve_alone(text), false); });
 }
 
 bool Resolver::names_places_by_spelling(std::string_view text) const {
   thread_local AnswerMemory<bool> memory(1 << 12);
-  return memory.get(serial_, text, [&] {
-    ResolveContext alone;
-    alone.explain = false;
-    const Resolution r = resolve(text, alone);
-    return (r.status == ResolutionStatus::Resolved || r.status == ResolutionStatus::Ambiguous) &&
-           r.match != MatchKind::Fuzzy && r.precision == Precision::Place;
-  });
+  return memory.get(serial_, text, [&] { return placed_by_spelling(resolve_alone(text), true); });
 }
 
 std::vector<std::size_t> Resolver::places_named_uncached(std::string_view text) const {

@@ -63,6 +63,7 @@ class Resolver {
   std::vector<std::size_t> places_near(LatLon point, double radius_km) const;
 
  private:
+  Resolution resolve_alone(std::string_view text) const;  // no context, no reasons
   // The answer with its similarity as score, before calibration (see score_calibration).
   Resolution resolve_by_similarity(std::string_view text, const ResolveContext& context) const;
   std::vector<std::size_t> places_named_uncached(std::string_view text) const;
