@@ -65,7 +65,8 @@ class Resolver:
         """
         import pandas as pd
         index = names.index if isinstance(names, pd.Series) else None
-        name_list = ["" if _missing(n) else str(n) for n in names]
+        # most names are already text: only the others are asked whether they are missing
+        name_list = [n if type(n) is str else ("" if _missing(n) else str(n)) for n in names]
         if contexts is None:
             context_lists = []
         elif isinstance(contexts, pd.DataFrame):
