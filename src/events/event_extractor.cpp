@@ -278,7 +278,7 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
           }
         }
       }
-      // "fully captured both the town and the Tabqa Dam next to it": "the town" written as the verb's first object,
+      // "seized both the town and the dam beside it": "the town" written as the verb's first object,
       // beside places named, is the settlement named before, taken too
       if (!places.empty() && (territorial || strike) && !t.supporting) {
         std::size_t first_place = tokens.size();

@@ -94,7 +94,7 @@ void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& toke
     // "brought by IS from Deir Ezzor to Hasaka": where people came from or went is not what was hit or taken
     // "attacked from the al-Hawl area": nor where an attack or an advance set out from. A verb of expulsion
     // takes its place after "from": "expelled IS from Manbij" took Manbij
-    // "from their base in Al-Hajar al-Aswad", "من معاقلهم في X": the same, with what set out named between
+    // "from their base in X", "من معاقلهم في X": the same, with what set out named between
     auto set_out_from = [&](std::size_t trigger_end) {
       if (m.first > 0 && lexicon_.match_at(tokens, m.first - 1, origin_)) return true;
       if (m.first < 2 || !lexicon_.match_at(tokens, m.first - 1, within_)) return false;
