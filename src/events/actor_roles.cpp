@@ -215,7 +215,7 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
     if (!memory.last_state.canonical.empty()) return memory.last_state;
   }
   // civilians are what an attack hits, not who makes it; nor does the side a place was taken from take it ("the
-  // YPG fought IS fighters near the dam, which was seized from IS")
+  // Kurdish units clashed with IS near a bridge that had been taken from IS")
   const bool taking = t.phrase->kind == "control" || t.phrase->kind == "regain";
   auto acts = [&](const PhraseMatch& a) {
     if (a.phrase->side == "civilian") return false;

@@ -67,7 +67,7 @@ struct SentenceData {
 
 namespace {
 
-// "heavy clashes erupted in the town of X and the air force shelled the town": "the town" refers to the
+// "fighting broke out in the town of X, and troops at a base shelled the town": "the town" refers to the
 // settlement this sentence named before it, when it named one the gazetteer places as a settlement
 const ResolvedMention* settlement_before(const std::vector<ResolvedMention>& mentions, std::size_t before,
                                          const Gazetteer& gazetteer) {

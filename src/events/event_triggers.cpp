@@ -114,7 +114,7 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     // "كان قد سيطر": a pluperfect recalls what was already so
     if (m.first >= 2 && tokens[m.first - 2].form == "كان" && tokens[m.first - 1].form == "قد") t.descriptive = true;
     // "المناطق التي تسيطر عليها قوات النظام": a relative clause on a control verb says who holds a place
-    // ("سد تشرين الذي تم الاستيلاء عليه", which was seized: a relative clause in the past passive tells the taking)
+    // ("الجسر الذي تم الاستيلاء عليه", the bridge which was seized: a relative clause in the past passive tells the taking)
     if (territorial && m.first >= 1 && tokens[m.first - 1].form != "\xD8\xAA\xD9\x85") {  // تم
       for (std::size_t back = 1; back <= 2 && back <= m.first; ++back) {
         if (lexicon_.match_at(tokens, m.first - back, relative_)) t.descriptive = true;
@@ -163,7 +163,7 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
         else if (m.phrase->kind != "clash" || described) t.descriptive = true;
       }
     }
-    // "in an attempt to divert the war and attack X", "في محاولة لتحويل جهود الحرب ومهاجمة X": what a clause of
+    // "in an attempt to ease the pressure and attack X", "في محاولة لتخفيف الضغط ومهاجمة X": what a clause of
     // purpose goes on to name is intended too, unless it is the attempt itself
     // (right after it, or joined by "and" to what it names: "معركة من أجل مدينة الباب شملت هجوماً", a battle for
     // al-Bab that included an attack, tells the attack)

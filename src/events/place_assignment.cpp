@@ -40,7 +40,7 @@ void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& toke
   for (std::size_t mi = 0; mi < mentions.size(); ++mi) {
     const PlaceMention& m = *mentions[mi];
     if (m.region) continue;
-    // "the mountain, where Palmyra Castle is located": a place said to lie somewhere is described, not acted on
+    // "the hill where the old fort is located": a place said to lie somewhere is described, not acted on
     if (m.last < tokens.size() && lexicon_.match_at(tokens, m.last, located_after_)) continue;
     std::optional<std::size_t> chosen;
     std::optional<std::size_t> list_at;
@@ -113,7 +113,7 @@ void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& toke
     }
     if (chosen) triggers[*chosen].places.push_back(mi);
   }
-  // "Tishrin Dam, which was seized from IS", "سد تشرين الذي تم الاستيلاء عليه": a verb in a relative clause in
+  // "the bridge, which rebels had seized from IS", "الجسر الذي تم الاستيلاء عليه": a verb in a relative clause in
   // the past passive acted on the place the clause hangs on
   for (const auto t : acting) {
     auto& trigger = triggers[t];

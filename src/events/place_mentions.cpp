@@ -434,7 +434,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
   // 1c. a capitalised name after a locative preposition, in a spelling the gazetteer lacks ("in and around
   // Salaheddine" for Salah ad-Din): the resolver, not the table of spellings, says whether it is a place. Only a
   // confident answer for the place itself, by spelling alone, without fuzzy guessing: "in Moscow" stays no place.
-  // "an assault on Qadam and Asali": a name joined by "and" or "or" to a place just before it is a place too,
+  // "shells fell on Kafr Hamra and Asali": a name joined by "and" or "or" to a place just before it is a place too,
   // though namesakes leave it ambiguous alone
   auto joined_to_place = [&](std::size_t k) {
     if (k < 2 || (tokens[k - 1].form != "and" && tokens[k - 1].form != "or")) return false;
@@ -464,7 +464,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     i = last - 1;
   }
 
-  // 1e. "the al-Alawin checkpoint", "the Sadkob station": a capitalised name right before a facility word is
+  // 1e. "the al-Zuhur checkpoint", "the Sadkob station": a capitalised name right before a facility word is
   // the facility's, a place though the gazetteer lacks the name (the facility word belongs to it, as written)
   for (std::size_t i = 0; i < n; ++i) {
     if (tokens[i].script != Script::Latin || taken[i] || blocked[i]) continue;
@@ -606,7 +606,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     }
   }
 
-  // 2b. "the Hosh Msibin and Bothayna areas", "the Qarqur and Zayzun villages": a plural settlement word after
+  // 2b. "the Tal Karah and Saraqib areas", "the A and B villages": a plural settlement word after
   // two names joined by "and" is said of both; the first is a place though the gazetteer lacks it
   for (std::size_t q = 2; q < n; ++q) {
     if (tokens[q].script != Script::Latin || tokens[q].form.back() != 's' || !lexicon_.is_kind(tokens[q], qualifier_)) continue;
