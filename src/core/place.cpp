@@ -17,7 +17,7 @@ constexpr KindName kKindNames[] = {
     {PlaceKind::Camp, "camp"},             {PlaceKind::Airbase, "airbase"},
     {PlaceKind::Base, "base"},             {PlaceKind::Hill, "hill"},
     {PlaceKind::Facility, "facility"},     {PlaceKind::Landmark, "landmark"},
-    {PlaceKind::Other, "other"},
+    {PlaceKind::Region, "region"},         {PlaceKind::Other, "other"},
 };
 }  // namespace
 

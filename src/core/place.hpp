@@ -12,7 +12,9 @@ namespace conflictmap {
 enum class PlaceKind {
   Country, Governorate, District, Subdistrict,
   City, Town, Village, Neighbourhood, Camp,
-  Airbase, Base, Hill, Facility, Landmark, Other
+  Airbase, Base, Hill, Facility, Landmark,
+  Region,  // a named area that is no admin unit: a plain, a mountain range, an oasis ("Eastern Ghouta")
+  Other
 };
 
 std::string_view to_string(PlaceKind kind);

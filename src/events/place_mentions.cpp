@@ -386,8 +386,9 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       // "Sahl al-Ghab", "Bab al-Nerab", "Abdul al-Aziz": a known word is only part of a name that runs on, or
       // began before it, through a joined article; the whole name is the mention
       std::size_t first = i, last = i + matched;
+      // (within its clause: "the Ghab plain: al-Mansoura, …" lists other places after it)
       while (last + 1 < n && joined_article(last) && !blocked[last + 1] && !taken[last + 1] &&
-             tokens[last + 1].capitalised && is_name_word(tokens[last + 1])) {
+             tokens[last + 1].capitalised && is_name_word(tokens[last + 1]) && !comma_between(last - 1, last)) {
         last += 2;
       }
       auto name_word_before = [&](std::size_t k) {
@@ -423,7 +424,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (taken[i] || blocked[i] || !tokens[i].capitalised || !lexicon_.is_kind(tokens[i], generic_)) continue;
     std::size_t last = i + 1;
     while (last + 1 < n && joined_article(last) && !blocked[last + 1] && !taken[last + 1] && tokens[last + 1].capitalised &&
-           is_name_word(tokens[last + 1])) {
+           is_name_word(tokens[last + 1]) && !comma_between(last - 1, last)) {
       last += 2;
     }
     if (last == i + 1 || !free_range(i, last)) continue;
@@ -718,9 +719,17 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
   for (auto& m : mentions) {
     std::size_t before = m.first;
     while (before > 0 && (tokens[before - 1].form == "the" || tokens[before - 1].form == "of")) --before;
-    if (before > 0 && is_region_lead(tokens[before - 1].form)) m.region = true;
-    if (before > 0 && !tokens[before - 1].alt.empty() && is_region_lead(tokens[before - 1].alt)) m.region = true;
-    if (m.last < n && is_region_tail(tokens[m.last].form)) m.region = true;
+    // a word of area leads or ends the name in its own clause: "the Ghab plain: A, B" makes no area of A
+    const bool lead_beside = before > 0 && !comma_between(before - 1, before);
+    if (lead_beside && is_region_lead(tokens[before - 1].form)) m.region = true;
+    if (lead_beside && !tokens[before - 1].alt.empty() && is_region_lead(tokens[before - 1].alt)) m.region = true;
+    if (m.last < n && !comma_between(m.last - 1, m.last) && is_region_tail(tokens[m.last].form)) m.region = true;
+    // "three villages in the Ghab plain", "قرى في الغوطة الشرقية": a region written after "in" is where the
+    // sentence's places lie, and its own place only when the sentence names none finer. Written as an object
+    // ("attacked Ariha and the Ghab") it is a place acted on like any other.
+    if (m.known && lead_beside && lexicon_.is_kind(tokens[before - 1], within_) && resolver_.names_region(m.text)) {
+      m.region = true;
+    }
   }
   // "the provinces of Idlib and Latakia": an area joined by "and" to an area is one too
   for (std::size_t k = 1; k < mentions.size(); ++k) {

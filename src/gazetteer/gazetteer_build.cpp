@@ -9,6 +9,7 @@
 
 #include "gazetteer/admin_adjacency.hpp"
 #include "gazetteer/admin_assigner.hpp"
+#include "gazetteer/region_source.hpp"
 #include "gazetteer/source_readers.hpp"
 #include "io/atomic_file.hpp"
 #include "io/gdal_drivers.hpp"
@@ -76,12 +77,24 @@ GazetteerBuild build_gazetteer(const nlohmann::json& manifest, const std::filesy
   }
   const auto& sources = manifest.at("sources");
   std::set<std::string> secondary;
+  // Regions are placed from the settlements of their member units, so they wait until every settlement has
+  // its admin codes.
+  struct PendingRegions {
+    std::string tag;
+    std::filesystem::path path;
+    std::vector<RegionRecord> regions;
+  };
+  std::vector<PendingRegions> pending_regions;
+  const std::filesystem::path manifest_folder = std::filesystem::path(manifest_name).parent_path();
   for (std::size_t i = 0; i < sources.size(); ++i) {
     const auto& source = sources[i];
     const std::string where = fmt::format("{} (source {})", manifest_name, i + 1);
     const std::string tag = source.at("tag");
     const std::string format = source.at("format");
-    const auto path = data_root / source.at("path").get<std::string>();
+    // a table the project writes itself lives beside the manifest, not among the downloaded sources
+    const std::string base = source.value("base", "data");
+    if (base != "data" && base != "manifest") throw InputError(where, 0, "base", "unknown base '" + base + "' (data, manifest)");
+    const auto path = (base == "manifest" ? manifest_folder : data_root) / source.at("path").get<std::string>();
     const auto mode = parse_merge_mode(source.value("merge", "merge-or-add"), where);
     const std::string role = source.value("role", "primary");
     if (role == "secondary") {
@@ -99,8 +112,12 @@ GazetteerBuild build_gazetteer(const nlohmann::json& manifest, const std::filesy
       records = read_geonames(path, tag);
     } else if (format == "points") {
       records = read_point_table(path, tag, parse_layout(source), &rejected);
+    } else if (format == "regions") {
+      pending_regions.push_back({tag, path, read_region_table(path, tag)});
+      continue;
     } else {
-      throw InputError(where, 0, "format", "unknown format '" + format + "' (ocha-admin, ocha-pcodes, geonames, points)");
+      throw InputError(where, 0, "format",
+                       "unknown format '" + format + "' (ocha-admin, ocha-pcodes, geonames, points, regions)");
     }
     auto report = merger.merge(tag, std::move(records), mode);
     report.tag = fmt::format("{} ({})", tag, path.filename().string());
@@ -113,6 +130,16 @@ GazetteerBuild build_gazetteer(const nlohmann::json& manifest, const std::filesy
     AdminAssigner assigner(build.admin_layers.back());
     build.admin_assigned = assigner.assign(build.gazetteer, &build.outside_admin);
     build.gazetteer.set_neighbours(find_admin_neighbours(build.admin_layers));
+  }
+  for (auto& pending : pending_regions) {
+    MergeReport report;
+    report.tag = fmt::format("{} ({})", pending.tag, pending.path.filename().string());
+    report.records = pending.regions.size();
+    for (auto& record : place_regions(std::move(pending.regions), build.gazetteer, pending.path.string())) {
+      build.gazetteer.add(std::move(record.place));
+      ++report.added;
+    }
+    build.reports.push_back(report);
   }
   return build;
 }

@@ -8,10 +8,13 @@
 //     {"tag": "ocha", "format": "ocha-pcodes", "path": "…", "merge": "merge-or-add"},
 //     {"tag": "wikipedia-map", "format": "points", "path": "…", "separator": "\t", "id": "line_no",
 //      "names": [["label", "en"]], "name_split": "/", "lat": "lat", "lon": "lon",
-//      "kind_column": "feature", "kinds": {"": "village", "hill": "hill"}, "skip": {"commented": ["1"]}}
+//      "kind_column": "feature", "kinds": {"": "village", "hill": "hill"}, "skip": {"commented": ["1"]}},
+//     {"tag": "regions", "format": "regions", "base": "manifest", "path": "regions.tsv"}
 //   ]
 // }
-// Formats: ocha-admin, ocha-pcodes, geonames, points. Merge modes: merge-or-add, names-only, by-id.
+// Formats: ocha-admin, ocha-pcodes, geonames, points, regions (see region_source.hpp; always added, never merged,
+// after every other source). Merge modes: merge-or-add, names-only, by-id. "base": "manifest" reads a path
+// relative to the manifest's folder instead of the data root.
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -27,6 +27,8 @@ std::vector<SpellingPair> spelling_training_pairs(const Gazetteer& gazetteer, Sp
   std::vector<std::string> spellings;
   for (const auto& place : gazetteer.places()) {
     if (held_out_from_spelling_training(place.id)) continue;
+    // a region's names are its descriptions too ("Qalamoun Mountains"), not respellings of one word
+    if (place.kind == PlaceKind::Region) continue;
     spellings.clear();
     for (const auto& name : place.names) {
       const auto keys = make_name_keys(name.text);

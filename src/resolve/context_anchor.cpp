@@ -82,11 +82,12 @@ Anchor make_anchor(const LocationSegment& segment, const CandidateLookup& lookup
         admin_score = score;
         best_admin = &c;
       }
-    } else if (is_settlement(place.kind)) {
+    } else if (is_settlement(place.kind) || place.kind == PlaceKind::Region) {
       // A region ("X countryside", a governorate column) is named after a town, not a hamlet: "الجزيرة"
       // is the Jazira region, not the village called al-Jazira.
       if (segment.region && place.kind == PlaceKind::Village) continue;
-      if (place.kind == PlaceKind::City) score += 0.04;
+      // a named region ("Douma, Eastern Ghouta") locates like a city: its places lie around its point
+      if (place.kind == PlaceKind::City || place.kind == PlaceKind::Region) score += 0.04;
       if (place.kind == PlaceKind::Town) score += 0.02;
       score += 0.01 * std::min(1.0, std::log10(1.0 + place.population) / 6.0);
       if (score > settlement_score) {
@@ -119,8 +120,9 @@ Anchor make_anchor(const LocationSegment& segment, const CandidateLookup& lookup
     const Place& town = lookup.gazetteer.at(best_settlement->place);
     if (!best_admin) anchor.place = best_settlement->place;
     anchor.settlement = best_settlement->place;
+    anchor.named_region = town.kind == PlaceKind::Region;
     anchor.point = LatLon{town.lat, town.lon};
-    anchor.radius_km = segment.region ? 45 : (town.kind == PlaceKind::City ? 30 : 15);
+    anchor.radius_km = segment.region ? 45 : (town.kind == PlaceKind::City || town.kind == PlaceKind::Region ? 30 : 15);
   }
   if (!best_admin && !best_settlement) anchor.point.reset();
   return anchor;
@@ -189,6 +191,8 @@ void apply_anchor(Candidate& c, const Place& place, const Anchor& anchor, const 
 
 int anchor_specificity(const Anchor& a) {
   if (a.settlement && !a.region) return 5;
+  // a named region lies inside a governorate, and is wider than a subdistrict or a town
+  if (a.named_region && !a.admin_level) return 4;
   if (a.admin_level > 0) return 1 + a.admin_level;
   return a.settlement ? 1 : 0;
 }

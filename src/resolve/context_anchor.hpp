@@ -27,6 +27,7 @@ struct Anchor {
   bool weak_admin = false;      // "north of Aleppo" may cross into the next governorate
   bool region = false;          // "Aleppo countryside", a governorate column: the area, not the town
   std::optional<std::size_t> settlement;  // the town the point belongs to, when one was matched
+  bool named_region = false;    // the "settlement" is a named region ("the Ghab plain"): finer than a governorate
   std::optional<std::size_t> capital;     // for a governorate: its capital city
   std::string label;
 };

@@ -108,6 +108,16 @@ bool Resolver::names_places_by_spelling(std::string_view text) const {
   return memory.get(serial_, text, [&] { return placed_by_spelling(resolve_alone(text), true); });
 }
 
+bool Resolver::names_region(std::string_view text) const {
+  thread_local AnswerMemory<bool> memory(1 << 12);
+  return memory.get(serial_, text, [&] {
+    const Resolution r = resolve_alone(text);
+    if (r.status != ResolutionStatus::Resolved || r.match == MatchKind::Fuzzy) return false;
+    const auto place = gazetteer_.find(r.place_id);
+    return place && gazetteer_.at(*place).kind == PlaceKind::Region;
+  });
+}
+
 std::vector<std::size_t> Resolver::places_named_uncached(std::string_view text) const {
   Script script = words_script(text);
   const auto query = NameQuery::of(key_words(text, script), script);
@@ -129,7 +139,8 @@ std::vector<std::size_t> Resolver::places_near(LatLon point, double radius_km) c
 namespace {
 
 Precision precision_of(const Place& place, bool near) {
-  if (place.kind == PlaceKind::Governorate || place.kind == PlaceKind::District || place.kind == PlaceKind::Country) {
+  if (place.kind == PlaceKind::Governorate || place.kind == PlaceKind::District || place.kind == PlaceKind::Country ||
+      place.kind == PlaceKind::Region) {
     return Precision::Region;
   }
   if (place.kind == PlaceKind::Subdistrict || near) return Precision::Near;
@@ -226,7 +237,18 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
     if (segment.role == SegmentRole::Alternative) alternatives.push_back(&segment);
     // the parts of a name the gazetteer spells whole ("Eastern Rashidiyeh") locate nothing
     if (segment.role == SegmentRole::Context && !spelled_whole) {
-      auto anchor = make_anchor(segment, lookup, parsed.script, regions, capitals_);
+      // "Douma, Eastern Ghouta": a direction the gazetteer spells as part of the context's name is that name
+      // ("Eastern Ghouta", a region), not a bearing from the Ghouta
+      LocationSegment named = segment;
+      if (!segment.direction_word.empty() && !segment.distance_km) {
+        named.words.insert(segment.direction_leads ? named.words.begin() : named.words.end(), segment.direction_word);
+        if (index_->knows_spelling(NameQuery::of(named.words, parsed.script).keys)) {
+          named.bearing_deg.reset();
+        } else {
+          named = segment;
+        }
+      }
+      auto anchor = make_anchor(named, lookup, parsed.script, regions, capitals_);
       if (anchor_usable(anchor)) anchors.push_back(std::move(anchor));
     }
   }
@@ -328,7 +350,8 @@ Resolution Resolver::resolve_parsed(std::string_view text, const ParsedLocation&
       if (is_admin_unit(facts.kind)) effect.penalty *= 0.97;  // a bare name means the town more often than the unit
       // prominence only breaks near-ties: a city or a populous town is the likelier referent
       effect.bonus += facts.population_term;
-      if (facts.kind == PlaceKind::City) effect.bonus += 0.01;
+      // a named region ("Qalamoun") is known as widely as a city, far more than a hamlet that shares its name
+      if (facts.kind == PlaceKind::City || facts.kind == PlaceKind::Region) effect.bonus += 0.01;
       if (facts.kind == PlaceKind::Town) effect.bonus += 0.005;
       // a place several sources attest is the better-known of two namesakes
       effect.bonus += facts.sources_term;

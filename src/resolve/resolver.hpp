@@ -58,6 +58,9 @@ class Resolver {
   // The same, also when namesakes leave it ambiguous: a name written beside a place names some place by its
   // spelling, and the report's context tells which.
   bool names_places_by_spelling(std::string_view text) const;
+  // True when the text, read alone, names a region ("the Ghab plain", "جبال القلمون") by its spelling: an
+  // area that locates the places a sentence names in it, and is the event's place only when none is named.
+  bool names_region(std::string_view text) const;
 
   // Places within `radius_km` of a point, nearest first (a Boost.Geometry rtree).
   std::vector<std::size_t> places_near(LatLon point, double radius_km) const;

@@ -970,3 +970,23 @@ TEST_CASE("strikes told by how they fell: 'warplanes pounded X', 'a barrel bomb 
   CHECK(has_type(extract("شن الطيران الحربي غارة على مدينة سراقب."), kSaraqib, SubEventType::AirDroneStrike));
   CHECK(has_type(extract("قاتلت فصائل المعارضة قوات النظام في سراقب."), kSaraqib, SubEventType::ArmedClash));
 }
+
+TEST_CASE("a named region after 'in' locates the places listed in it, and is the place only when none is named", "[extraction]") {
+  constexpr const char* kGhab = "regions:ghab";
+  constexpr const char* kQastun = "C3170";
+  // the villages taken are the events; the plain they lie in is where they are
+  const auto listed = extract("Army units took back three villages in the al-Ghab plain: Qastun, al-Mansoura and Zzyqatun.");
+  CHECK(has_control(listed, kQastun, "Syrian government forces"));
+  CHECK(std::none_of(listed.begin(), listed.end(), [](const Event& e) { return e.place.written.find("Ghab") != std::string::npos; }));
+  const auto unknown = std::find_if(listed.begin(), listed.end(), [](const Event& e) { return e.place.written == "Zzyqatun"; });
+  REQUIRE(unknown != listed.end());
+  CHECK(unknown->place.place_id == kGhab);  // an unknown village is placed at the region that holds it
+  // a region with nothing finer named is the event's place
+  CHECK(has_type(extract("Heavy fighting went on in Eastern Ghouta through the night."), "regions:eastern-ghouta",
+                 SubEventType::ArmedClash));
+  CHECK(has_type(extract("تواصلت الاشتباكات العنيفة في جبال القلمون طوال الليل."), "regions:qalamoun", SubEventType::ArmedClash));
+  // written as an object beside towns, a region is acted on like them
+  const auto objects = extract("Rebel fighters attacked Saraqib and the Ghab plain on Sunday.");
+  CHECK(has_type(objects, kSaraqib, SubEventType::ArmedClash));
+  CHECK(has_type(objects, kGhab, SubEventType::ArmedClash));
+}

@@ -1,11 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "gazetteer/gazetteer_build.hpp"
 #include "gazetteer/gazetteer_files.hpp"
 #include "gazetteer/place_merger.hpp"
+#include "gazetteer/region_source.hpp"
 #include "gazetteer/source_readers.hpp"
 #include "io/input_error.hpp"
 #include "resolve/resolver.hpp"
@@ -188,4 +191,68 @@ TEST_CASE("a secondary source's places rank below namesakes the main sources kno
   std::ofstream(folder / "out" / "sources.tsv") << "tag\trole\nextra\tminor\n";
   CHECK_THROWS_WITH(load_gazetteer(folder / "out"), Catch::Contains("sources.tsv:2: field 'role'"));
   std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("a region is placed at the mean of the settlements in its member units, with the codes they share", "[import]") {
+  Gazetteer gazetteer;
+  auto settlement = [&](std::string id, PlaceKind kind, double lat, double lon, std::array<std::string, 3> admin, long people) {
+    Place p;
+    p.id = std::move(id);
+    p.kind = kind;
+    p.lat = lat;
+    p.lon = lon;
+    p.admin = std::move(admin);
+    p.population = people;
+    p.names = {{p.id, "en", "test"}};
+    gazetteer.add(std::move(p));
+  };
+  settlement("V1", PlaceKind::Village, 10.0, 20.0, {"A1", "A11", "A111"}, 100);
+  settlement("V2", PlaceKind::Town, 12.0, 22.0, {"A1", "A11", "A112"}, 300);
+  settlement("V3", PlaceKind::Village, 40.0, 40.0, {"A2", "A21", "A211"}, 5000);       // outside the region
+  settlement("N1", PlaceKind::Neighbourhood, 50.0, 50.0, {"A1", "A11", "A111"}, 9000);  // part of a town, not counted
+  const std::string file = std::filesystem::temp_directory_path() / "conflictmap_regions_test.tsv";
+  {
+    std::ofstream out(file);
+    out << "id\tnames_en\tnames_ar\tmembers\n"
+        << "upland\tThe Upland|Upland Hills\tالنجد\tA111 A112\n";
+  }
+  const auto regions = read_region_table(file, "regions");
+  REQUIRE(regions.size() == 1);
+  CHECK(regions[0].place.kind == PlaceKind::Region);
+  CHECK(regions[0].place.has_name("Upland Hills", "en"));
+  CHECK(regions[0].place.has_name("النجد", "ar"));
+  const auto placed = place_regions(regions, gazetteer, file);
+  REQUIRE(placed.size() == 1);
+  const Place& upland = placed[0].place;
+  CHECK(upland.id == "regions:upland");
+  CHECK(upland.lat == Approx(11.0));
+  CHECK(upland.lon == Approx(21.0));
+  CHECK(upland.admin[0] == "A1");
+  CHECK(upland.admin[1] == "A11");
+  CHECK(upland.admin[2].empty());  // its settlements lie in two subdistricts
+  CHECK(upland.population == 400);
+
+  // a mistyped member code is an error naming the row, never a region placed from nothing
+  {
+    std::ofstream out(file);
+    out << "id\tnames_en\tnames_ar\tmembers\n"
+        << "upland\tThe Upland\t\tA111\n"
+        << "lowland\tThe Lowland\t\tA999\n";
+  }
+  try {
+    place_regions(read_region_table(file, "regions"), gazetteer, file);
+    FAIL("a member code no settlement carries must be an error");
+  } catch (const InputError& error) {
+    const std::string what = error.what();
+    CHECK(what.find(":3") != std::string::npos);
+    CHECK(what.find("members") != std::string::npos);
+    CHECK(what.find("A999") != std::string::npos);
+  }
+  {
+    std::ofstream out(file);
+    out << "id\tnames_en\tnames_ar\tmembers\n"
+        << "upland\tThe Upland\t\t\n";
+  }
+  CHECK_THROWS_AS(read_region_table(file, "regions"), InputError);
+  std::filesystem::remove(file);
 }

@@ -397,3 +397,23 @@ TEST_CASE("an unknown name is placed at what its own string says locates it, bef
   const auto arabic = resolve("مركز البحوث العلمية في ضواحي حلب", "Homs");
   CHECK(km_to(arabic, {36.2060, 37.1524}) < 1.0);  // Aleppo's outskirts, not Homs
 }
+
+TEST_CASE("a named region is the region, not a village that shares its name, and locates the places in it", "[reports]") {
+  const auto qalamoun = resolve("Qalamoun", "");
+  CHECK(qalamoun.place_id == "regions:qalamoun");
+  CHECK(qalamoun.precision == Precision::Region);
+  CHECK(resolve("the Qalamoun Mountains", "").place_id == "regions:qalamoun");
+  CHECK(resolve("جبال القلمون", "").place_id == "regions:qalamoun");
+  CHECK(resolve("Jabal al-Zawiya", "").place_id == "regions:jabal-zawiya");
+  CHECK(resolve("سهل الغاب", "").place_id == "regions:ghab");
+  // the village itself, by its own spelling, is still the village
+  CHECK(resolve("Qalmun", "").place_id == "C3841");
+  // "Eastern Ghouta" after a town is the region the town lies in, not a bearing east of the Ghouta
+  const auto douma = resolve("Douma, Eastern Ghouta", "");
+  CHECK(douma.place_id == "C2338");
+  CHECK(douma.precision == Precision::Place);
+  // a name the gazetteer lacks is placed at the region its string names
+  const auto unknown = resolve("Zzyqatun, Eastern Ghouta", "");
+  CHECK(unknown.status == ResolutionStatus::RegionOnly);
+  CHECK(unknown.place_id == "regions:eastern-ghouta");
+}
