@@ -93,7 +93,7 @@ the of a in at near village villages town towns city district districts neighbou
 province governorate region countryside outskirts suburbs suburb northern southern eastern western north south
 east west central rural hill hills mountain mountains plain plains checkpoint
 قريه قري بلده مدينه حي احياء منطقه محافظه ريف ناحيه شمال جنوب شرق غرب الشمالي الجنوبي الشرقي الغربي شمالي جنوبي
-شرقي غربي في
+شرقي غربي في جبال سهول تلال
 """.split())
 
 ARABIC_CLITICS = ("و", "ف", "ب", "ل", "ك")

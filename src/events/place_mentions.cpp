@@ -25,10 +25,12 @@ bool is_region_lead(std::string_view w) {
       "northern", "southern", "eastern", "western", "شمال", "جنوب", "شرق", "غرب", "city", "ضواحي"};
   return words.count(w) > 0;
 }
-// Words after a place that make it an area: "Aleppo countryside", "ريف حلب الشمالي".
+// Words after a place that make it an area: "Aleppo countryside", "ريف حلب الشمالي", and the feminine direction
+// that agrees with a feminine area word ("محافظة حمص الشرقية", the eastern Homs governorate).
 bool is_region_tail(std::string_view w) {
   static const std::unordered_set<std::string_view> words = {"countryside", "province", "governorate", "district",
-                                                             "شمالي", "جنوبي", "شرقي", "غربي"};
+                                                             "شمالي", "جنوبي", "شرقي", "غربي",
+                                                             "شماليه", "جنوبيه", "شرقيه", "غربيه"};
   return words.count(w) > 0;
 }
 
@@ -504,6 +506,8 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (tokens[i].script != Script::Arabic || taken[i] || blocked[i] || !is_name_word(tokens[i]) || !place_just_before(i)) {
       continue;
     }
+    // "الغاب، الواقعة بين …": a word that says where the place before lies is no next item
+    if (lexicon_.match_at(tokens, i, within_)) continue;
     const std::size_t clitic = comma_between(i - 1, i) ? 0 : joined_prefix_bytes(tokens[i]);
     for (std::size_t len = std::min<std::size_t>(3, n - i); len >= 1; --len) {
       if (!free_range(i, i + len) || !is_name_word(tokens[i + len - 1])) continue;
@@ -756,10 +760,11 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (m.region) continue;
     // "Kafr Hamra in Aleppo", "X, which are part of Y", "قرية X التابعة لمنطقة Y": a place written right after
     // a word of lying within locates the one before it, as an area does
-    bool within = false, connectors_only = true;
+    bool within = false, between = false, connectors_only = true;
     for (std::size_t i = m.last; i < next.first && connectors_only; ++i) {
       if (const auto w = lexicon_.match_at(tokens, i, within_); w && w->last <= next.first) {
         within = true;
+        between = tokens[w->last - 1].form == "between" || tokens[w->last - 1].form == "بين";
         i = w->last - 1;
         continue;
       }
@@ -770,6 +775,19 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (!connectors_only || !(next.region || within)) continue;
     if (!next.region) next.locator = true;
     next.region = true;
+    // "located between A and B": what is joined to the locator by "and" locates too
+    if (within && k + 2 < mentions.size()) {
+      auto& joined = mentions[k + 2];
+      const std::size_t gap = joined.first - next.last;
+      const bool and_between = gap == 1 && (tokens[next.last].form == "and" || tokens[next.last].form == "و");
+      const bool and_joined = gap == 0 && !tokens[joined.first].alt.empty() && tokens[joined.first].form.rfind("\xD9\x88", 0) == 0;
+      if ((and_between || and_joined) && !joined.region) {
+        joined.region = true;
+        joined.locator = true;
+      }
+    }
+    // a place between two others is neither of them: it is resolved by its own name
+    if (between) continue;
     std::size_t end = next.last;
     while (end < n && is_region_tail(tokens[end].form)) ++end;
     m.text = std::string(text.substr(tokens[m.first].begin, tokens[end - 1].end - tokens[m.first].begin));

@@ -107,8 +107,8 @@ std::optional<PlaceKind> kind_of_feature_word(std::string_view word) { return fi
 bool is_landform_word(std::string_view word) {
   static constexpr std::string_view kLandformWords[] = {
       "jabal", "jebel", "jbel", "jabel", "mount", "mountain", "mountains", "hill", "hills", "harsh", "forest",
-      "woods", "spring", "springs", "plain", "valley",
-      "جبل", "جبال", "حرش", "احراش", "نبع", "ينابيع", "سهل", "تله", "غابه", "غابات",
+      "woods", "spring", "springs", "plain", "plains", "valley",
+      "جبل", "جبال", "حرش", "احراش", "نبع", "ينابيع", "سهل", "سهول", "تله", "تلال", "غابه", "غابات",
   };
   static const FlatTextMap<char> words = word_set(kLandformWords);
   return words.contains(word);

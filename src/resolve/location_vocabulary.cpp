@@ -86,6 +86,9 @@ constexpr Vocabulary kVocabulary[] = {
     {"جنوب", WordClass::Direction, 180},      {"جنوبي", WordClass::Direction, 180},
     {"شرق", WordClass::Direction, 90},        {"شرقي", WordClass::Direction, 90},
     {"غرب", WordClass::Direction, 270},       {"غربي", WordClass::Direction, 270},
+    // the feminine agrees with a feminine area word: "محافظة حمص الشرقية", "المنطقة الشمالية"
+    {"شماليه", WordClass::Direction, 0},      {"جنوبيه", WordClass::Direction, 180},
+    {"شرقيه", WordClass::Direction, 90},      {"غربيه", WordClass::Direction, 270},
     {"كم", WordClass::Distance},              {"كيلومتر", WordClass::Distance},
     {"ريف", WordClass::RegionWord},           {"ناحيه", WordClass::RegionWord},
     {"منطقه", WordClass::RegionWord},         {"محافظه", WordClass::RegionWord},

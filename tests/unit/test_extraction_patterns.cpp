@@ -990,3 +990,20 @@ TEST_CASE("a named region after 'in' locates the places listed in it, and is the
   CHECK(has_type(objects, kSaraqib, SubEventType::ArmedClash));
   CHECK(has_type(objects, kGhab, SubEventType::ArmedClash));
 }
+
+TEST_CASE("areas in Arabic agree in gender, plains and mountains are written in the plural, and what lies between places is neither", "[extraction]") {
+  // the feminine direction after a feminine area word belongs to the area
+  const auto east = extract("اندلعت اشتباكات في محافظة حمص الشرقية.");
+  REQUIRE(east.size() == 1);
+  CHECK(east[0].place.written == "محافظة حمص الشرقية");
+  CHECK(east[0].place.precision == 3);
+  // "سهول X", the plains of X, marks a place as "قرية X" does
+  CHECK(has_type(extract("دارت معارك عنيفة في سهول الغاب."), "regions:ghab", SubEventType::ArmedClash));
+  // "X, located between A and B": A and B say where X lies, in both languages
+  for (const char* text : {"قصفت المدفعية جبل الأكراد الواقع بين اللاذقية وإدلب.",
+                           "Artillery shelled Jabal al-Akrad, located between Latakia and Idlib."}) {
+    const auto events = extract(text);
+    CHECK(has_type(events, "regions:jabal-akrad", SubEventType::ShellingArtilleryMissile));
+    CHECK(events.size() == 1);
+  }
+}

@@ -417,3 +417,12 @@ TEST_CASE("a named region is the region, not a village that shares its name, and
   CHECK(unknown.status == ResolutionStatus::RegionOnly);
   CHECK(unknown.place_id == "regions:eastern-ghouta");
 }
+
+TEST_CASE("plural landform words and feminine directions read like their singular and masculine forms", "[reports]") {
+  CHECK(resolve("سهول الغاب", "").place_id == "regions:ghab");
+  // "the eastern Homs governorate" lies in Homs: never unresolved
+  const auto east = resolve("محافظة حمص الشرقية", "");
+  CHECK(east.has_point());
+  CHECK(east.place_id == "C2528");
+  CHECK(east.precision != Precision::Place);
+}
