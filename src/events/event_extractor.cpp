@@ -176,6 +176,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     };
     // "البلدة" refers back; "بلدة" (no article) names the town that follows it
     auto refers_back = [&](const PhraseMatch& a) {
+      // "bombed the town of Ariha": the name after "of" is the town, no town named before
+      if (a.last < tokens.size() && tokens[a.last].form == "of") return false;
       return tokens[a.first].script != Script::Arabic ||
              written_with_article(s.text.substr(tokens[a.first].begin, tokens[a.first].end - tokens[a.first].begin));
     };
@@ -267,9 +269,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
       const bool strike = is_strike_kind(kind);
       std::optional<int> total = strike ? count_before(tokens, t.first, lexicon_) : std::nullopt;
       if (strike && !total && t.count_at) total = count_before(tokens, *t.count_at, lexicon_);
-      // "after days of clashes, the army seized X": fighting that names no place, told with a capture that
-      // does, was fought for the place captured
-      if (places.empty() && kind == "clash") {
+      // "after days of clashes, the army seized X", "recaptured X amid heavy shelling": fighting or strikes that
+      // name no place, told with a capture that does, were for the place captured (strikes that only back the
+      // attack, "backed by air strikes", are not said to have hit it)
+      if (places.empty() && (kind == "clash" || (strike && !t.supporting))) {
         for (const auto other : live) {
           if (is_territorial_kind(triggers[other].phrase->kind) && !triggers[other].attempted &&
               !triggers[other].places.empty()) {

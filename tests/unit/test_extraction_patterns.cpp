@@ -1007,3 +1007,27 @@ TEST_CASE("areas in Arabic agree in gender, plains and mountains are written in 
     CHECK(events.size() == 1);
   }
 }
+
+TEST_CASE("'the town of X' names X, a state's aircraft are its strike, and strikes amid a capture hit the place taken", "[extraction]") {
+  constexpr const char* kHass = "C4058";
+  constexpr const char* kAriha = "C4278";
+  // the settlement word before "of" is no reference to the town named in the sentence before
+  const auto two = extract("Fighting went on around Hass all night.\nWarplanes bombed the town of Ariha at dawn.");
+  CHECK(has_type(two, kAriha, SubEventType::AirDroneStrike));
+  CHECK(!has_type(two, kHass, SubEventType::AirDroneStrike));
+  // "Turkish drones", "regime helicopters": whoever flies them made the strike
+  const auto drones = extract("Turkish drones hit a convoy near Saraqib.");
+  REQUIRE(!at(drones, kSaraqib).empty());
+  CHECK(at(drones, kSaraqib)[0].actor1.canonical == "Turkish army");
+  const auto helicopters = extract("Regime helicopters dropped barrel bombs on Kafr Nabl.");
+  REQUIRE(!at(helicopters, kKafrNabl).empty());
+  CHECK(at(helicopters, kKafrNabl)[0].actor1.canonical == "Syrian government forces");
+  // strikes that name no place, told with a capture, fell on the place captured; strikes that only back the
+  // attack are not said to have hit it
+  const auto amid = extract("The army retook Saraqib amid heavy shelling.");
+  CHECK(has_control(amid, kSaraqib, "Syrian government forces"));
+  CHECK(has_type(amid, kSaraqib, SubEventType::ShellingArtilleryMissile));
+  const auto backed = extract("Backed by Russian air strikes, the army retook Saraqib.");
+  CHECK(has_control(backed, kSaraqib, "Syrian government forces"));
+  CHECK(!has_type(backed, kSaraqib, SubEventType::AirDroneStrike));
+}
