@@ -92,7 +92,10 @@ void DocumentPlaces::resolve(ResolvedMention& m, std::size_t s) {
   // and a large place written exactly is that place, not a respelling of a small one the report's governorate
   // holds ("هجوم حلب" in a report about Homs is not the village of al-Halba, nor "تدمر" the hamlet Tadmuriyah)
   const Gazetteer& gazetteer = resolver_.gazetteer();
-  auto large = [&](const Place& place) { return place.kind == PlaceKind::City || place.population >= 20000; };
+  // (a named region is as well known as a city: "Sahl al-Ghab" in a report about Idlib is still the plain)
+  auto large = [&](const Place& place) {
+    return place.kind == PlaceKind::City || place.kind == PlaceKind::Region || place.population >= 20000;
+  };
   bool large_named = false;
   // Namesakes are context's to tell apart (the Suran of the Aleppo countryside, not the larger one in Hama): only a
   // place that shares no name with the large one gives way to it

@@ -1031,3 +1031,18 @@ TEST_CASE("'the town of X' names X, a state's aircraft are its strike, and strik
   CHECK(has_control(backed, kSaraqib, "Syrian government forces"));
   CHECK(!has_type(backed, kSaraqib, SubEventType::AirDroneStrike));
 }
+
+TEST_CASE("a named region written exactly is that region, whatever area the rest of the report is about", "[extraction]") {
+  // a report about Idlib, whose first area lies south of Aleppo: the plain in Hama is still the plain
+  const auto events = extract(
+      "Fighting spread to the outskirts of Saraqib on Sunday as government troops pushed north.\n"
+      "Turkish drones struck a convoy near Maarat al-Numan, killing six soldiers.\n"
+      "Opposition factions regained control of Nairab after a counter-attack backed by Turkish artillery.\n"
+      "Clashes raged around Kafr Nabl and Hass throughout the night.\n"
+      "Warplanes bombed the town of Ariha, hitting a market and a school.\n"
+      "Government forces entered Khan Tuman, the last rebel stronghold south of Aleppo city.\n"
+      "The army advanced into the Sahl al-Ghab and captured Qalaat al-Madiq.");
+  const auto plain = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.place.written == "Sahl al-Ghab"; });
+  REQUIRE(plain != events.end());
+  CHECK(plain->place.place_id == "regions:ghab");
+}
