@@ -223,6 +223,11 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
       return h.phrase->canonical == a.phrase->canonical;
     });
   };
+  // "Turkish artillery shelled SDF positions", "Russian warplanes": a party whose name holds the trigger's word
+  // is the one that fired
+  for (const auto& a : actors.acting) {
+    if (acts(a) && a.first <= t.first && a.last > t.first) return actor(a, tokens, text);
+  }
   const PhraseMatch* before = nullptr;
   const PhraseMatch* after = nullptr;
   for (const auto& a : actors.acting) {
@@ -252,6 +257,9 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
   for (const auto& a : actors.acting) {
     if (acts(a)) return actor(a, tokens, text);
   }
+  // a bomb that explodes with no party named was set by someone the report does not know: whoever the sentence
+  // before named fought, not planted it ("… shelled SDF positions. A car bomb exploded in al-Bab")
+  if (t.phrase->kind == "car_bomb" || t.phrase->kind == "suicide_bomb") return {};
   return memory.last;
 }
 

@@ -22,14 +22,15 @@ const std::vector<std::string> kTerritorial = {"control", "regain", "withdraw", 
 bool is_region_lead(std::string_view w) {
   static const std::unordered_set<std::string_view> words = {
       "countryside", "province", "provinces", "governorate", "governorates", "ريف", "محافظه", "north", "south", "east", "west",
-      "northern", "southern", "eastern", "western", "شمال", "جنوب", "شرق", "غرب", "city", "ضواحي"};
+      "northern", "southern", "eastern", "western", "شمال", "جنوب", "شرق", "غرب", "city", "ضواحي",
+      "باديه"};  // "بادية دير الزور", the desert of Deir ez-Zor
   return words.count(w) > 0;
 }
 // Words after a place that make it an area: "Aleppo countryside", "ريف حلب الشمالي", and the feminine direction
 // that agrees with a feminine area word ("محافظة حمص الشرقية", the eastern Homs governorate).
 bool is_region_tail(std::string_view w) {
   static const std::unordered_set<std::string_view> words = {"countryside", "province", "governorate", "district",
-                                                             "شمالي", "جنوبي", "شرقي", "غربي",
+                                                             "desert", "شمالي", "جنوبي", "شرقي", "غربي",
                                                              "شماليه", "جنوبيه", "شرقيه", "غربيه"};
   return words.count(w) > 0;
 }

@@ -1046,3 +1046,35 @@ TEST_CASE("a named region written exactly is that region, whatever area the rest
   REQUIRE(plain != events.end());
   CHECK(plain->place.place_id == "regions:ghab");
 }
+
+TEST_CASE("who fired: a party named with the weapon, barrel bombs, and bombs no party is named for", "[extraction]") {
+  constexpr const char* kTalTamer = "C4409";
+  constexpr const char* kBab = "C1202";
+  // the trigger's word inside a party's name: that party fired, not the one whose positions were hit
+  const auto artillery = extract("Turkish artillery shelled SDF positions near Tal Tamer.");
+  REQUIRE(!at(artillery, kTalTamer).empty());
+  CHECK(at(artillery, kTalTamer)[0].actor1.canonical == "Turkish army");
+  // barrel bombs are the government's, whoever the sentence before named
+  const auto barrels = extract("Turkish artillery shelled SDF positions near Tal Tamer.\nHelicopters dropped barrel bombs on Kafr Nabl.");
+  REQUIRE(!at(barrels, kKafrNabl).empty());
+  CHECK(at(barrels, kKafrNabl)[0].actor1.canonical == "Syrian government forces");
+  const auto arabic = extract("ألقت المروحيات براميل متفجرة على بلدة كفرنبل.");
+  REQUIRE(!at(arabic, kKafrNabl).empty());
+  CHECK(at(arabic, kKafrNabl)[0].actor1.canonical == "Syrian government forces");
+  // a bomb with no party named was not set by the party the sentence before named
+  const auto bomb = extract("Turkish artillery shelled SDF positions near Tal Tamer.\nA car bomb exploded in the centre of al-Bab.");
+  REQUIRE(!at(bomb, kBab).empty());
+  CHECK(at(bomb, kBab)[0].actor1.canonical.empty());
+}
+
+TEST_CASE("the desert of a town is an area, in both languages", "[extraction]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"قتل جنديان بهجوم لخلايا التنظيم في بادية دير الزور.", "بادية دير الزور"},
+      {"Fighters ambushed a patrol in the Deir ez-Zor desert.", "Deir ez-Zor desert"}};
+  for (const auto& [text, area] : cases) {
+    const auto events = extract(text);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].place.written == area);
+    CHECK(events[0].place.precision == 3);
+  }
+}
