@@ -296,7 +296,10 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
         // no place named: an area the sentence names, if any ("the northern countryside of Aleppo")
         for (std::size_t mi = 0; mi < s.mentions.size(); ++mi) {
           // a place that only locates another ("the hills of X, part of Y") was not what the sentence acted on
-          if (s.mentions[mi].mention.region && !s.mentions[mi].mention.locator && s.mentions[mi].resolution.has_point()) {
+          // (support for an attack is placed at the area its targets lie in: "backed by air strikes, the SDF
+          // attacked X north of Raqqa" puts the strikes north of Raqqa, not at X)
+          if (s.mentions[mi].mention.region && (!s.mentions[mi].mention.locator || t.supporting) &&
+              s.mentions[mi].resolution.has_point()) {
             places.push_back(mi);
             break;
           }

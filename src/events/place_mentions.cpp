@@ -774,7 +774,8 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
                         std::all_of(tokens[i].form.begin(), tokens[i].form.end(), [](char c) { return c >= '0' && c <= '9'; });
     }
     if (!connectors_only || !(next.region || within)) continue;
-    if (!next.region) next.locator = true;
+    // an area that locates the place before it ("داديخ شرق سراقب") was not acted on itself
+    next.locator = true;
     next.region = true;
     // "located between A and B": what is joined to the locator by "and" locates too
     if (within && k + 2 < mentions.size()) {
@@ -791,7 +792,9 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (between) continue;
     std::size_t end = next.last;
     while (end < n && is_region_tail(tokens[end].form)) ++end;
-    m.text = std::string(text.substr(tokens[m.first].begin, tokens[end - 1].end - tokens[m.first].begin));
+    // from where the mention's own text starts: after a joined conjunction it was written with ("وداديخ")
+    const std::size_t begin = std::min<std::size_t>(text.find(m.text, tokens[m.first].begin), tokens[m.first].end);
+    m.text = std::string(text.substr(begin, tokens[end - 1].end - begin));
   }
   return mentions;
 }

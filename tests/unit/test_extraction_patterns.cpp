@@ -1078,3 +1078,11 @@ TEST_CASE("the desert of a town is an area, in both languages", "[extraction]") 
     CHECK(events[0].place.precision == 3);
   }
 }
+
+TEST_CASE("an area after a listed name locates it, with the name's joined 'and' peeled", "[extraction]") {
+  constexpr const char* kDadikh = "C3910";
+  const auto events = extract("استعادت الفصائل السيطرة على قرى النيرب وتل مرديخ وداديخ شرق سراقب.");
+  CHECK(has_control(events, kDadikh, "Syrian opposition"));
+  // the area east of Saraqib only says where Dadikh lies
+  CHECK(at(events, kSaraqib).empty());
+}
