@@ -56,6 +56,47 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
   // an acronym the lexicon writes in capitals ("IS", "SDF") is the acronym only when the text writes it so:
   // "Aleppo is divided" names no Islamic State
   auto actors = lexicon_.find(tokens, actor_);
+  // "Syrian and Russian warplanes", "الطائرات السورية والروسية": adjectives joined by "and" share one noun, after
+  // them in English and before them in Arabic; the first adjective with that noun names a party too
+  std::vector<PhraseMatch> sharing;
+  for (const auto& a : actors) {
+    const Token& first = tokens[a.first];
+    std::vector<Token> words;
+    std::size_t start = 0;
+    if (first.script == Script::Latin && a.last - a.first >= 2 && a.first >= 2 && tokens[a.first - 1].form == "and") {
+      start = a.first - 2;
+      words.push_back(tokens[start]);
+      words.insert(words.end(), tokens.begin() + static_cast<std::ptrdiff_t>(a.first + 1),
+                   tokens.begin() + static_cast<std::ptrdiff_t>(a.last));
+    } else if (first.script == Script::Arabic && a.last - a.first == 1 && a.first >= 2 && !first.alt.empty() &&
+               first.form.rfind("\xD9\x88", 0) == 0) {  // و
+      start = a.first - 2;
+      words = {tokens[start], tokens[start + 1]};
+    } else {
+      continue;
+    }
+    auto joined = lexicon_.match_at(words, 0, actor_);
+    // "الجيشان السوري والروسي", the Syrian and Russian armies: a noun in the dual is its singular once per adjective
+    const std::string& head = words.front().form;
+    if (!joined && first.script == Script::Arabic && head.size() > 6 &&
+        (head.ends_with("\xD8\xA7\xD9\x86") || head.ends_with("\xD9\x8A\xD9\x86"))) {  // ان / ين
+      words.front().form = head.substr(0, head.size() - 4);
+      words.front().alt.clear();
+      lexicon_.annotate(words);
+      joined = lexicon_.match_at(words, 0, actor_);
+    }
+    if (!joined || joined->last != words.size()) continue;
+    const bool taken = std::any_of(actors.begin(), actors.end(), [&](const PhraseMatch& b) { return b.last > start && b.first < a.first - 1; });
+    if (taken) continue;
+    PhraseMatch shared = *joined;
+    shared.first = start;
+    shared.last = first.script == Script::Latin ? start + 1 : start + 2;
+    sharing.push_back(shared);
+  }
+  if (!sharing.empty()) {
+    actors.insert(actors.end(), sharing.begin(), sharing.end());
+    std::sort(actors.begin(), actors.end(), [](const PhraseMatch& x, const PhraseMatch& y) { return x.first < y.first; });
+  }
   actors.erase(std::remove_if(actors.begin(), actors.end(),
                               [&](const PhraseMatch& a) {
                                 // "an army base", "a rebel stronghold": a word describing a thing, no party
@@ -190,6 +231,32 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
   return out;
 }
 
+namespace {
+
+// "Syrian and Russian warplanes", "الجيشان السوري والروسي": of parties joined by "and", the first named acts
+// first; `eligible` says which parties count
+template <typename Eligible>
+const PhraseMatch* first_joined(const PhraseMatch* party, const SentenceActors& actors, const std::vector<Token>& tokens,
+                                Eligible eligible) {
+  for (bool moved = true; moved;) {
+    moved = false;
+    for (const auto& a : actors.acting) {
+      if (&a == party || !eligible(a)) continue;
+      const bool and_between = a.last + 1 == party->first && (tokens[a.last].form == "and" || tokens[a.last].form == "و");
+      const bool joined = a.last == party->first && tokens[party->first].script == Script::Arabic &&
+                          tokens[party->first].form.rfind("\xD9\x88", 0) == 0;  // و
+      if (and_between || joined) {
+        party = &a;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return party;
+}
+
+}  // namespace
+
 Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const std::vector<Token>& tokens,
                            std::string_view text, const ActorMemory& memory, const Actor* coordinated) const {
   // the support's own actor: the backer written nearest to it
@@ -209,7 +276,7 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
       if (!is_state(a)) continue;
       if (!state || a.first < t.first) state = &a;
     }
-    if (state) return actor(*state, tokens, text);
+    if (state) return actor(*first_joined(state, actors, tokens, is_state), tokens, text);
     // no state named here: the air power an earlier sentence named ("Coalition forces struck … Near X, four
     // strikes …"), since the armed groups on the ground fly no aircraft
     if (!memory.last_state.canonical.empty()) return memory.last_state;
@@ -250,7 +317,7 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
   }
   // Arabic puts the verb first: "بسط تنظيم داعش سيطرته"
   if (tokens[t.first].script == Script::Arabic && after) return actor(*after, tokens, text);
-  if (before) return actor(*before, tokens, text);
+  if (before) return actor(*first_joined(before, actors, tokens, acts), tokens, text);
   if (after) return actor(*after, tokens, text);
   // "Fierce clashes took place near X, where Levant Front fighters killed seven IS militants": the sentence's
   // first party, however far after the event noun, before one an earlier sentence named

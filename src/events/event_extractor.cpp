@@ -256,8 +256,8 @@ ExtractedReport EventExtractor::extract(const ReportDocument& report, std::optio
     std::optional<std::size_t> carried_index;  // the place carried from the sentence before, once added
     for (const auto k : live) {
       const Trigger& t = triggers[k];
-      static const std::string attempted_kind = "clash", captive_kind = "arrests";
-      const std::string& kind = t.captive ? captive_kind : t.attempted ? attempted_kind : t.phrase->kind;
+      static const std::string attempted_kind = "clash", captive_kind = "arrests", lost_kind = "withdraw";
+      const std::string& kind = t.captive ? captive_kind : t.attempted ? attempted_kind : t.lost ? lost_kind : t.phrase->kind;
       if (replaced.count(k) || t.folded) continue;
       const Actor actor1 = actors_.actor_of(t, s.actors, tokens, s.text, actor_memory, previous_actor ? &*previous_actor : nullptr);
       previous_actor = actor1;

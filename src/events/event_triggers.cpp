@@ -23,7 +23,8 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
       supporter_(lexicon.mask({"supporter"})), still_(lexicon.mask({"still"})),
       bombardment_(lexicon.mask({"bombardment"})), achieved_(lexicon.mask({"achieved"})),
       carried_out_(lexicon.mask({"carried_out"})), actor_(lexicon.mask({"actor"})),
-      people_(lexicon.mask({"people"})), came_under_(lexicon.mask({"came_under"})), purpose_(lexicon.mask({"purpose"})) {}
+      people_(lexicon.mask({"people"})), came_under_(lexicon.mask({"came_under"})), purpose_(lexicon.mask({"purpose"})),
+      lost_verb_(lexicon.mask({"lost_verb"})) {}
 
 std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
   std::vector<Trigger> triggers;
@@ -100,6 +101,16 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
         t.agent_follows = true;
         t.agent_at = m.last;
         break;
+      }
+    }
+    // "فقدت قوات النظام السيطرة على X": a verb of losing before the noun of control, its subject between, makes
+    // the control the party's loss
+    if (territorial && tokens[m.first].script == Script::Arabic) {
+      for (std::size_t k = m.first; k-- > 0 && k + 5 >= m.first;) {
+        if (lexicon_.is_kind(tokens[k], lost_verb_) || lexicon_.is_kind_alt(tokens[k], lost_verb_)) {
+          t.lost = true;
+          break;
+        }
       }
     }
     // "all now controlled by the SDF", "now under the control of IS": "now" tells that the place changed hands

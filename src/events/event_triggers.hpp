@@ -18,6 +18,7 @@ struct Trigger {
   bool descriptive = false;    // "villages seized by IS", "التي تسيطر عليها": a state described, not an event told
   bool captive = false;        // "suspects were captured": people taken, an arrest
   bool attempted = false;      // "attempting to take X": no change of hands, but fighting at X
+  bool lost = false;           // "فقدت قوات النظام السيطرة على X": the party named lost X (a withdrawal)
   bool merged_into_strike = false;  // a bombardment the aircraft beside it made: the air strike tells it
   bool background = false;     // told in a relative clause ("the dam, which was seized in December"): no fighting
                                // of the sentence ended in it
@@ -45,7 +46,8 @@ class TriggerFinder {
  private:
   const Lexicon& lexicon_;
   KindMask trigger_ = 0, attempt_ = 0, intention_ = 0, relative_ = 0, past_auxiliary_ = 0, present_auxiliary_ = 0, agent_after_ = 0,
-                supporter_ = 0, still_ = 0, bombardment_ = 0, achieved_ = 0, carried_out_ = 0, actor_ = 0, people_ = 0, came_under_ = 0, purpose_ = 0;
+                supporter_ = 0, still_ = 0, bombardment_ = 0, achieved_ = 0, carried_out_ = 0, actor_ = 0, people_ = 0, came_under_ = 0, purpose_ = 0,
+                lost_verb_ = 0;
 };
 
 }  // namespace conflictmap

@@ -1086,3 +1086,23 @@ TEST_CASE("an area after a listed name locates it, with the name's joined 'and' 
   // the area east of Saraqib only says where Dadikh lies
   CHECK(at(events, kSaraqib).empty());
 }
+
+TEST_CASE("a party that lost a place did not take it, and parties joined by 'and' act in the order named", "[extraction]") {
+  // "lost control of X": the side it fought took X
+  const auto lost = extract("Government troops lost control of Saraqib after clashes with rebel fighters.");
+  CHECK(has_control(lost, kSaraqib, "Syrian opposition"));
+  CHECK(!has_control(lost, kSaraqib, "Syrian government forces"));
+  // the Arabic verb of losing leads its subject and the noun of control: no side named takes it
+  const auto arabic = extract("فقدت قوات النظام السيطرة على بلدة كفرنبل.");
+  CHECK(!has_control(arabic, kKafrNabl, "Syrian government forces"));
+  // "Turkish-backed fighters" are the opposition Turkey backs, not the side they fought
+  const auto backed = extract("Turkish-backed fighters captured Manbij after clashes with the YPG.");
+  CHECK(has_control(backed, kManbij, "Syrian opposition"));
+  // adjectives that share one noun: the first party named is the actor
+  for (const char* text : {"Syrian and Russian warplanes struck Saraqib.", "شنت الطائرات السورية والروسية غارات على سراقب.",
+                           "تقدم الجيشان السوري والروسي نحو مدينة سراقب."}) {
+    const auto events = extract(text);
+    REQUIRE(!at(events, kSaraqib).empty());
+    CHECK(at(events, kSaraqib)[0].actor1.canonical == "Syrian government forces");
+  }
+}
