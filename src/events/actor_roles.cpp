@@ -211,6 +211,23 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
       }
     }
   }
+  // "shelled SDF positions", "استهدفت الفصائل تجمعات قوات النظام": the party whose positions an attack or a strike
+  // hits, told before it, is its target, with or without "on"
+  for (std::size_t k = 0; k < actors.size(); ++k) {
+    const auto positions = [&](std::size_t i) {
+      return i < tokens.size() && (lexicon_.is_kind(tokens[i], positions_) || lexicon_.is_kind_alt(tokens[i], positions_));
+    };
+    const bool arabic = tokens[actors[k].first].script == Script::Arabic;
+    const std::size_t first = actors[k].first;
+    if (!(arabic ? first > 0 && positions(first - 1) : positions(actors[k].last))) continue;
+    const std::size_t from = first >= 7 ? first - 7 : 0;
+    for (std::size_t i = from; i < first; ++i) {
+      if (lexicon_.is_kind(tokens[i], attack_) || lexicon_.is_kind_alt(tokens[i], attack_)) {
+        holding[k] = 1;
+        break;
+      }
+    }
+  }
   // "seized from IS", "captured from the regime", "تم الاستيلاء عليه من داعش": the party a place was taken from
   // lost it; it is the other side, never the taker
   for (std::size_t k = 0; k < actors.size(); ++k) {

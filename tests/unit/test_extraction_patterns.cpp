@@ -1106,3 +1106,15 @@ TEST_CASE("a party that lost a place did not take it, and parties joined by 'and
     CHECK(at(events, kSaraqib)[0].actor1.canonical == "Syrian government forces");
   }
 }
+
+TEST_CASE("the party whose positions are hit is the target, with or without 'on'", "[extraction]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Rebels shelled regime positions in Saraqib.", "Syrian opposition"},
+      {"استهدفت الفصائل بالصواريخ تجمعات قوات النظام في مدينة سراقب.", "Syrian opposition"},
+      {"قصفت قوات النظام مواقع الفصائل في مدينة سراقب.", "Syrian government forces"}};
+  for (const auto& [text, shooter] : cases) {
+    const auto events = extract(text);
+    REQUIRE(!at(events, kSaraqib).empty());
+    CHECK(at(events, kSaraqib)[0].actor1.canonical == shooter);
+  }
+}
