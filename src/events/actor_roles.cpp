@@ -197,6 +197,7 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
       holding[k] = 1;
     }
   }
+  std::vector<char> target(actors.size(), 0);  // the party an attack lands on: of the other sides, the first
   // "an attack on government forces", "strikes on IS positions", "هجوماً على القوات المسلحة", "غارات على مواقع
   // داعش": the party an attack or a strike lands on is its target, the other side
   for (std::size_t k = 0; k < actors.size(); ++k) {
@@ -207,6 +208,7 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
       const Token& before = tokens[on - back];
       if (lexicon_.is_kind(before, attack_) || lexicon_.is_kind_alt(before, attack_)) {
         holding[k] = 1;
+        target[k] = 1;
         break;
       }
     }
@@ -224,6 +226,7 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
     for (std::size_t i = from; i < first; ++i) {
       if (lexicon_.is_kind(tokens[i], attack_) || lexicon_.is_kind_alt(tokens[i], attack_)) {
         holding[k] = 1;
+        target[k] = 1;
         break;
       }
     }
@@ -244,6 +247,7 @@ SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_vi
   SentenceActors out;
   for (std::size_t k = 0; k < actors.size(); ++k) {
     (supporting[k] ? out.backers : holding[k] ? out.holders : out.acting).push_back(actors[k]);
+    if (target[k]) out.targets.push_back(actors[k]);
   }
   return out;
 }
@@ -349,7 +353,7 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
 
 Actor ActorRoles::other_side(const Actor& first, const SentenceActors& actors, const std::vector<Token>& tokens,
                              std::string_view text) const {
-  for (const auto* group : {&actors.acting, &actors.holders}) {
+  for (const auto* group : {&actors.targets, &actors.acting, &actors.holders}) {
     for (const auto& a : *group) {
       if (a.phrase->canonical != first.canonical && a.phrase->side != "civilian") return actor(a, tokens, text);
     }

@@ -17,6 +17,7 @@ struct SentenceActors {
   std::vector<PhraseMatch> acting;   // in text order
   std::vector<PhraseMatch> backers;  // "backed by Russian air strikes", "U.S.-backed"
   std::vector<PhraseMatch> holders;  // "rebel-held", "IS-controlled": who holds a place, never the actor
+  std::vector<PhraseMatch> targets;  // of the holders, those an attack lands on ("strikes on IS positions")
 };
 
 // What the sentences before have said: the last actor named, and the last state or foreign power named.
