@@ -11,10 +11,18 @@ namespace conflictmap {
 
 // `read()` gives the next batch, or nullopt at the end; `process(batch)` turns it into a result; `sink(result)`
 // takes results in order. An error of any stage is rethrown here once the stages still running have finished.
+// With `overlap` false the three stages take turns on the calling thread: a run asked to use one core uses one.
 template <typename Read, typename Process, typename Sink>
-void run_batch_pipeline(Read read, Process process, Sink sink) {
+void run_batch_pipeline(Read read, Process process, Sink sink, bool overlap = true) {
   using Batch = typename std::invoke_result_t<Read&>::value_type;
   using Result = std::invoke_result_t<Process&, Batch&>;
+  if (!overlap) {
+    while (std::optional<Batch> batch = read()) {
+      Result result = process(*batch);
+      sink(result);
+    }
+    return;
+  }
   std::future<void> sinking;
   // `read` is called where it is, never copied: a reader keeps its place between batches
   auto read_next = [&read] { return read(); };

@@ -93,7 +93,8 @@ CorpusBatch CorpusExtraction::extract_row(const std::string& source, const Corpu
 }
 
 void CorpusExtraction::run(CorpusReader& reader, const std::function<void(CorpusBatch&)>& sink) const {
-  // the next batch is read and the last one written while a batch is extracted (see batch_pipeline)
+  // the next batch is read and the last one written while a batch is extracted (see batch_pipeline), when more
+  // than one thread is allowed
   struct ReadBatch {
     std::vector<CorpusRecord> rows;
     std::uint64_t bytes_read = 0;
@@ -116,7 +117,9 @@ void CorpusExtraction::run(CorpusReader& reader, const std::function<void(Corpus
         extracted.bytes_read = batch.bytes_read;
         return extracted;
       },
-      [&sink](CorpusBatch& extracted) { sink(extracted); });
+      [&sink](CorpusBatch& extracted) { sink(extracted); },
+      // one thread asked for: reading and writing take their turns instead of running on other cores
+      threads_ > 1);
 }
 
 CorpusBatch CorpusExtraction::extract_records(const std::string& source, const std::vector<CorpusRecord>& rows) const {

@@ -154,7 +154,9 @@ void TableIngester::ingest(const std::string& source, TableFormat format, const 
         }
         return out;
       },
-      [&sink](IngestBatch& out) { sink(out); });
+      [&sink](IngestBatch& out) { sink(out); },
+      // one thread asked for: reading and handing on take their turns instead of running on other cores
+      threads > 1);
 }
 
 IngestResult TableIngester::ingest(const std::string& source, TableFormat format, const ColumnMap& columns) const {

@@ -46,7 +46,8 @@ class TableIngester {
  public:
   TableIngester(const Resolver& resolver, const Lexicon& lexicon) : resolver_(resolver), lexicon_(lexicon) {}
   // Streams `source` (a CSV file, plain or gzip, or any OGR data source name for TableFormat::Vector): rows
-  // are read `batch_rows` at a time, each batch is converted on `threads` threads while the next is read, and
+  // are read `batch_rows` at a time, each batch is converted on `threads` threads while the next is read (with one
+  // thread, reading, converting and handing on take turns on the calling thread), and
   // handed to `sink` in input order (one call at a time, not always on the calling thread), so memory follows a
   // few batches and not the table. A missing column the map
   // needs is an InputError naming it, raised before any batch; bad rows are rejected, not fatal.

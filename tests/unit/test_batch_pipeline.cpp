@@ -9,6 +9,8 @@
 
 #include "core/batch_pipeline.hpp"
 
+#include <set>
+
 using namespace conflictmap;
 
 namespace {
@@ -63,4 +65,24 @@ TEST_CASE("run_batch_pipeline rethrows the error of any stage", "[pipeline]") {
                                          if (++sunk == 2) throw std::runtime_error("disk full");
                                        }),
                     "disk full");
+}
+
+TEST_CASE("run_batch_pipeline without overlap runs every stage in turn on the calling thread", "[pipeline]") {
+  std::vector<int> seen;
+  std::set<std::thread::id> threads;
+  const auto here = std::this_thread::get_id();
+  run_batch_pipeline(Counter{0, 50},
+                     [&](std::vector<int>& batch) {
+                       threads.insert(std::this_thread::get_id());
+                       for (auto& v : batch) v += 1;
+                       return batch;
+                     },
+                     [&](std::vector<int>& result) {
+                       threads.insert(std::this_thread::get_id());
+                       seen.insert(seen.end(), result.begin(), result.end());
+                     },
+                     false);
+  REQUIRE(seen.size() == 50);
+  for (int i = 0; i < 50; ++i) CHECK(seen[i] == i + 1);
+  CHECK(threads == std::set<std::thread::id>{here});
 }
