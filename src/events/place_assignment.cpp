@@ -7,7 +7,7 @@ namespace conflictmap {
 
 PlaceAssigner::PlaceAssigner(const Lexicon& lexicon)
     : lexicon_(lexicon), list_start_(lexicon.mask({"list_start"})), speech_(lexicon.mask({"speech"})),
-      origin_(lexicon.mask({"origin"})), expulsion_(lexicon.mask({"expulsion"})), purpose_(lexicon.mask({"purpose"})),
+      origin_(lexicon.mask({"origin"})), spread_(lexicon.mask({"spread"})), expulsion_(lexicon.mask({"expulsion"})), purpose_(lexicon.mask({"purpose"})),
       pronoun_(lexicon.mask({"pronoun"})), within_(lexicon.mask({"within"})),
       located_after_(lexicon.mask({"located_after"})), relative_(lexicon.mask({"relative"})) {}
 
@@ -96,6 +96,10 @@ void PlaceAssigner::assign(std::string_view text, const std::vector<Token>& toke
     // takes its place after "from": "expelled IS from Manbij" took Manbij
     // "from their base in X", "من معاقلهم في X": the same, with what set out named between
     auto set_out_from = [&](std::size_t trigger_end) {
+      // "the fighting spread to X", "clashes extended to X": where fighting spread is where it was fought
+      if (m.first > 1 && lexicon_.match_at(tokens, m.first - 1, origin_) && lexicon_.is_kind(tokens[m.first - 2], spread_)) {
+        return false;
+      }
       if (m.first > 0 && lexicon_.match_at(tokens, m.first - 1, origin_)) return true;
       if (m.first < 2 || !lexicon_.match_at(tokens, m.first - 1, within_)) return false;
       for (std::size_t k = m.first - 2; k + 4 >= m.first && k >= trigger_end; --k) {

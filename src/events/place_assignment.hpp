@@ -25,7 +25,7 @@ class PlaceAssigner {
 
  private:
   const Lexicon& lexicon_;
-  KindMask list_start_ = 0, speech_ = 0, origin_ = 0, expulsion_ = 0, purpose_ = 0, pronoun_ = 0, within_ = 0, located_after_ = 0, relative_ = 0;
+  KindMask list_start_ = 0, speech_ = 0, origin_ = 0, spread_ = 0, expulsion_ = 0, purpose_ = 0, pronoun_ = 0, within_ = 0, located_after_ = 0, relative_ = 0;
 };
 
 }  // namespace conflictmap

@@ -1118,3 +1118,10 @@ TEST_CASE("the party whose positions are hit is the target, with or without 'on'
     CHECK(at(events, kSaraqib)[0].actor1.canonical == shooter);
   }
 }
+
+TEST_CASE("where fighting spread to is where it was fought, where anyone set out from is not", "[extraction]") {
+  CHECK(has_type(extract("Fighting spread to Saraqib on Monday."), kSaraqib, SubEventType::ArmedClash));
+  CHECK(has_type(extract("Clashes extended to Saraqib overnight."), kSaraqib, SubEventType::ArmedClash));
+  // "to" after a verb of moving people or an attack from elsewhere stays where they went, not a fight
+  CHECK(at(extract("The army attacked from Kafr Nabl to Saraqib."), kKafrNabl).empty());
+}
