@@ -47,6 +47,12 @@ bool fought_not_taken(const std::vector<Event>& events, const std::string& place
   return has_type(events, place_id, SubEventType::ArmedClash) && !has_control(events, place_id, party);
 }
 
+// the actor of the first event at a place, or "(no event)"
+std::string actor_at(const std::vector<Event>& events, const std::string& place_id) {
+  const auto here = at(events, place_id);
+  return here.empty() ? "(no event)" : here.front().actor1.canonical;
+}
+
 constexpr const char* kSaraqib = "C3916";
 constexpr const char* kManbij = "C1767";
 constexpr const char* kRaqqa = "C5710";
@@ -1017,11 +1023,9 @@ TEST_CASE("'the town of X' names X, a state's aircraft are its strike, and strik
   CHECK(!has_type(two, kHass, SubEventType::AirDroneStrike));
   // "Turkish drones", "regime helicopters": whoever flies them made the strike
   const auto drones = extract("Turkish drones hit a convoy near Saraqib.");
-  REQUIRE(!at(drones, kSaraqib).empty());
-  CHECK(at(drones, kSaraqib)[0].actor1.canonical == "Turkish army");
+  CHECK(actor_at(drones, kSaraqib) == "Turkish army");
   const auto helicopters = extract("Regime helicopters dropped barrel bombs on Kafr Nabl.");
-  REQUIRE(!at(helicopters, kKafrNabl).empty());
-  CHECK(at(helicopters, kKafrNabl)[0].actor1.canonical == "Syrian government forces");
+  CHECK(actor_at(helicopters, kKafrNabl) == "Syrian government forces");
   // strikes that name no place, told with a capture, fell on the place captured; strikes that only back the
   // attack are not said to have hit it
   const auto amid = extract("The army retook Saraqib amid heavy shelling.");
@@ -1052,15 +1056,12 @@ TEST_CASE("who fired: a party named with the weapon, barrel bombs, and bombs no 
   constexpr const char* kBab = "C1202";
   // the trigger's word inside a party's name: that party fired, not the one whose positions were hit
   const auto artillery = extract("Turkish artillery shelled SDF positions near Tal Tamer.");
-  REQUIRE(!at(artillery, kTalTamer).empty());
-  CHECK(at(artillery, kTalTamer)[0].actor1.canonical == "Turkish army");
+  CHECK(actor_at(artillery, kTalTamer) == "Turkish army");
   // barrel bombs are the government's, whoever the sentence before named
   const auto barrels = extract("Turkish artillery shelled SDF positions near Tal Tamer.\nHelicopters dropped barrel bombs on Kafr Nabl.");
-  REQUIRE(!at(barrels, kKafrNabl).empty());
-  CHECK(at(barrels, kKafrNabl)[0].actor1.canonical == "Syrian government forces");
+  CHECK(actor_at(barrels, kKafrNabl) == "Syrian government forces");
   const auto arabic = extract("ألقت المروحيات براميل متفجرة على بلدة كفرنبل.");
-  REQUIRE(!at(arabic, kKafrNabl).empty());
-  CHECK(at(arabic, kKafrNabl)[0].actor1.canonical == "Syrian government forces");
+  CHECK(actor_at(arabic, kKafrNabl) == "Syrian government forces");
   // a bomb with no party named was not set by the party the sentence before named
   const auto bomb = extract("Turkish artillery shelled SDF positions near Tal Tamer.\nA car bomb exploded in the centre of al-Bab.");
   REQUIRE(!at(bomb, kBab).empty());
@@ -1102,8 +1103,7 @@ TEST_CASE("a party that lost a place did not take it, and parties joined by 'and
   for (const char* text : {"Syrian and Russian warplanes struck Saraqib.", "شنت الطائرات السورية والروسية غارات على سراقب.",
                            "تقدم الجيشان السوري والروسي نحو مدينة سراقب."}) {
     const auto events = extract(text);
-    REQUIRE(!at(events, kSaraqib).empty());
-    CHECK(at(events, kSaraqib)[0].actor1.canonical == "Syrian government forces");
+    CHECK(actor_at(events, kSaraqib) == "Syrian government forces");
   }
 }
 
@@ -1114,8 +1114,7 @@ TEST_CASE("the party whose positions are hit is the target, with or without 'on'
       {"قصفت قوات النظام مواقع الفصائل في مدينة سراقب.", "Syrian government forces"}};
   for (const auto& [text, shooter] : cases) {
     const auto events = extract(text);
-    REQUIRE(!at(events, kSaraqib).empty());
-    CHECK(at(events, kSaraqib)[0].actor1.canonical == shooter);
+    CHECK(actor_at(events, kSaraqib) == shooter);
   }
 }
 
