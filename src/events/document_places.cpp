@@ -4,6 +4,16 @@
 
 namespace conflictmap {
 
+namespace {
+
+// A place that only locates another ("the hill overlooking Salma") and is itself a village: no area, though it
+// locates. Given as context it would be read as an area's name, which a village never is.
+bool village_locator(const ResolvedMention& m) {
+  return m.mention.locator && m.resolution.precision == Precision::Place && m.resolution.status == ResolutionStatus::Resolved;
+}
+
+}  // namespace
+
 DocumentPlaces::DocumentPlaces(const Resolver& resolver, const std::vector<std::vector<ResolvedMention>*>& sentences)
     : resolver_(resolver) {
   const Gazetteer& gazetteer = resolver.gazetteer();
@@ -49,8 +59,10 @@ DocumentPlaces::DocumentPlaces(const Resolver& resolver, const std::vector<std::
   for (auto* mentions : sentences) {
     for (auto& m : *mentions) {
       if (!m.mention.region) continue;
-      m.resolution = answer(m.mention.text, quiet);
-      if (report_area.empty() && m.resolution.has_point()) report_area = m.mention.text;
+      // (a town that only locates another, "the hill overlooking Salma", is a town like any other: the report's
+      // governorate tells its namesakes apart)
+      m.resolution = answer(m.mention.text, m.mention.locator ? report : quiet);
+      if (report_area.empty() && !village_locator(m) && m.resolution.has_point()) report_area = m.mention.text;
     }
   }
   // the fallback drops what the report's other names suggest: its governorate and its neighbours
@@ -61,7 +73,7 @@ DocumentPlaces::DocumentPlaces(const Resolver& resolver, const std::vector<std::
     // a sentence's own area, when it names one, places its names; else the report's
     std::string area = report_area;
     for (const auto& m : *mentions) {
-      if (m.mention.region && m.resolution.has_point()) {
+      if (m.mention.region && !village_locator(m) && m.resolution.has_point()) {
         area = m.mention.text;
         break;
       }

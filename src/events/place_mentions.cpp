@@ -53,7 +53,8 @@ MentionFinder::MentionFinder(const Resolver& resolver, const Lexicon& lexicon)
       not_a_name_(lexicon.mask({"stop", "connector"})), qualifier_(lexicon.mask({"qualifier"})),
       generic_(lexicon.mask({"generic"})), connector_(lexicon.mask({"connector"})), unit_(lexicon.mask({"unit"})),
       facility_(lexicon.mask({"facility"})), facility_head_(lexicon.mask({"facility_head"})),
-      number_(lexicon.mask({"number"})), within_(lexicon.mask({"within"})) {
+      number_(lexicon.mask({"number"})), within_(lexicon.mask({"within"})),
+      lying_by_(lexicon.mask({"lying_by"})) {
   for (const auto& place : resolver.gazetteer().places()) {
     for (const auto& name : place.names) {
       Script script = words_script(name.text);
@@ -508,7 +509,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       continue;
     }
     // "الغاب، الواقعة بين …": a word that says where the place before lies is no next item
-    if (lexicon_.match_at(tokens, i, within_)) continue;
+    if (lexicon_.match_at(tokens, i, within_ | lying_by_)) continue;
     const std::size_t clitic = comma_between(i - 1, i) ? 0 : joined_prefix_bytes(tokens[i]);
     for (std::size_t len = std::min<std::size_t>(3, n - i); len >= 1; --len) {
       if (!free_range(i, i + len) || !is_name_word(tokens[i + len - 1])) continue;
@@ -763,9 +764,9 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     // a word of lying within locates the one before it, as an area does
     bool within = false, between = false, connectors_only = true;
     for (std::size_t i = m.last; i < next.first && connectors_only; ++i) {
-      if (const auto w = lexicon_.match_at(tokens, i, within_); w && w->last <= next.first) {
+      if (const auto w = lexicon_.match_at(tokens, i, within_ | lying_by_); w && w->last <= next.first) {
         within = true;
-        between = tokens[w->last - 1].form == "between" || tokens[w->last - 1].form == "بين";
+        between = (w->phrase->kind_bit & lying_by_) != 0;
         i = w->last - 1;
         continue;
       }
@@ -788,7 +789,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
         joined.locator = true;
       }
     }
-    // a place between two others is neither of them: it is resolved by its own name
+    // a place between two others, or overlooking one, is neither of them: it is resolved by its own name
     if (between) continue;
     std::size_t end = next.last;
     while (end < n && is_region_tail(tokens[end].form)) ++end;

@@ -41,7 +41,8 @@ class MentionFinder {
   const Lexicon& lexicon_;
   std::unordered_set<std::string> first_words_;  // first key word of every gazetteer name, raw and folded
   KindMask blocking_ = 0, group_name_ = 0, territorial_ = 0, names_no_place_after_ = 0, speech_ = 0, people_ = 0, title_ = 0, locative_ = 0, event_noun_ = 0, headline_word_ = 0;
-  KindMask not_a_name_ = 0, qualifier_ = 0, generic_ = 0, connector_ = 0, unit_ = 0, facility_ = 0, facility_head_ = 0, number_ = 0, within_ = 0;
+  KindMask not_a_name_ = 0, qualifier_ = 0, generic_ = 0, connector_ = 0, unit_ = 0, facility_ = 0, facility_head_ = 0, number_ = 0, within_ = 0,
+           lying_by_ = 0;
 };
 
 }  // namespace conflictmap

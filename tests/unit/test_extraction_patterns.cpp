@@ -1124,3 +1124,17 @@ TEST_CASE("where fighting spread to is where it was fought, where anyone set out
   // "to" after a verb of moving people or an attack from elsewhere stays where they went, not a fight
   CHECK(at(extract("The army attacked from Kafr Nabl to Saraqib."), kKafrNabl).empty());
 }
+
+TEST_CASE("a place a hill overlooks only says where the hill is, and is no area for the report's other names", "[extraction]") {
+  constexpr const char* kSalma = "C3704";
+  const auto events = extract(
+      "On 9 January, the army took control of the hilltop of Tal Zzyq overlooking the town of Salma.\n"
+      "Rebels counter-attacked near Kabani.");
+  // the town the hill overlooks was not taken
+  CHECK(!has_control(events, kSalma, "Syrian government forces"));
+  const auto hill = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.place.written == "Tal Zzyq"; });
+  REQUIRE(hill != events.end());
+  CHECK(hill->new_controller == "Syrian government forces");
+  // an unknown hill is placed by the report's area, not by a district whose name looks like the village's
+  CHECK(hill->place.place_id != "SY0503");
+}
