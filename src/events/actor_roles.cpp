@@ -49,7 +49,8 @@ ActorRoles::ActorRoles(const Lexicon& lexicon)
       accompanying_(lexicon.mask({"accompanying"})),
       attack_(lexicon.mask({"clash", "air_strike", "shelling", "car_bomb", "suicide_bomb"})),
       attacked_on_(lexicon.mask({"attacked_on"})), positions_(lexicon.mask({"positions"})),
-      military_adjective_(lexicon.mask({"military_adjective"})), taking_(lexicon.mask({"control", "regain"})) {}
+      military_adjective_(lexicon.mask({"military_adjective"})), taking_(lexicon.mask({"control", "regain"})),
+      group_anaphor_(lexicon.mask({"group_anaphor"})) {}
 
 SentenceActors ActorRoles::find(const std::vector<Token>& tokens, std::string_view text,
                                 const std::vector<std::size_t>& place_starts) const {
@@ -348,6 +349,9 @@ Actor ActorRoles::actor_of(const Trigger& t, const SentenceActors& actors, const
   // a bomb that explodes with no party named was set by someone the report does not know: whoever the sentence
   // before named fought, not planted it ("… shelled SDF positions. A car bomb exploded in al-Bab")
   if (t.phrase->kind == "car_bomb" || t.phrase->kind == "suicide_bomb") return {};
+  // "The group then attacked army positions", "بدأت المجموعة في تنفيذ هجمات": the armed group named last, though a
+  // state was named after it
+  if (!memory.last_group.canonical.empty() && !lexicon_.find(tokens, group_anaphor_).empty()) return memory.last_group;
   return memory.last;
 }
 
@@ -373,6 +377,7 @@ void ActorRoles::remember(const SentenceActors& actors, const std::vector<Token>
   for (const auto& a : actors.acting) {
     if (a.phrase->side != "civilian") memory.last = actor(a, tokens, text);  // civilians act in nothing
     if (is_state(a)) memory.last_state = actor(a, tokens, text);
+    if (a.phrase->side == "non-state") memory.last_group = actor(a, tokens, text);
   }
 }
 

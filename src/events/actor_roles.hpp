@@ -24,6 +24,7 @@ struct SentenceActors {
 struct ActorMemory {
   Actor last;
   Actor last_state;
+  Actor last_group;  // the last armed group (no state) named: what "the group", "المجموعة" refer to
 };
 
 class ActorRoles {
@@ -54,7 +55,8 @@ class ActorRoles {
  private:
   const Lexicon& lexicon_;
   KindMask actor_ = 0, supporter_ = 0, backed_after_ = 0, relative_ = 0, control_ = 0, opposed_ = 0, accompanying_ = 0,
-                attack_ = 0, attacked_on_ = 0, positions_ = 0, military_adjective_ = 0, taking_ = 0;
+                attack_ = 0, attacked_on_ = 0, positions_ = 0, military_adjective_ = 0, taking_ = 0,
+           group_anaphor_ = 0;
 };
 
 }  // namespace conflictmap

@@ -1138,3 +1138,11 @@ TEST_CASE("a place a hill overlooks only says where the hill is, and is no area 
   // an unknown hill is placed by the report's area, not by a district whose name looks like the village's
   CHECK(hill->place.place_id != "SY0503");
 }
+
+TEST_CASE("'the group' is the armed group named last, though a state was named after it", "[extraction]") {
+  constexpr const char* kHoms = "C2528";
+  for (const char* text : {"IS fighters seized Palmyra from the army on Sunday.\nThe group then attacked army positions near Homs.",
+                           "سيطر تنظيم الدولة على تدمر بعد معارك مع الجيش.\nبعد ذلك بدأت المجموعة في شن هجمات على الجيش قرب حمص."}) {
+    CHECK(actor_at(extract(text), kHoms) == "Islamic State");
+  }
+}
