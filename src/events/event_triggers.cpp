@@ -24,7 +24,7 @@ TriggerFinder::TriggerFinder(const Lexicon& lexicon)
       bombardment_(lexicon.mask({"bombardment"})), achieved_(lexicon.mask({"achieved"})),
       carried_out_(lexicon.mask({"carried_out"})), actor_(lexicon.mask({"actor"})),
       people_(lexicon.mask({"people"})), came_under_(lexicon.mask({"came_under"})), purpose_(lexicon.mask({"purpose"})),
-      lost_verb_(lexicon.mask({"lost_verb"})) {}
+      lost_verb_(lexicon.mask({"lost_verb"})), driving_out_(lexicon.mask({"driving_out"})) {}
 
 std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const {
   std::vector<Trigger> triggers;
@@ -48,6 +48,17 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     t.phrase = m.phrase;
     t.first = m.first;
     t.last = t.first_end = m.last;
+    // "drove the army out of X": "out of" takes X only after a verb of driving, its object between; the verb
+    // begins the trigger, so that who drove is the party before it
+    if (m.phrase->words.size() == 2 && m.phrase->words[0] == "out" && m.phrase->words[1] == "of") {
+      std::optional<std::size_t> verb;
+      for (std::size_t back = 2; back <= 6 && back <= m.first && !verb; ++back) {
+        if (lexicon_.is_kind(tokens[m.first - back], driving_out_)) verb = m.first - back;
+      }
+      if (!verb) continue;
+      t.first = *verb;
+      t.first_end = *verb + 1;
+    }
     const bool territorial = is_territorial_kind(m.phrase->kind);
     // English participles: "was captured by the SDF" tells an event whose agent follows; "villages seized by IS"
     // and "is controlled by IS" describe who holds a place. A strike or a battle with its agent after it tells the
@@ -118,7 +129,8 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
       if (territorial && tokens[m.first - back].form == "now") t.descriptive = false;
     }
     // "fell to IS", "under the control of the SDF": the phrase ends where its agent begins
-    if (m.phrase->words.size() >= 2 && (m.phrase->words.back() == "to" || m.phrase->words.back() == "of")) {
+    if (m.phrase->words.size() >= 2 && (m.phrase->words.back() == "to" || m.phrase->words.back() == "of") &&
+        m.phrase->words.front() != "out") {
       t.agent_follows = true;
       t.agent_at = m.last;
     }

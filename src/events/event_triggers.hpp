@@ -47,7 +47,7 @@ class TriggerFinder {
   const Lexicon& lexicon_;
   KindMask trigger_ = 0, attempt_ = 0, intention_ = 0, relative_ = 0, past_auxiliary_ = 0, present_auxiliary_ = 0, agent_after_ = 0,
                 supporter_ = 0, still_ = 0, bombardment_ = 0, achieved_ = 0, carried_out_ = 0, actor_ = 0, people_ = 0, came_under_ = 0, purpose_ = 0,
-                lost_verb_ = 0;
+                lost_verb_ = 0, driving_out_ = 0;
 };
 
 }  // namespace conflictmap

@@ -1146,3 +1146,10 @@ TEST_CASE("'the group' is the armed group named last, though a state was named a
     CHECK(actor_at(extract(text), kHoms) == "Islamic State");
   }
 }
+
+TEST_CASE("driving a party out of a place takes the place, for the party that drove", "[extraction]") {
+  CHECK(has_control(extract("Rebels pushed government troops out of Saraqib at dawn."), kSaraqib, "Syrian opposition"));
+  CHECK(has_control(extract("Kurdish fighters drove IS militants out of Manbij."), kManbij, "Syrian Democratic Forces"));
+  // "out of" with no verb of driving takes nothing
+  CHECK(at(extract("Thousands of families fled out of Saraqib."), kSaraqib).empty());
+}
