@@ -11,6 +11,7 @@
 
 #include "core/parallel.hpp"
 #include "io/gdal_drivers.hpp"
+#include "io/interrupt_cleanup.hpp"
 #include "io/memory_raster.hpp"
 
 namespace conflictmap {
@@ -30,7 +31,16 @@ void write_as_cog(GDALDataset& source, const std::filesystem::path& temporary, c
   const std::string block = "BLOCKSIZE=" + std::to_string(kBlockSize);
   const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=YES", block.c_str(), "OVERVIEWS=IGNORE_EXISTING",
                            "NUM_THREADS=ALL_CPUS", resampling, nullptr};
+  // the COG driver builds the overviews (and a mask's) in files of its own beside the output: a run interrupted
+  // meanwhile must not leave them either
+  std::filesystem::path overviews = temporary, mask_overviews = temporary;
+  overviews += ".ovr.tmp";
+  mask_overviews += ".msk.ovr.tmp";
+  register_temporary(overviews);
+  register_temporary(mask_overviews);
   GDALDatasetUniquePtr written(cog->CreateCopy(temporary.c_str(), &source, FALSE, const_cast<char**>(options), nullptr, nullptr));
+  forget_temporary(overviews);
+  forget_temporary(mask_overviews);
   if (!written) throw std::runtime_error("cannot write " + temporary.string() + ": " + CPLGetLastErrorMsg());
 }
 

@@ -13,7 +13,7 @@ import json, sys
 figures = json.load(open(sys.argv[1]))
 # When last raised, per language: strict hits, events at a labelled place, events, right actors, right new
 # controllers, control-change hits. Each floor is that figure less one label (or one event).
-raised = {"en": (230, 313, 339, 200, 93, 97), "ar": (63, 78, 94, 50, 18, 20)}
+raised = {"en": (230, 313, 339, 200, 93, 97), "ar": (64, 79, 95, 51, 18, 20)}
 ok = True
 for lang, (hits, correct, events, actor, controller, controller_hits) in raised.items():
     f = figures[lang]

@@ -1153,3 +1153,13 @@ TEST_CASE("driving a party out of a place takes the place, for the party that dr
   // "out of" with no verb of driving takes nothing
   CHECK(at(extract("Thousands of families fled out of Saraqib."), kSaraqib).empty());
 }
+
+TEST_CASE("an Arabic attempt to take a place, in the past or as a purpose, is fighting there and no capture", "[extraction]") {
+  for (const char* text : {"شن الجيش هجوماً في محاولة للسيطرة على بلدة كفرنبل.", "حاولت قوات النظام السيطرة على بلدة كفرنبل."}) {
+    const auto events = extract(text);
+    CHECK(has_type(events, kKafrNabl, SubEventType::ArmedClash));
+    CHECK(!has_control(events, kKafrNabl, "Syrian government forces"));
+  }
+  // reinforcements sent to take a place tell no fighting yet
+  CHECK(at(extract("أرسل الجيش تعزيزات للسيطرة على بلدة كفرنبل."), kKafrNabl).empty());
+}
