@@ -91,9 +91,13 @@ std::vector<Trigger> TriggerFinder::find(const std::vector<Token>& tokens) const
     }
     if (territorial && present_auxiliary) t.descriptive = true;
     // Arabic puts the subject between: "ما زالت قوات النظام تسيطر على …"
+    // ("ما زالت قوات النظام تحاول السيطرة على …", still trying to take it, is fighting going on: see attempts below)
     if (territorial && tokens[m.first].script == Script::Arabic) {
       for (std::size_t back = 2; back <= 5 && back <= m.first; ++back) {
-        if (lexicon_.match_at(tokens, m.first - back, still_)) t.descriptive = true;
+        if (!lexicon_.match_at(tokens, m.first - back, still_)) continue;
+        bool trying = false;
+        for (std::size_t k = m.first - back + 1; k < m.first && !trying; ++k) trying = lexicon_.match_at(tokens, k, attempt_).has_value();
+        if (!trying) t.descriptive = true;
       }
     }
     // "under the control of IS", "تحت سيطرة داعش" describe who holds a place; "came under", "fell under",

@@ -1163,3 +1163,8 @@ TEST_CASE("an Arabic attempt to take a place, in the past or as a purpose, is fi
   // reinforcements sent to take a place tell no fighting yet
   CHECK(at(extract("أرسل الجيش تعزيزات للسيطرة على بلدة كفرنبل."), kKafrNabl).empty());
 }
+
+TEST_CASE("still trying to take a place is fighting there, still holding it is no event", "[extraction]") {
+  CHECK(has_type(extract("ما زالت قوات النظام تحاول السيطرة على بلدة كفرنبل."), kKafrNabl, SubEventType::ArmedClash));
+  CHECK(at(extract("ما زالت قوات النظام تسيطر على بلدة كفرنبل."), kKafrNabl).empty());
+}
