@@ -26,13 +26,17 @@ bool is_region_lead(std::string_view w) {
       "باديه"};  // "بادية دير الزور", the desert of Deir ez-Zor
   return words.count(w) > 0;
 }
+// The Arabic adjectives of direction, masculine and feminine ("الشمالي", "الشرقية"), without the article.
+bool is_arabic_direction_adjective(std::string_view w) {
+  static const std::unordered_set<std::string_view> words = {"شمالي", "جنوبي", "شرقي", "غربي",
+                                                             "شماليه", "جنوبيه", "شرقيه", "غربيه"};
+  return words.count(w) > 0;
+}
 // Words after a place that make it an area: "Aleppo countryside", "ريف حلب الشمالي", and the feminine direction
 // that agrees with a feminine area word ("محافظة حمص الشرقية", the eastern Homs governorate).
 bool is_region_tail(std::string_view w) {
-  static const std::unordered_set<std::string_view> words = {"countryside", "province", "governorate", "district",
-                                                             "desert", "شمالي", "جنوبي", "شرقي", "غربي",
-                                                             "شماليه", "جنوبيه", "شرقيه", "غربيه"};
-  return words.count(w) > 0;
+  static const std::unordered_set<std::string_view> words = {"countryside", "province", "governorate", "district", "desert"};
+  return words.count(w) > 0 || is_arabic_direction_adjective(w);
 }
 
 // The Arabic article as romanised, with its assimilated forms ("ash-Sham", "ad-Dana", "ez-Zor"): the
@@ -530,13 +534,11 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     return lexicon_.is_kind(tokens[q], facility_head_) || lexicon_.is_kind_alt(tokens[q], facility_head_);
   };
   auto relation_adjective = [&](std::size_t k) {
-    static const std::unordered_set<std::string_view> directions = {"شمالي", "جنوبي", "شرقي", "غربي",
-                                                                   "شماليه", "جنوبيه", "شرقيه", "غربيه"};
     const std::string_view word = text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
     if (tokens[k].script != Script::Arabic || !written_with_article(word) || blocked[k] || taken[k]) return false;
     std::string_view form = tokens[k].form;
     if (form.substr(0, 4) == "\xD8\xA7\xD9\x84") form.remove_prefix(4);  // ال
-    if (directions.count(form)) return false;
+    if (is_arabic_direction_adjective(form)) return false;
     return form.size() >= 6 &&
            (form.substr(form.size() - 2) == "\xD9\x8A" || form.substr(form.size() - 4) == "\xD9\x8A\xD9\x87");  // ي، يه
   };
@@ -762,11 +764,11 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
     if (m.region) continue;
     // "Kafr Hamra in Aleppo", "X, which are part of Y", "قرية X التابعة لمنطقة Y": a place written right after
     // a word of lying within locates the one before it, as an area does
-    bool within = false, between = false, connectors_only = true;
+    bool within = false, lying_by = false, connectors_only = true;
     for (std::size_t i = m.last; i < next.first && connectors_only; ++i) {
       if (const auto w = lexicon_.match_at(tokens, i, within_ | lying_by_); w && w->last <= next.first) {
         within = true;
-        between = (w->phrase->kind_bit & lying_by_) != 0;
+        lying_by = (w->phrase->kind_bit & lying_by_) != 0;
         i = w->last - 1;
         continue;
       }
@@ -790,7 +792,7 @@ std::vector<PlaceMention> MentionFinder::find(std::string_view text, const std::
       }
     }
     // a place between two others, or overlooking one, is neither of them: it is resolved by its own name
-    if (between) continue;
+    if (lying_by) continue;
     std::size_t end = next.last;
     while (end < n && is_region_tail(tokens[end].form)) ++end;
     // from where the mention's own text starts: after a joined conjunction it was written with ("وداديخ")
